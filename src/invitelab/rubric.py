@@ -1,0 +1,167 @@
+"""The rubric as data: weights, the character limit and phrase lists, read from TOML.
+
+The default rubric is ``rubric.toml`` beside this module. An instructor's file may contain only
+the parts it changes; everything else keeps the default. Errors are one friendly line
+(:class:`RubricError`), naming the file and the key.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+CRITERION_IDS = (
+    "greeting",
+    "self_intro",
+    "specific_detail",
+    "common_ground",
+    "purpose",
+    "no_hard_ask",
+    "length",
+    "not_template",
+    "polite_close",
+    "tone",
+)
+
+PHRASE_LISTS = (
+    "sign_offs",
+    "thanks",
+    "pleasantries",
+    "default_texts",
+    "placeholders",
+    "text_speak",
+    "acronyms",
+    "hard_asks",
+    "vague_purposes",
+    "non_purposes",
+)
+
+DEFAULT_RUBRIC_PATH = Path(__file__).with_name("rubric.toml")
+_TOP_KEYS = {"version", "limit", "warn_above", "weights", "phrases", "extend"}
+
+
+class RubricError(ValueError):
+    """A rubric file that cannot be used; the message is one line for a person to read."""
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """Weights, limit and phrase lists. Frozen and hashable, so compiled patterns can be cached."""
+
+    limit: int = 300
+    warn_above: int = 200
+    weights: tuple[tuple[str, float], ...] = ()
+    phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    source: str = field(default="default", compare=False)
+
+    def weight(self, criterion: str) -> float:
+        return dict(self.weights)[criterion]
+
+    def phrase_list(self, name: str) -> tuple[str, ...]:
+        return dict(self.phrases)[name]
+
+    def with_limit(self, limit: int | None) -> "Rubric":
+        if limit is None or limit == self.limit:
+            return self
+        return Rubric(limit=_check_limit(limit, "limit"), warn_above=self.warn_above,
+                      weights=self.weights, phrases=self.phrases, source=self.source)
+
+
+def _check_limit(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise RubricError(f"{where} must be a whole number of characters, at least 1 (got {value!r})")
+    return value
+
+
+def _build(data: Mapping[str, Any], base: Rubric | None, source: str) -> Rubric:
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise RubricError(
+            f"{source}: unknown key {sorted(unknown)[0]!r}; a rubric has {', '.join(sorted(_TOP_KEYS))}"
+        )
+    version = data.get("version", 1)
+    if version != 1:
+        raise RubricError(f"{source}: version {version!r} is not supported (this engine reads version 1)")
+    limit = _check_limit(data.get("limit", base.limit if base else 300), f"{source}: limit")
+    warn = _check_limit(data.get("warn_above", base.warn_above if base else 200), f"{source}: warn_above")
+
+    weights = dict(base.weights) if base else {}
+    raw_weights = data.get("weights", {})
+    if not isinstance(raw_weights, Mapping):
+        raise RubricError(f"{source}: [weights] must be a table of criterion = number")
+    for key, value in raw_weights.items():
+        if key not in CRITERION_IDS:
+            raise RubricError(
+                f"{source}: [weights] has unknown criterion {key!r}; known: {', '.join(CRITERION_IDS)}"
+            )
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise RubricError(f"{source}: weight of {key} must be a number >= 0 (got {value!r})")
+        weights[key] = float(value)
+    missing = [c for c in CRITERION_IDS if c not in weights]
+    if missing:
+        raise RubricError(f"{source}: [weights] is missing {', '.join(missing)}")
+    if sum(weights.values()) <= 0:
+        raise RubricError(f"{source}: at least one weight must be above 0")
+
+    phrases = {k: list(v) for k, v in (base.phrases if base else ())}
+    for section, replace in (("phrases", True), ("extend", False)):
+        raw = data.get(section, {})
+        if not isinstance(raw, Mapping):
+            raise RubricError(f"{source}: [{section}] must be a table of name = list of phrases")
+        for key, value in raw.items():
+            if key not in PHRASE_LISTS:
+                raise RubricError(
+                    f"{source}: [{section}] has unknown list {key!r}; known: {', '.join(PHRASE_LISTS)}"
+                )
+            if not isinstance(value, list) or not all(isinstance(p, str) and p.strip() for p in value):
+                raise RubricError(f"{source}: [{section}].{key} must be a list of non-empty strings")
+            phrases[key] = list(value) if replace else phrases.get(key, []) + list(value)
+    missing = [p for p in PHRASE_LISTS if p not in phrases]
+    if missing:
+        raise RubricError(f"{source}: [phrases] is missing {', '.join(missing)}")
+    return Rubric(
+        limit=limit,
+        warn_above=warn,
+        weights=tuple((c, weights[c]) for c in CRITERION_IDS),
+        phrases=tuple((p, tuple(phrases[p])) for p in PHRASE_LISTS),
+        source=source,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_rubric() -> Rubric:
+    """The rubric shipped with the package."""
+    with DEFAULT_RUBRIC_PATH.open("rb") as handle:
+        return _build(tomllib.load(handle), None, "default rubric")
+
+
+def load_rubric(path: str | Path) -> Rubric:
+    """Read an instructor's rubric file (TOML, or JSON with the same keys) over the default."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise RubricError(f"{path}: cannot read the rubric file ({error.strerror or error})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise RubricError(f"{path}: the rubric file is not UTF-8 text") from None
+    try:
+        if path.suffix.lower() == ".json":
+            import json
+
+            data = json.loads(text)
+        else:
+            data = tomllib.loads(text)
+    except ValueError as error:  # tomllib.TOMLDecodeError and json.JSONDecodeError
+        raise RubricError(f"{path}: not valid {'JSON' if path.suffix.lower() == '.json' else 'TOML'}: {error}") from None
+    if not isinstance(data, Mapping):
+        raise RubricError(f"{path}: a rubric must be a table of settings")
+    return _build(data, default_rubric(), str(path))
+
+
+def rubric_from_mapping(data: Mapping[str, Any], source: str = "rubric") -> Rubric:
+    """Build a rubric from a dict laid out like the TOML file, over the default."""
+    return _build(data, default_rubric(), source)

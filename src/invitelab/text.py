@@ -1,0 +1,201 @@
+"""Reading a note: normalisation that keeps character offsets, tokens, sentences, word lists.
+
+Everything here is linear in the length of the note. Offsets into :attr:`Note.text` are offsets
+into the student's original text, so evidence can be highlighted where it was written.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+# Content criteria read at most this many characters; `length` always counts the whole note.
+MAX_ANALYSED = 20_000
+
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u180e\u00ad"
+_BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+_TRANSLATION = {
+    **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4"},
+    **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"},
+    **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"},
+    **{ord(c): " " for c in "\u00a0\u2007\u202f\u3000\u2002\u2003\u2009\u200a" + _ZERO_WIDTH + _BIDI},
+    **{c: " " for c in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + [127]},
+    ord("\r"): "\n",
+    ord("\u2026"): ".",
+    ord("\uff01"): "!",
+    ord("\uff1f"): "?",
+}
+
+
+def normalise(text: str) -> str:
+    """Straighten quotes and dashes, blank out control and invisible characters (same length)."""
+    return text.translate(_TRANSLATION)
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: 'José' -> 'jose'."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ies", "ied", "es", "ed", "s")
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """A light stemmer: 'recruiters', 'recruiting', 'recruiter' -> 'recruit'."""
+    w = word.lower().replace("'", "")
+    if len(w) <= 3:
+        return w
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            base = w[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                base += "y"
+            elif suffix == "es" and not base.endswith(("s", "x", "z", "ch", "sh")):
+                base = w[:-1]
+                if base.endswith("e"):
+                    base = base[:-1]
+            if len(base) >= 2 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]
+            w = base
+            break
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Ordinary lower-case English words (SCOWL small list, see data/english_words.NOTICE)."""
+    path = Path(__file__).with_name("data") / "english_words.txt"
+    return frozenset(path.read_text(encoding="ascii").split())
+
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each either else few
+    for from further had has have having he her here hers herself him himself his how i i'd i'll
+    i'm i've if in into is it it's its itself just me might more most must my myself no nor not
+    now of off on once only or other ought our ours ourselves out over own same she should so
+    some such than that that's the their theirs them themselves then there these they this those
+    through to too under until up upon us very was we we're were what when where which while who
+    whom why will with would you you'd you'll you're you've your yours yourself yourselves im ive
+    id dont don't can't cant won't wont isn't wasn't really quite much many lot lots one two
+    via per etc yes yet ever even still""".split()
+)
+
+_TOKEN = re.compile(r"[^\W_]+(?:['.][^\W_]+)*", re.UNICODE)
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written (normalised quotes)
+    low: str  # lower case, accents folded, possessive 's removed
+    start: int
+    end: int
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+class Note:
+    """One invitation note, read once; rules share what is computed here."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.truncated = len(raw) > MAX_ANALYSED
+        self.text = normalise(raw[:MAX_ANALYSED])
+        self.lower = _lower_same_length(self.text)
+
+    @cached_property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @cached_property
+    def is_empty(self) -> bool:
+        return not self.stripped
+
+    @cached_property
+    def all_lowercase(self) -> bool:
+        """True when the writer did not use capitals (then case cannot tell names apart)."""
+        return not any(c.isupper() for c in self.text.replace(" I ", " i ").replace("I'", "i'"))
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        out = []
+        for m in _TOKEN.finditer(self.text):
+            word = m.group(0)
+            start, end = m.start(), m.end()
+            if word.endswith(".") :
+                word, end = word[:-1], end - 1
+            low = fold(word)
+            if low.endswith("'s"):
+                low = low[:-2]
+            elif low.endswith("s'"):
+                low = low[:-1]
+            low = low.replace(".", "")
+            out.append(Token(word, low, start, end))
+        return out
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out = []
+        for m in _SENTENCE.finditer(self.text):
+            chunk = m.group(0)
+            if chunk.strip():
+                lead = len(chunk) - len(chunk.lstrip())
+                out.append(Sentence(m.start() + lead, m.end(), chunk.strip()))
+        return out
+
+    def snippet(self, start: int, end: int, width: int = 80) -> str:
+        """The words of the note between two offsets, trimmed to a readable length."""
+        piece = " ".join(self.text[start:end].split())
+        return piece if len(piece) <= width else piece[: width - 1].rstrip() + "…"
+
+    def token_index_at(self, offset: int) -> int:
+        """Index of the first token that starts at or after `offset`."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].start < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def phrase_pattern(phrases: tuple[str, ...], case_sensitive: bool = False) -> re.Pattern[str]:
+    """A regex that finds any of the phrases as whole words (spaces match any white space)."""
+    parts = []
+    for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
+        words = [re.escape(normalise(w)) for w in phrase.split()]
+        body = r"[\s\-]+".join(words)
+        parts.append(body)
+    if not parts:
+        return re.compile(r"(?!x)x")
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])", flags)
