@@ -1,0 +1,126 @@
+"""Small matplotlib charts, returned as ``<img>`` HTML with alt text.
+
+A chart is drawn on a bare :class:`matplotlib.figure.Figure` (no pyplot, so nothing is shown by
+accident and no global state is touched), saved as PNG and embedded as a ``data:`` URI in an
+``<img alt="...">``. That one string works in a live widget, in a static book page and offline,
+and screen readers get the alt text. Charts are cached by their data, so typing that does not
+change the points does not redraw.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from functools import lru_cache
+from html import escape
+
+LEVEL_ORDER = ("generic", "developing", "personalized", "exemplary")
+
+
+def figure_html(fig, alt: str, caption: str | None = None) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=96, bbox_inches="tight")
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    img = f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}" style="max-width:100%">'
+    if caption:
+        return f"<figure style=\"margin:0\">{img}<figcaption>{escape(caption)}</figcaption></figure>"
+    return img
+
+
+def _figure(width: float, height: float):
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height))
+    return fig, fig.subplots()
+
+
+@lru_cache(maxsize=256)
+def _points_chart(rows: tuple[tuple[str, float, float, str], ...], title: str) -> str:
+    fig, ax = _figure(5.6, 0.32 * len(rows) + 0.9)
+    labels = [r[0] for r in rows][::-1]
+    weights = [r[2] for r in rows][::-1]
+    points = [r[1] for r in rows][::-1]
+    colors = {"pass": "#2da44e", "fail": "#cf222e", "n/a": "#8c959f"}
+    ax.barh(labels, weights, color="#eaeef2", edgecolor="#8c959f", label="possible")
+    ax.barh(labels, points, color=[colors.get(r[3], "#57606a") for r in rows][::-1], label="earned")
+    ax.set_xlabel("points")
+    ax.set_title(title, fontsize=10)
+    ax.tick_params(labelsize=8)
+    ax.set_xlim(0, max(weights + [1]) * 1.05)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    parts = [f"{label} {p:g} of {w:g}" for label, p, w, _ in rows]
+    alt = f"{title}. Bar chart of points earned per criterion: " + "; ".join(parts) + "."
+    return figure_html(fig, alt)
+
+
+def points_chart_html(result, title: str = "Points per criterion") -> str:
+    """Bar chart of points earned against points possible for each criterion."""
+    rows = tuple(
+        (
+            str(getattr(f, "title", "") or f.criterion),
+            round(float(getattr(f, "points", 0) or 0), 1),
+            round(float(getattr(f, "weight", 0) or 0), 1),
+            str(f.status),
+        )
+        for f in result.findings
+    )
+    return _points_chart(rows, title)
+
+
+@lru_cache(maxsize=64)
+def _drafts_chart(scores: tuple[float, ...], levels: tuple[str, ...], title: str) -> str:
+    fig, ax = _figure(5.6, 2.6)
+    xs = list(range(1, len(scores) + 1))
+    ax.plot(xs, scores, marker="o", color="#0a3a6b")
+    for x, y, level in zip(xs, scores, levels):
+        ax.annotate(level, (x, y), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=7)
+    ax.set_ylim(0, 108)
+    ax.set_xlim(0.5, max(len(xs), 1) + 0.5)
+    ax.set_xticks(xs)
+    ax.set_xlabel("draft")
+    ax.set_ylabel("score (0-100)")
+    ax.set_title(title, fontsize=10)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    parts = [f"draft {x}: {y:.0f} ({lv})" for x, y, lv in zip(xs, scores, levels)]
+    alt = f"{title}. Line chart of the score of each saved draft: " + "; ".join(parts) + "."
+    return figure_html(fig, alt)
+
+
+def drafts_chart_html(drafts, title: str = "Score over your drafts") -> str:
+    if not drafts:
+        return ""
+    return _drafts_chart(
+        tuple(round(float(d.score), 1) for d in drafts), tuple(d.level for d in drafts), title
+    )
+
+
+def bar_chart_html(
+    labels, values, *, title: str, xlabel: str, alt_intro: str, percent: bool = True,
+    caption: str | None = None, color: str = "#0a3a6b",
+) -> str:  # fmt: skip
+    """A horizontal bar chart (used by the sender-theories explorer)."""
+    labels, values = list(labels), [float(v) for v in values]
+    fig, ax = _figure(6.2, 0.38 * max(len(labels), 1) + 1.1)
+    ax.barh(labels[::-1], values[::-1], color=color)
+    for i, v in enumerate(values[::-1]):
+        ax.annotate(f"{v:.0%}" if percent else f"{v:g}", (v, i), xytext=(3, -3),
+                    textcoords="offset points", fontsize=8)  # fmt: skip
+    if percent:
+        ax.set_xlim(0, 1.12)
+        ax.xaxis.set_major_formatter(_percent_formatter())
+    ax.set_xlabel(xlabel)
+    ax.set_title(title, fontsize=10)
+    ax.tick_params(labelsize=8)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    fmt = (lambda v: f"{v:.0%}") if percent else (lambda v: f"{v:g}")
+    alt = f"{title}. {alt_intro}: " + "; ".join(f"{lab} {fmt(v)}" for lab, v in zip(labels, values))
+    return figure_html(fig, alt + ".", caption)
+
+
+def _percent_formatter():
+    from matplotlib.ticker import PercentFormatter
+
+    return PercentFormatter(1.0, decimals=0)

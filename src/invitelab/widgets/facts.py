@@ -1,0 +1,183 @@
+"""Checking the facts a student says they found in a profile.
+
+A profile is split into small *facts* (an employer, a job title, a school, a field, a skill, an
+interest, a group, a post...). A student's sentence confirms a fact when it contains that fact's
+distinctive words (all of them for a short fact, most of them for a long post title), allowing
+plurals, accents, case, and the usual short forms of a name ("Ohio State", "OSU"). Anything else
+is flagged so the student looks again. Precision over recall: a fact is only confirmed when the
+words are there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .people import as_list, education_text, experience_text, first_name, get
+
+STOPWORDS = frozenset(
+    """a an and the of at in on for to from with by about as is are was were be been her his
+    their they them she he i me my we our you your its it this that who what which how why
+    works work working worked studied studies study student posted post posts wrote writes
+    spoke speaks talk talked gave member part profile likes like interested interest interests
+    into also has have had s""".split()
+)
+# words that appear in many names and alone prove nothing ("University", "Inc")
+GENERIC = frozenset(
+    """university college school institute inc llc ltd co corp company group association
+    network society club center centre department team""".split()
+)
+ACRONYM_SKIP = frozenset({"the", "of", "at", "and", "for", "in", "&"})
+
+
+def normalize(text: str) -> str:
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> set[str]:
+    return {_stem(t) for t in normalize(text).split()}
+
+
+def content_tokens(text: str) -> set[str]:
+    return {t for t in tokens(text) if t not in STOPWORDS}
+
+
+def acronym(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", str(name)) if w and w.lower() not in ACRONYM_SKIP]
+    caps = [w for w in words if w[:1].isupper()]
+    return "".join(w[0] for w in caps).lower() if len(caps) >= 2 else ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One checkable fact of a profile."""
+
+    section: str
+    text: str
+
+    @property
+    def key_words(self) -> frozenset[str]:
+        words = content_tokens(self.text)
+        distinctive = words - GENERIC
+        return frozenset(distinctive or words)
+
+    @property
+    def short_forms(self) -> frozenset[str]:
+        forms = set()
+        if self.section in ("School", "Employer", "Group"):
+            abbr = acronym(self.text)
+            if len(abbr) >= 3:
+                forms.add(abbr)
+        return frozenset(forms)
+
+    def found_in(self, entry_words: set[str]) -> bool:
+        if self.short_forms & entry_words:
+            return True
+        keys = self.key_words
+        if not keys:
+            return False
+        hits = len(keys & entry_words)
+        need = len(keys) if len(keys) <= 3 else max(3, round(0.6 * len(keys)))
+        return hits >= need
+
+    def label(self) -> str:
+        return f"{self.section}: {self.text}"
+
+
+def profile_facts(profile) -> list[Fact]:
+    """The facts a student could mention, most specific first."""
+    facts: list[Fact] = []
+    for item in as_list(get(profile, "experience")):
+        if isinstance(item, str):
+            facts.append(Fact("Experience", item))
+            continue
+        if get(item, "company"):
+            facts.append(Fact("Employer", str(get(item, "company"))))
+        if get(item, "title"):
+            facts.append(Fact("Job title", str(get(item, "title"))))
+    for item in as_list(get(profile, "education")):
+        if isinstance(item, str):
+            facts.append(Fact("School", item))
+            continue
+        if get(item, "school"):
+            facts.append(Fact("School", str(get(item, "school"))))
+        if get(item, "field"):
+            facts.append(Fact("Studied", str(get(item, "field"))))
+    for section, key in (("Skill", "skills"), ("Interest", "interests"), ("Group", "groups"),
+                         ("Activity", "activity")):  # fmt: skip
+        for item in as_list(get(profile, key)):
+            text = str(item)
+            if section == "Activity" and ":" in text:
+                text = text.split(":", 1)[1].strip() or text
+            facts.append(Fact(section, text))
+    headline = str(get(profile, "headline", "") or "")
+    if headline and not facts:
+        facts.append(Fact("Headline", headline))
+    location = str(get(profile, "location", "") or "")
+    for part in location.split(","):
+        if part.strip():
+            facts.append(Fact("Location", part.strip()))
+    return facts
+
+
+@dataclass(frozen=True)
+class FactCheck:
+    entry: str
+    status: str  # "confirmed" | "not_found" | "empty" | "name_only" | "repeat"
+    facts: tuple[Fact, ...] = ()
+    message: str = ""
+
+
+def check_fact(entry: str, profile) -> FactCheck:
+    entry = str(entry or "")
+    if not entry.strip():
+        return FactCheck(entry, "empty", message="Empty: write down a fact from the profile.")
+    words = tokens(entry)
+    found = tuple(f for f in profile_facts(profile) if f.found_in(words))
+    if found:
+        return FactCheck(entry, "confirmed", found, "Found in the profile: "
+                         + "; ".join(f.label() for f in found))  # fmt: skip
+    name_words = tokens(str(get(profile, "name", "") or "")) | tokens(first_name(profile))
+    if content_tokens(entry) and content_tokens(entry) <= name_words:
+        return FactCheck(entry, "name_only", message="That is their name. Look for something "
+                         "about their work, studies, interests or posts.")  # fmt: skip
+    return FactCheck(entry, "not_found", message="Not found in this profile. Check the spelling, "
+                     "or look again: could you point to where the profile says it?")  # fmt: skip
+
+
+def check_facts(entries, profile) -> list[FactCheck]:
+    """Check each entry; a fact already confirmed by an earlier box is flagged as a repeat."""
+    seen: set[Fact] = set()
+    out = []
+    for entry in entries:
+        result = check_fact(entry, profile)
+        if result.status == "confirmed":
+            if set(result.facts) <= seen:
+                result = FactCheck(result.entry, "repeat", result.facts,
+                                   "You already found this one. Find a different fact.")  # fmt: skip
+            seen |= set(result.facts)
+        out.append(result)
+    return out
+
+
+def model_facts(profile, n: int = 3) -> list[str]:
+    """n facts worth mentioning, as plain sentences (for the worked example and hints)."""
+    priority = ("Activity", "Interest", "Group", "Employer", "Job title", "Studied", "School",
+                "Skill", "Experience", "Location", "Headline")  # fmt: skip
+    facts = sorted(profile_facts(profile), key=lambda f: priority.index(f.section))
+    return [f.label() for f in facts[:n]]
+
+
+__all__ = ["Fact", "FactCheck", "check_fact", "check_facts", "profile_facts", "model_facts",
+           "education_text", "experience_text"]  # fmt: skip
