@@ -33,3 +33,66 @@ __all__ = [
     "studio",
     "write_drafts_csv",
 ]
+
+
+def _html(markup: str):
+    from IPython.display import HTML
+
+    return HTML(markup)
+
+
+def studio_example(recipient_id=None, sender_id=None, text=None):
+    """The invitation studio's worked example as static HTML (shows in the book too)."""
+    from .studio import example_html
+
+    return _html(example_html(recipient_id, sender_id, text))
+
+
+def profile_first_example(recipient_id=None, sender_id=None, note=None):
+    """Both invitation paths and a three-facts check, as static HTML."""
+    from .profile_first import example_html
+
+    return _html(example_html(recipient_id, sender_id, note))
+
+
+def rewrite_gym_example(exercise: int = 1, rewrite=None):
+    """A generic note, its hint ladder, a rewrite and the before/after comparison, as HTML."""
+    from .gym import example_html
+
+    return _html(example_html(exercise, rewrite))
+
+
+def sender_theories_overview():
+    """The simulated year's summary table and charts, as static HTML."""
+    from .theories import overview_html
+
+    return _html(overview_html())
+
+
+def simulation_assumptions():
+    """The simulation's assumptions as an HTML table (from invitelab.simulation.ASSUMPTIONS)."""
+    from invitelab import simulation
+
+    from .render import STYLE, table_html
+
+    rows = [(a.name, simulation._fmt(a.value), a.meaning, a.reasoning)
+            for a in simulation.ASSUMPTIONS.values()]  # fmt: skip
+    return _html(STYLE + table_html(("Assumption", "Value", "What it means", "Why this value"), rows,
+                                    caption="SIMULATED data: every assumption"))  # fmt: skip
+
+
+def load_simulated():
+    """The simulated year as a pandas DataFrame (for your own analysis)."""
+    from invitelab import simulation
+
+    return simulation.load_simulated()
+
+
+__all__ += [
+    "load_simulated",
+    "profile_first_example",
+    "rewrite_gym_example",
+    "sender_theories_overview",
+    "simulation_assumptions",
+    "studio_example",
+]

@@ -17,9 +17,9 @@ from html import escape
 LEVEL_ORDER = ("generic", "developing", "personalized", "exemplary")
 
 
-def figure_html(fig, alt: str, caption: str | None = None) -> str:
+def figure_html(fig, alt: str, caption: str | None = None, *, tight: bool = True) -> str:
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=96, bbox_inches="tight")
+    fig.savefig(buf, format="png", dpi=96, bbox_inches="tight" if tight else None)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     img = f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}" style="max-width:100%">'
     if caption:
@@ -49,9 +49,11 @@ def _points_chart(rows: tuple[tuple[str, float, float, str], ...], title: str) -
     ax.set_xlim(0, max(weights + [1]) * 1.05)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
+    fig.subplots_adjust(left=0.3, right=0.97, top=1 - 0.45 / fig.get_figheight(),
+                        bottom=0.55 / fig.get_figheight())  # fixed margins: one draw, not two
     parts = [f"{label} {p:g} of {w:g}" for label, p, w, _ in rows]
     alt = f"{title}. Bar chart of points earned per criterion: " + "; ".join(parts) + "."
-    return figure_html(fig, alt)
+    return figure_html(fig, alt, tight=False)
 
 
 def points_chart_html(result, title: str = "Points per criterion") -> str:

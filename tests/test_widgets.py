@@ -1,0 +1,396 @@
+"""The notebooks' widgets, driven without a browser: set a control's value, read what it shows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import time
+import urllib.parse
+
+import pytest
+
+pytest.importorskip("ipywidgets")
+
+from invitelab import kitdata  # noqa: E402
+from invitelab.widgets import render  # noqa: E402
+from invitelab.widgets.drafts import CSV_COLUMNS, drafts_to_csv  # noqa: E402
+from invitelab.widgets.facts import check_fact, check_facts  # noqa: E402
+from invitelab.widgets.gym import EXERCISES, RewriteGym, hints_for, target_criterion  # noqa: E402
+from invitelab.widgets.people import DESCRIBE  # noqa: E402
+from invitelab.widgets.profile_first import ProfileFirst  # noqa: E402
+from invitelab.widgets.studio import InvitationStudio  # noqa: E402
+
+GOOD = (
+    "Hi Dana, I'm a psychology junior at Ohio State. I read your post on what you look for at "
+    "career fairs. Could I ask how you got into campus recruiting? Thank you, Alex"
+)
+SCRIPT = '<script>alert("hi")</script><img src=x onerror=alert(1)> & "quotes"'
+
+
+def all_html(widget_owner) -> str:
+    """Every HTML string a widget object shows."""
+    import ipywidgets as w
+
+    out = []
+    for value in vars(widget_owner).values():
+        if isinstance(value, w.HTML):
+            out.append(value.value)
+    return "\n".join(out)
+
+
+def visible_text(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+@pytest.fixture
+def studio(tmp_path):
+    return InvitationStudio("dana-whitfield", "alex-rivera", export_dir=tmp_path)
+
+
+# -- invitation studio -------------------------------------------------------------------------
+
+
+def test_studio_starts_with_profile_card_and_empty_note_feedback(studio):
+    assert "Dana Whitfield" in studio.card.value
+    assert "Meridian Health" in studio.card.value
+    assert "Alex Rivera" in studio.sender_card.value
+    assert "0 / 300 characters" in studio.counter.value
+    assert "Your note is empty" in studio.feedback.value
+    assert studio.result.level == "generic"
+
+
+def test_typing_updates_counter_level_feedback_and_chart(studio):
+    studio.text.value = GOOD
+    assert f"{len(GOOD)} / 300 characters" in studio.counter.value
+    assert studio.result.level in ("personalized", "exemplary")
+    fb = studio.feedback.value
+    assert "Level:" in fb and studio.result.level.title() in fb
+    assert "<mark" in fb  # evidence highlighted in the student's own words
+    assert studio.result.next_steps in visible_text(fb).replace("&#x27;", "'") or "Next:" in fb
+    assert 'alt="Points per criterion.' in studio.chart.value
+    for f in studio.result.findings:
+        assert render.escape(f.title) in fb
+
+
+def test_each_finding_span_is_marked_in_the_text(studio):
+    studio.text.value = GOOD
+    for f in studio.result.findings:
+        if f.span:
+            start, end = f.span
+            assert f"{render.escape(GOOD[start:end])}</mark>" in studio.feedback.value
+
+
+def test_failing_checks_show_suggestions(studio):
+    studio.text.value = "I'd like to add you to my professional network on LinkedIn."
+    assert studio.result.level == "generic"
+    failing = [f for f in studio.result.findings if f.status == "fail" and f.suggestion]
+    assert failing
+    for f in failing:
+        assert render.escape(f.suggestion) in studio.feedback.value
+
+
+def test_switching_recipient_changes_card_and_feedback(studio):
+    studio.text.value = GOOD
+    before = studio.result
+    other = next(pid for pid in studio.recipients if pid != "dana-whitfield")
+    studio.recipient.value = other
+    name = studio.recipients[other].name
+    assert render.escape(name) in studio.card.value
+    assert "Dana Whitfield" not in studio.card.value
+    assert studio.result.finding("greeting").status == "fail"  # "Hi Dana" is the wrong name now
+    assert before.finding("greeting").status == "pass"
+
+
+def test_switching_sender_and_describe_yourself(studio):
+    other = next(pid for pid in studio.senders if pid != "alex-rivera")
+    studio.sender.value = other
+    assert render.escape(studio.senders[other].name) in studio.sender_card.value
+    assert studio.describe.layout.display == "none"
+    studio.sender.value = DESCRIBE
+    assert studio.describe.layout.display != "none"
+    assert studio.sender_profile is None
+    studio.describe.value = "A biology sophomore at Ohio State"
+    studio.text.value = GOOD
+    assert studio.result.finding("common_ground").status == "n/a"
+    assert "not applicable" in studio.sender_card.value
+
+
+def test_free_account_toggle_switches_limit(studio):
+    note = GOOD + " " + "I also enjoyed your thoughts on first-generation students." * 1
+    assert 200 < len(note) <= 300
+    studio.text.value = note
+    assert "/ 300 characters" in studio.counter.value
+    assert studio.result.finding("length").status == "pass"
+    studio.free_account.value = True
+    assert "/ 200 characters" in studio.counter.value
+    assert "over the limit" in studio.counter.value
+    assert studio.result.finding("length").status == "fail"
+    studio.free_account.value = False
+    assert studio.result.finding("length").status == "pass"
+
+
+def test_empty_and_whitespace_text(studio):
+    for text in ("", "   \n\t "):
+        studio.text.value = text
+        assert "Your note is empty" in studio.feedback.value
+        assert studio.result.level == "generic"
+    assert studio.save_draft() is None
+    assert "Nothing to save" in studio.save_status.value
+
+
+def test_one_megabyte_note_is_fast_fails_length_and_display_is_bounded(studio):
+    big = ("Hi Dana, I read your post. " * 40000)[:1_000_000]
+    start = time.perf_counter()
+    studio.text.value = big
+    elapsed = time.perf_counter() - start
+    assert elapsed < 5.0, f"1 MB note took {elapsed:.2f} s"
+    assert "1,000,000 / 300" in studio.counter.value
+    assert "over the limit" in studio.counter.value
+    assert studio.result.finding("length").status == "fail"
+    assert len(studio.feedback.value) < 200_000  # the note is shown truncated, not 1 MB of HTML
+    assert "more characters not shown" in studio.feedback.value
+    studio.text.value = "Hi Dana"  # and the UI keeps working
+    assert "7 / 300" in studio.counter.value
+
+
+def test_html_and_script_are_shown_as_text(studio):
+    studio.text.value = SCRIPT
+    studio.save_draft()
+    shown = all_html(studio)
+    assert "<script>" not in shown and "<img src=x" not in shown
+    assert "&lt;script&gt;" in studio.feedback.value
+    assert "&lt;script&gt;" in studio.history.value
+
+
+def test_draft_history_chart_and_csv_round_trip(studio, tmp_path):
+    drafts = ["Hi Dana, I'd like to connect.", "Hi Dana, I read your post on career fairs.", GOOD]
+    for text in drafts:
+        studio.text.value = text
+        studio.save_button.click()
+    assert [d.number for d in studio.drafts] == [1, 2, 3]
+    assert "Saved draft 3" in studio.save_status.value
+    assert "<table" in studio.history.value and studio.history.value.count("<tr>") == 4
+    assert 'alt="Score over your drafts.' in studio.history_chart.value
+    assert studio.drafts[-1].score >= studio.drafts[0].score
+
+    rows = list(csv.DictReader(io.StringIO(studio.drafts_csv())))
+    assert [r["text"] for r in rows] == drafts
+    assert tuple(rows[0].keys()) == CSV_COLUMNS
+    assert rows[2]["level"] == studio.drafts[2].level
+    assert rows[2]["recipient_id"] == "dana-whitfield" and rows[2]["sender_id"] == "alex-rivera"
+    assert {r["greeting"] for r in rows} <= {"pass", "fail", "n/a"}
+
+    # the download link carries the same CSV (after a byte-order mark for spreadsheets)
+    href = re.search(r'href="data:text/csv;charset=utf-8,([^"]+)"', studio.download.value).group(1)
+    assert urllib.parse.unquote(href) == "\ufeff" + studio.drafts_csv()
+
+    studio.write_button.click()
+    written = (tmp_path / "invitelab-drafts.csv").read_text(encoding="utf-8-sig")
+    assert list(csv.DictReader(io.StringIO(written))) == rows
+    assert "Wrote 3 draft(s)" in studio.write_status.value
+
+
+def test_csv_round_trips_awkward_text(studio):
+    awkward = 'Line one, with "quotes"\nline two; =SUM(A1) \u00e9\u00e8 \U0001f600'
+    studio.text.value = awkward
+    studio.save_draft()
+    rows = list(csv.DictReader(io.StringIO(drafts_to_csv(studio.drafts))))
+    assert rows[0]["text"] == awkward
+
+
+def test_write_without_drafts_says_so(studio):
+    studio.write_button.click()
+    assert "Save a draft first" in studio.write_status.value
+
+
+# -- rewrite gym -------------------------------------------------------------------------------
+
+
+def test_gym_loads_exercise_with_before_score():
+    gym = RewriteGym(1)
+    assert gym.text.value == EXERCISES[0].generic_text
+    assert gym.before_result.level == "generic"
+    assert "The generic invitation" in gym.before.value
+    assert "Before" in gym.comparison.value and "After" in gym.comparison.value
+    gym.exercise.value = 3
+    assert gym.text.value == EXERCISES[2].generic_text
+
+
+def test_gym_hint_ladder_climbs_then_restarts_for_next_check():
+    gym = RewriteGym(1, recipient_id="dana-whitfield", sender_id="alex-rivera")
+    target = target_criterion(gym.result)
+    ladder = hints_for(target, gym.recipient_profile, gym.sender_profile)
+    assert len(ladder) == 3 and len(set(ladder)) == 3
+    assert gym.hint_button.description == "Show hint 1 of 3"
+    assert gym.next_hint() == list(ladder[:1])
+    assert gym.next_hint() == list(ladder[:2])
+    assert gym.hint_button.description == "Show hint 3 of 3"
+    assert gym.next_hint() == list(ladder)
+    assert gym.hint_button.disabled
+    for i, hint in enumerate(ladder, 1):
+        assert f"Hint {i}:" in gym.hints.value and render.escape(hint) in gym.hints.value
+    # fix the targeted check: the ladder starts again for the next failing check
+    gym.text.value = GOOD.replace("Hi Dana, ", "")
+    new_target = target_criterion(gym.result)
+    assert new_target != target
+    assert not gym.hint_button.disabled
+    assert gym.next_hint() == [hints_for(new_target, gym.recipient_profile, gym.sender_profile)[0]]
+
+
+def test_hint_two_names_a_profile_fact_and_three_is_a_sentence():
+    people = kitdata.profiles()
+    dana, alex = people["dana-whitfield"], people["alex-rivera"]
+    nudge, fact, model = hints_for("specific_detail", dana, alex)
+    assert "career fairs" in fact
+    assert "career fairs" in model and model.endswith(".")
+    assert "Dana" not in nudge and "career" not in nudge  # hint 1 stays vague
+    assert "Dana" in hints_for("greeting", dana, alex)[1]
+
+
+def test_gym_comparison_and_reset():
+    gym = RewriteGym(2, recipient_id="dana-whitfield", sender_id="alex-rivera")
+    gym.text.value = GOOD
+    assert gym.result.score > gym.before_result.score
+    assert "fixed" in gym.comparison.value
+    assert "Score change: +" in gym.comparison.value
+    gym.reset.click()
+    assert gym.text.value == EXERCISES[1].generic_text
+    assert gym.hints.value == ""
+
+
+def test_gym_html_input_escaped():
+    gym = RewriteGym(1)
+    gym.text.value = SCRIPT
+    shown = all_html(gym)
+    assert "<script>" not in shown and "&lt;script&gt;" in shown
+
+
+def test_gym_no_hints_when_everything_passes():
+    gym = RewriteGym(1, recipient_id="dana-whitfield", sender_id="alex-rivera")
+    gym.text.value = GOOD
+    if target_criterion(gym.result) is None:
+        assert gym.hint_button.disabled
+        assert gym.next_hint() == []
+        assert "Nothing left to fix" in gym.hints.value
+
+
+# -- profile first -----------------------------------------------------------------------------
+
+
+def test_quick_connect_sends_no_note():
+    pf = ProfileFirst("dana-whitfield", "alex-rivera")
+    assert "People you may know" in pf.card.value and "Connect" in pf.card.value
+    pf.device.value = "Phone app"
+    assert "phone app" in pf.card.value.lower()
+    pf.quick_connect.click()
+    assert pf.stage == "sent_without_note"
+    assert "(no message)" in pf.received.value
+    assert pf.quick_connect.disabled and pf.open_profile.disabled
+    pf.reset.click()
+    assert pf.stage == "start" and pf.received.value == ""
+
+
+def test_profile_first_path_sends_the_note_escaped():
+    pf = ProfileFirst("dana-whitfield", "alex-rivera")
+    pf.open_profile.click()
+    assert "Meridian Health" in pf.profile.value and pf.connect.layout.display != "none"
+    pf.connect.click()
+    assert "Add a note" in pf.profile.value and pf.add_note.layout.display != "none"
+    pf.add_note.click()
+    assert pf.note.layout.display != "none"
+    pf.send.click()  # empty note: not sent
+    assert "empty" in pf.received.value and pf.stage == "writing"
+    pf.note.value = GOOD + SCRIPT
+    pf.send.click()
+    assert pf.stage == "sent_with_note"
+    assert "&lt;script&gt;" in pf.received.value and "<script>" not in pf.received.value
+    assert "(no message)" not in pf.received.value
+    assert "The rubric rates it" in pf.received.value
+
+
+def test_three_facts_checker():
+    pf = ProfileFirst("dana-whitfield", "alex-rivera")
+    pf.fact_boxes[0].value = "She works at Meridian Health"
+    pf.fact_boxes[1].value = "studied psychology at Ohio State"
+    pf.fact_boxes[2].value = "She plays the cello"
+    pf.check_button.click()
+    assert [c.status for c in pf.checks] == ["confirmed", "confirmed", "not_found"]
+    assert "2 of 3 facts confirmed" in pf.facts_result.value
+    assert "Not found in this profile" in pf.facts_result.value
+    pf.fact_boxes[2].value = "posted about what she looks for at career fairs"
+    pf.check_button.click()
+    assert "All three found" in pf.facts_result.value
+
+
+def test_facts_checker_flags_repeats_empty_names_and_escapes():
+    dana = kitdata.profiles()["dana-whitfield"]
+    checks = check_facts(["Meridian Health", "her employer is Meridian Health", ""], dana)
+    assert [c.status for c in checks] == ["confirmed", "repeat", "empty"]
+    assert check_fact("Dana Whitfield", dana).status == "name_only"
+    assert check_fact("OSU", dana).status == "confirmed"
+    pf = ProfileFirst("dana-whitfield", "alex-rivera")
+    pf.fact_boxes[0].value = SCRIPT
+    pf.check_button.click()
+    assert "<script>" not in pf.facts_result.value and "&lt;script&gt;" in pf.facts_result.value
+
+
+def test_switching_person_starts_over():
+    pf = ProfileFirst("dana-whitfield", "alex-rivera")
+    pf.quick_connect.click()
+    other = next(pid for pid in pf.recipients if pid != "dana-whitfield")
+    pf.recipient.value = other
+    assert pf.stage == "start"
+    assert render.escape(pf.recipients[other].name) in pf.card.value
+
+
+# -- sender theories ---------------------------------------------------------------------------
+
+
+def test_sender_theories_filters_and_simulated_labels():
+    pytest.importorskip("pandas")
+    from invitelab.widgets.theories import SenderTheories
+
+    st = SenderTheories()
+    total = len(st.df)
+    assert f"{total:,}</strong> simulated invitations" in st.summary.value
+    for chart in (st.by_circumstance, st.by_theory, st.acceptance):
+        assert 'alt="Simulated: ' in chart.value
+        assert "Simulated" in chart.value
+    st.circumstance.value = "sales professional"
+    n_sales = int((st.df["circumstance"] == "sales professional").sum())
+    assert f"{n_sales:,}</strong> simulated invitations" in st.summary.value
+    assert "sales professionals" in st.by_theory.value
+    st.theory.value = st.theory.options[1]
+    assert len(st.filtered()) < n_sales
+    assert "SIMULATED" in st.ui.children[0].value
+
+
+# -- static examples for the book --------------------------------------------------------------
+
+
+def test_static_examples_render():
+    from invitelab import widgets
+
+    studio_html = widgets.studio_example("dana-whitfield", "alex-rivera").data
+    assert "Worked example" in studio_html and "<mark" in studio_html and "alt=" in studio_html
+    pf_html = widgets.profile_first_example("dana-whitfield", "alex-rivera").data
+    assert "(no message)" in pf_html and "Path B" in pf_html and "Confirmed" in pf_html
+    gym_html = widgets.rewrite_gym_example(1).data
+    assert "Hint 3:" in gym_html and "Score change" in gym_html
+    assert "SIMULATED" in widgets.simulation_assumptions().data
+
+
+def test_render_counter_and_overlapping_highlights():
+    class F:
+        def __init__(self, criterion, status, span):
+            self.criterion, self.title, self.status, self.span = criterion, criterion, status, span
+
+    text = "Hi Dana <b>"
+    html = render.highlight_html(text, [F("greeting", "pass", (0, 7)), F("tone", "fail", (3, 11)),
+                                        F("bad", "pass", (5, 99))])  # fmt: skip
+    assert html.count("<mark") == 3  # "Hi ", "Dana" (both), " <b>"
+    assert "&lt;b&gt;" in html and "<b>" not in html
+    assert "[greeting]" in html and "[tone]" in html
+    assert "il-over" in render.counter_html(301, 300)
+    assert "free account" in render.counter_html(250, 300)
