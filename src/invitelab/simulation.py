@@ -308,6 +308,11 @@ _SENDER_FIRST_NAMES = [
 ]  # fmt: skip
 
 
+def _after_comma(sentence: str) -> str:
+    """'Your post...' -> 'your post...' after 'Hi Morgan,' ('I saw...' stays)."""
+    return sentence if sentence.startswith(("I ", "I'")) else sentence[:1].lower() + sentence[1:]
+
+
 def note_text(rng: random.Random, circumstance: str, intended: str, has_note: bool) -> str:
     """Build one note for the recruiter from templates for an intended level."""
     if not has_note:
@@ -329,7 +334,7 @@ def note_text(rng: random.Random, circumstance: str, intended: str, has_note: bo
             return f"Hi, I'm {intro}. {detail} {purpose} {close}"
         return f"Hi {first}, I'm {intro}. {detail} {close}"  # no purpose
     if intended == "personalized":
-        return f"Hi {first}, {detail} {purpose}"
+        return f"Hi {first}, {_after_comma(detail)} {purpose}"
     return f"Hi {first}, I'm {intro}. {detail} {purpose} {close}"
 
 

@@ -55,10 +55,18 @@ def summary_table(df):
         "invitations": df.groupby("circumstance").size(),
         "no note": no_note.groupby(df["circumstance"]).sum(),
         "stock or empty note": stock.groupby(df["circumstance"]).sum(),
-        "generic (share)": df["level"].eq("generic").groupby(df["circumstance"]).mean().round(2),
-        "accepted (share)": df["accepted"].groupby(df["circumstance"]).mean().round(2),
+        "generic (share)": df["level"].eq("generic").groupby(df["circumstance"]).mean(),
+        "accepted (share)": df["accepted"].groupby(df["circumstance"]).mean(),
     })  # fmt: skip
     return t.reindex([c for c in simulation.CIRCUMSTANCES if c in t.index])
+
+
+def summary_table_html(df) -> str:
+    t = summary_table(df)
+    rows = [(idx, *[f"{v:.0%}" if isinstance(v, float) else v for v in row])
+            for idx, row in zip(t.index, t.itertuples(index=False))]  # fmt: skip
+    return render.table_html(("sender's circumstance", *t.columns), rows,
+                             caption="Simulated: invitations by sender's circumstance")  # fmt: skip
 
 
 def _filter_words(circumstance, theory) -> str:
@@ -107,8 +115,7 @@ def overview_html(df=None) -> str:
         + "<code>data/simulated/make_simulated.py</code> (seeded). Levels come from scoring each "
         + "simulated note with the rubric engine; the template's intended level agrees with the "
         + f"engine's for {agree:.0%} of notes.</p>"
-        + summary_table(df).to_html(classes="il-table", border=0,
-                                    caption="Simulated: invitations by sender circumstance")  # fmt: skip
+        + summary_table_html(df)
         + generic_by_circumstance_chart(df)
         + generic_by_theory_chart(df)
         + acceptance_chart(df)

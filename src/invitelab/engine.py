@@ -1,0 +1,122 @@
+"""score(): run every criterion, decide the level by the spec's rules, compute the 0-100 score."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .findings import Finding, Result
+from .profiles import Profile
+from .rubric import Rubric, default_rubric
+from .rules import CRITERIA, Context
+from .text import Note
+
+CORE = ("greeting", "specific_detail", "purpose", "no_hard_ask", "length", "tone")
+LEVEL_DESCRIPTIONS = {
+    "generic": "could have been sent to anyone",
+    "developing": "some personalization, but something core is missing or a hard rule is broken",
+    "personalized": "written for this person, with a clear purpose",
+    "exemplary": "personalized, introduces you, names what you share and closes politely",
+}
+
+
+def decide_level(status: dict[str, str]) -> str:
+    """The spec's level rules, in order."""
+    if status["not_template"] == "fail" or (status["specific_detail"] == "fail" and status["purpose"] == "fail"):
+        return "generic"
+    if all(status[c] == "pass" for c in CORE):
+        if status["self_intro"] == "pass" and status["polite_close"] == "pass" and status["common_ground"] in ("pass", "n/a"):
+            return "exemplary"
+        return "personalized"
+    return "developing"
+
+
+def _weigh(findings: list[Finding], rubric: Rubric) -> tuple[list[Finding], float]:
+    weights = {c: rubric.weight(c) for c in (f.criterion for f in findings)}
+    applicable = [f for f in findings if f.status != "n/a"]
+    total_applicable = sum(weights[f.criterion] for f in applicable)
+    total = sum(weights.values())
+    scale = total / total_applicable if total_applicable else 0.0
+    out = []
+    earned = 0.0
+    for f in findings:
+        w = 0.0 if f.status == "n/a" else weights[f.criterion] * scale
+        pts = w if f.status == "pass" else 0.0
+        earned += pts
+        out.append(replace(f, weight=round(w, 2), points=round(pts, 2)))
+    score = 100.0 * earned / total if total else 0.0
+    return out, round(min(100.0, max(0.0, score)), 1)
+
+
+def next_steps(level: str, findings: list[Finding]) -> str:
+    """What the next level needs, in plain words."""
+    by_id = {f.criterion: f for f in findings}
+
+    def advice(ids) -> list[str]:
+        out = []
+        for cid in ids:
+            f = by_id[cid]
+            if f.status == "fail" and f.suggestion:
+                out.append(f.suggestion)
+        return out
+
+    if level == "generic":
+        first = []
+        if by_id["not_template"].status == "fail":
+            first.append("write something of your own instead of a default or template")
+        if by_id["specific_detail"].status == "fail":
+            first.append("mention one thing from the recipient's profile")
+        if by_id["purpose"].status == "fail":
+            first.append("say what you would like to learn or ask")
+        tips = advice(["not_template", "specific_detail", "purpose"])
+        return ("To reach developing: " + "; ".join(first) + ". " + " ".join(tips[:2])).strip()
+    if level == "developing":
+        missing = [c for c in CORE if by_id[c].status != "pass"]
+        titles = ", ".join(c.replace("_", " ") for c in missing)
+        return (f"To reach personalized, fix: {titles}. " + " ".join(advice(missing))).strip()
+    if level == "personalized":
+        missing = [c for c in ("self_intro", "polite_close", "common_ground") if by_id[c].status == "fail"]
+        titles = ", ".join(c.replace("_", " ") for c in missing)
+        return (f"To reach exemplary, add: {titles}. " + " ".join(advice(missing))).strip()
+    return "Exemplary: this note is ready to send. Check the name once more, then connect from the profile with this note."
+
+
+def score(
+    text: str,
+    recipient: Profile | None = None,
+    sender: Profile | None = None,
+    limit: int | None = None,
+    rubric: Rubric | None = None,
+) -> Result:
+    """Score one invitation note against the recipient's (and sender's) profile.
+
+    `limit` overrides the rubric's character limit (default 300). Never raises on any text.
+    """
+    if text is None:
+        text = ""
+    if not isinstance(text, str):
+        raise TypeError(f"the note must be text (str), not {type(text).__name__}")
+    for who, profile in (("recipient", recipient), ("sender", sender)):
+        if profile is not None and not isinstance(profile, Profile):
+            raise TypeError(f"{who} must be a Profile (from load_profiles) or None")
+    rubric = (rubric or default_rubric()).with_limit(limit)
+    note = Note(text)
+    ctx = Context(recipient, sender, rubric)
+    raw = []
+    for criterion in CRITERIA:
+        finding = criterion.check(note, ctx)
+        raw.append(replace(finding, title=criterion.title))
+    status = {f.criterion: f.status for f in raw}
+    level = decide_level(status)
+    findings, value = _weigh(raw, rubric)
+    warnings = tuple(f.warning for f in findings if f.warning)
+    return Result(
+        text=text,
+        score=value,
+        level=level,
+        findings=tuple(findings),
+        next_steps=next_steps(level, findings),
+        warnings=warnings,
+        recipient_id=recipient.id if recipient else None,
+        sender_id=sender.id if sender else None,
+        limit=rubric.limit,
+        statuses=status,
+    )

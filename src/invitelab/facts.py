@@ -1,0 +1,557 @@
+"""What a note says about the recipient and the sender, checked against their profiles.
+
+:func:`profile_facts` indexes a profile once (schools, employers, groups with their short
+forms; fields, roles, interests, activity, skills as topics). :func:`find_mentions` finds where
+a note names those facts and whose fact the note presents it as (the recipient's, the
+sender's, or both). :func:`find_claims` finds references to the recipient's public record
+("your talk at SXSW", "your time at Google") so that invented ones can be named.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .profiles import Profile
+from .shortforms import (
+    canonical,
+    compact,
+    employer_short_forms,
+    field_forms,
+    needs_capitals,
+    school_short_forms,
+    words_of,
+)
+from .text import STOPWORDS, Note, Token, stem
+
+ORG_KINDS = ("school", "employer", "group")
+KIND_NAMES = {
+    "school": "school",
+    "employer": "employer",
+    "group": "group",
+    "interest": "listed interest",
+    "activity": "post or talk",
+    "field": "field of study",
+    "role": "role",
+    "skill": "skill",
+}
+
+# Words too common to identify a topic by themselves.
+GENERIC_STEMS = frozenset(
+    stem(w)
+    for w in """career careers work job jobs student students people team company experience time
+    year thing way great new good best help tip tips advice role industry field profession
+    professional professionals look get make use first day week things lessons lesson share
+    story stories journey path part world life year years build building inside behind why what
+    how start started getting learn learning really today future next year's matter matters
+    five three ten top ways know need want talk post article view views thought thoughts""".split()
+)
+
+ACTIVITY_KINDS = {
+    "posted": "post", "post": "post", "shared": "post", "wrote": "article", "article": "article",
+    "published": "article", "blog": "article", "spoke at": "talk", "spoke": "talk", "talk": "talk",
+    "presented": "talk", "panel": "talk", "keynote": "talk", "webinar": "talk", "podcast": "podcast",
+    "commented": "comment", "hosted": "talk", "led": "talk", "video": "video", "newsletter": "article",
+}
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: str  # school, employer, group, interest, activity, field, role, skill
+    label: str  # as written in the profile
+    key: str  # canonical form used to compare two profiles
+    school: str = ""  # for a field: the canonical school it was studied at
+    activity_kind: str = ""  # for an activity: post, article, talk, ...
+
+    def describe(self) -> str:
+        if self.kind == "activity":
+            return f"{self.activity_kind} “{self.label}”"
+        if self.kind == "field" and self.school:
+            return f"{self.label} ({self.school.title()})"
+        return self.label
+
+
+@dataclass(frozen=True)
+class Topic:
+    fact: Fact
+    stems: frozenset[str]
+    needed: int  # how many of the stems must appear together
+
+
+@dataclass
+class ProfileFacts:
+    profile: Profile
+    orgs: dict[str, list[tuple[Fact, bool, bool, int]]] = field(default_factory=dict)
+    topics: list[Topic] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    acronyms: frozenset[str] = frozenset()
+
+    def add_org(self, fact: Fact, forms: list[tuple[str, bool]]) -> None:
+        self.facts.append(fact)
+        for form, strong in forms:
+            words = words_of(form)
+            if not words:
+                continue
+            key = compact(words)
+            entry = (fact, strong, needs_capitals(form), len(words))
+            bucket = self.orgs.setdefault(key, [])
+            if all(e[0] is not fact for e in bucket):
+                bucket.append(entry)
+
+    def add_topic(self, fact: Fact, text: str, min_needed: int = 1) -> None:
+        stems = content_stems(text)
+        if not stems:
+            return
+        self.facts.append(fact)
+        specific = [s for s in stems if s not in GENERIC_STEMS]
+        if not specific:
+            return
+        needed = len(stems) if len(stems) <= 2 else max(2, (len(stems) + 1) // 2)
+        self.topics.append(Topic(fact, frozenset(stems), max(min_needed, min(needed, len(stems)))))
+
+    def of_kind(self, kind: str) -> list[Fact]:
+        return [f for f in self.facts if f.kind == kind]
+
+
+def content_stems(text: str) -> list[str]:
+    words = re.findall(r"[^\W_]+", text.lower().replace("-", " "))
+    return list(dict.fromkeys(stem(w) for w in words if w not in STOPWORDS and len(w) > 1))
+
+
+_HEADLINE_EMPLOYER = re.compile(r"(?:\bat\b|@|\|)\s*([^|,;·•]+)")
+
+
+@lru_cache(maxsize=256)
+def profile_facts(profile: Profile) -> ProfileFacts:
+    """Index a profile's facts (cached per profile object)."""
+    facts = ProfileFacts(profile)
+    employers = [e.company for e in profile.experience if e.company]
+    for match in _HEADLINE_EMPLOYER.finditer(profile.headline):
+        candidate = match.group(1).strip()
+        if candidate and candidate[0].isupper() and len(candidate) < 60:
+            employers.append(candidate)
+    seen: set[str] = set()
+    for name in employers:
+        key = canonical(name)
+        if key and key not in seen:
+            seen.add(key)
+            facts.add_org(Fact("employer", name, key), employer_short_forms(name))
+    schools_seen: set[str] = set()
+    for edu in profile.education:
+        if edu.school:
+            key = canonical(edu.school)
+            if key not in schools_seen:
+                schools_seen.add(key)
+                facts.add_org(Fact("school", edu.school, key), school_short_forms(edu.school))
+        if edu.field:
+            fkey = canonical(edu.field)
+            fact = Fact("field", edu.field, fkey, school=canonical(edu.school) if edu.school else "")
+            facts.add_org(fact, [(f, True) for f in field_forms(edu.field)])
+    for group in profile.groups:
+        words = canonical(group).split()
+        forms = [(group, True)]
+        letters = "".join(w[0] for w in words if w not in ("of", "the", "and", "for", "in", "at"))
+        if len(words) >= 3 and 3 <= len(letters) <= 6:
+            forms.append((letters, True))
+        facts.add_org(Fact("group", group, canonical(group)), forms)
+        facts.add_topic(Fact("group", group, canonical(group)), group, min_needed=2)
+    for interest in profile.interests:
+        facts.add_topic(Fact("interest", interest, " ".join(interest.lower().split())), interest)
+    for item in profile.activity:
+        kind, _, rest = item.partition(":")
+        if rest.strip():
+            label = rest.strip()
+            activity_kind = ACTIVITY_KINDS.get(kind.strip().lower(), "post")
+        else:
+            label, activity_kind = item.strip(), "post"
+        facts.add_topic(Fact("activity", label, canonical(label), activity_kind=activity_kind), label)
+    titles = [e.title for e in profile.experience if e.title]
+    head_title = re.split(r"\s(?:at|@)\s|\||,", profile.headline)[0].strip() if profile.headline else ""
+    if head_title:
+        titles.append(head_title)
+    for title in dict.fromkeys(titles):
+        stems = content_stems(title)
+        if len(stems) >= 2:
+            facts.add_topic(Fact("role", title, canonical(title)), title, min_needed=len(stems))
+    for skill in profile.skills:
+        facts.add_topic(Fact("skill", skill, canonical(skill)), skill)
+    acronyms = set()
+    for key in facts.orgs:
+        if key.isalpha() and len(key) <= 6:
+            acronyms.add(key.upper())
+    for text in (profile.headline, *profile.groups, *profile.skills, *profile.interests):
+        acronyms.update(w for w in re.findall(r"\b[A-Z]{2,}\b", text))
+    facts.acronyms = frozenset(acronyms)
+    return facts
+
+
+# --- Where a note names a fact, and whose fact it says it is ---------------------------------
+
+SENDER_WORDS = frozenset("i i'm im i've ive i'd i'll me my mine myself we we're we've our ours us".split())
+RECIPIENT_WORDS = frozenset("you you're youre you've you'd your yours yourself".split())
+# Between "I" and a fact, these words mean the fact is not being said of the sender
+# ("I'd love to learn how Meridian recruits", "I saw that you studied at ...").
+NOT_SELF = frozenset(
+    """saw see seen read noticed notice enjoyed enjoy admire admired admiring learn learning hear
+    know ask discuss follow following watched watch applying apply applied interested curious
+    excited impressed inspired found came met meet talk chat visit visited research researching
+    exploring explore consider considering reading hope hoping want wanted would could love loved
+    like liked appreciated appreciate thank thanks noticed heard attended caught listened
+    wondering wonder reached targeting dream dreaming admire follow""".split()
+)
+SELF_ANCHORS = frozenset(
+    """am i'm im was work worked working study studied studying attend attended attending go went
+    graduated graduating graduate intern interned interning major majoring majored minor
+    minoring volunteer volunteered joined lead led serve served teach taught completed completing
+    finished finishing earned earning pursuing enrolled member alum alumnus alumna grad student
+    junior senior sophomore freshman also too here my""".split()
+)
+_EDU_CONTEXT = frozenset(
+    """at from attend attended attending alum alumni alumnus alumna grad grads graduate graduated
+    student students major majoring junior senior sophomore freshman class degree mba phd
+    undergrad fellow studied study studying go went university college""".split()
+)
+_BLOCK_AFTER = frozenset("state tech technological polytechnic college community".split())
+_BLOCK_BEFORE = frozenset("western eastern northern southern central north south east west".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    fact: Fact
+    start: int  # character offsets in the note
+    end: int
+    side: str  # "recipient", "sender", "shared" or "neutral"
+    tied: bool  # marked as shared ("fellow", "too", "like you", "both")
+
+    def words(self, note: Note) -> str:
+        return note.text[self.start : self.end]
+
+
+def _sentence_bounds(note: Note, index: int) -> tuple[int, int]:
+    """Token index range of the clause-level sentence containing token `index`."""
+    tokens = note.tokens
+    text = note.text
+    lo = index
+    while lo > 0:
+        gap = text[tokens[lo - 1].end : tokens[lo].start]
+        if any(c in gap for c in ".!?\n;"):
+            break
+        lo -= 1
+    hi = index
+    while hi + 1 < len(tokens):
+        gap = text[tokens[hi].end : tokens[hi + 1].start]
+        if any(c in gap for c in ".!?\n;"):
+            break
+        hi += 1
+    return lo, hi + 1
+
+
+_SHARED_PHRASES = (
+    ("like", "you"), ("like", "me"), ("as", "you"), ("where", "you"), ("you", "too"),
+    ("you", "also"), ("we", "both"), ("both", "of"), ("you", "did"), ("same", "as"),
+    ("as", "well"), ("like", "myself"), ("me", "too"),
+)
+
+
+def _side(note: Note, first: int, last: int) -> tuple[str, bool]:
+    """Whose fact is the mention at tokens [first, last) presented as, and is it marked shared."""
+    tokens = note.tokens
+    lo, hi = _sentence_bounds(note, first)
+    words = [t.low for t in tokens[lo:hi]]
+    rel_first, rel_last = first - lo, last - lo
+    pair_set = set(zip(words, words[1:]))
+    tied = (
+        any(w == "fellow" for w in words[max(0, rel_first - 3) : rel_first])
+        or "both" in words
+        or any(p in pair_set for p in _SHARED_PHRASES)
+        or (rel_last < len(words) and words[rel_last] in ("too",))
+        or (rel_last + 1 < len(words) and words[rel_last + 1] in ("too",))
+        or "myself" in words[rel_last : rel_last + 4]
+    )
+    # Signature line at the very end: the sender's.
+    line_start = note.text.rfind("\n", 0, tokens[first].start) + 1
+    after = note.text[tokens[last - 1].end :]
+    if line_start > 0 and "\n" not in after.strip() and not any(
+        w in RECIPIENT_WORDS for w in words
+    ) and len(after.strip()) < 40 and (tokens[first].start - line_start) < 40:
+        before_line = note.text[line_start : tokens[first].start]
+        if not re.search(r"\b(you|your)\b", before_line.lower()):
+            return ("shared" if tied else "sender"), tied
+    side = "neutral"
+    blocked = False
+    for j in range(rel_first - 1, -1, -1):
+        w = words[j]
+        if w in RECIPIENT_WORDS:
+            side = "recipient"
+            break
+        if w in SENDER_WORDS:
+            side = "neutral" if blocked else "sender"
+            break
+        if w in NOT_SELF:
+            blocked = True
+    if side == "neutral" and not blocked:
+        # "Ohio State junior here", "As an OSU student myself", "Fellow Buckeye here"
+        rest = words[rel_last : rel_last + 4]
+        if "here" in rest or "myself" in rest or (rel_first <= 2 and any(w == "fellow" for w in words[:rel_first])):
+            side = "sender"
+    if tied and side in ("sender", "recipient", "neutral") and (side != "neutral" or "fellow" in words[: rel_first]):
+        return "shared", True
+    return side, tied
+
+
+def _org_matches(note: Note, facts: ProfileFacts):
+    tokens = note.tokens
+    n = len(tokens)
+    i = 0
+    while i < n:
+        best = None
+        for length in (4, 3, 2, 1):
+            if i + length > n:
+                continue
+            # a short form must not run across sentence ends
+            key = "".join(t.low for t in tokens[i : i + length])
+            entries = facts.orgs.get(key)
+            if not entries:
+                continue
+            span_text = note.text[tokens[i].start : tokens[i + length - 1].end]
+            if any(c in span_text for c in ".!?\n") and length > 1:
+                continue
+            best = (length, entries)
+            break
+        if best is None:
+            i += 1
+            continue
+        length, entries = best
+        first, last = i, i + length
+        for fact, strong, caps, _nwords in entries:
+            if caps and not note.all_lowercase and not tokens[first].is_capitalised:
+                continue
+            if fact.kind == "school":
+                nxt = tokens[last].low if last < n else ""
+                prv = tokens[first - 1].low if first > 0 else ""
+                if nxt in _BLOCK_AFTER or prv in _BLOCK_BEFORE:
+                    continue
+                if not strong:
+                    window = {t.low for t in tokens[max(0, first - 3) : min(n, last + 3)]}
+                    if not window & _EDU_CONTEXT:
+                        continue
+            elif fact.kind == "employer":
+                nxt = tokens[last].low if last < n else ""
+                if nxt in _BLOCK_AFTER and fact.key.split()[-1:] != [nxt]:
+                    continue
+            yield fact, first, last
+        i = last
+
+
+def _topic_matches(note: Note, facts: ProfileFacts):
+    tokens = note.tokens
+    if not facts.topics or not tokens:
+        return
+    stems = [stem(t.low) for t in tokens]
+    positions: dict[str, list[int]] = {}
+    for idx, s in enumerate(stems):
+        positions.setdefault(s, []).append(idx)
+    window = 14
+    for topic in facts.topics:
+        present = [s for s in topic.stems if s in positions]
+        if len(present) < topic.needed:
+            continue
+        if not any(s not in GENERIC_STEMS for s in present):
+            continue
+        # find a window where enough of the stems occur together
+        hits = sorted((p, s) for s in present for p in positions[s])
+        best = None
+        left = 0
+        counts: dict[str, int] = {}
+        for right in range(len(hits)):
+            p, s = hits[right]
+            counts[s] = counts.get(s, 0) + 1
+            while hits[right][0] - hits[left][0] > window:
+                ls = hits[left][1]
+                counts[ls] -= 1
+                if not counts[ls]:
+                    del counts[ls]
+                left += 1
+            if len(counts) >= topic.needed and any(k not in GENERIC_STEMS for k in counts):
+                best = (hits[left][0], hits[right][0] + 1)
+                break
+        if best is not None:
+            yield topic.fact, best[0], best[1]
+
+
+def find_mentions(note: Note, profile: Profile | None) -> list[Mention]:
+    """Every place the note names one of the profile's facts, with whose fact it is said to be."""
+    if profile is None or not note.tokens:
+        return []
+    facts = profile_facts(profile)
+    out: list[Mention] = []
+    for fact, first, last in list(_org_matches(note, facts)) + list(_topic_matches(note, facts)):
+        side, tied = _side(note, first, last)
+        out.append(Mention(fact, note.tokens[first].start, note.tokens[last - 1].end, side, tied))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+# --- References to the recipient's public record ---------------------------------------------
+
+_RECORD_NOUNS = (
+    r"post|posts|article|articles|talk|talks|keynote|presentation|panel|webinar|podcast|interview|"
+    r"piece|essay|paper|book|video|thread|blog(?: post)?|newsletter|op-ed|oped|session|workshop|"
+    r"lecture|speech|publication|research on|study on|tweet|comment|remarks|course"
+)
+CLAIM_ACTIVITY = re.compile(
+    r"\byour\s+(?:(?:recent|latest|last|great|insightful|fascinating|excellent|amazing|thoughtful|"
+    r"wonderful|brilliant|interesting|viral|popular|recent linkedin|linkedin)\s+){0,2}(?:" + _RECORD_NOUNS +
+    r")\s+(?:on|about|at|regarding|for|in|titled|called|from|during|with|to)\s+(?P<object>[^.!?\n;,]{2,80})",
+    re.IGNORECASE,
+)
+CLAIM_EVENT = re.compile(
+    r"\b(?:(?:saw|heard|watched|caught) you (?:speak|talk|present|presenting|speaking|on)|"
+    r"you (?:spoke|presented|posted|wrote|published|shared|talked|were on|appeared on))"
+    r"\s+(?:at|on|about|in|during|for)\s+(?P<object>[^.!?\n;,]{2,80})",
+    re.IGNORECASE,
+)
+CLAIM_EMPLOYER = re.compile(
+    r"\b(?:your\s+(?:work|role|time|job|position|career|team|experience|tenure|years|internship|"
+    r"leadership|move|transition|switch|jump)\s+(?:at|with|to)|"
+    r"you(?:'re| are| were)?\s+(?:work|worked|working|currently work|now work|recruit|recruiting|"
+    r"lead|led|joined|moved to|started at|at)\s+(?:at|for|with)?)"
+    r"\s*(?P<object>[^.!?\n;,]{2,60})",
+    re.IGNORECASE,
+)
+CLAIM_SCHOOL = re.compile(
+    r"\b(?:you\s+(?:studied|graduated|went|attended|majored|did your \w+|got your \w+|earned your \w+)"
+    r"(?:\s+\w+){0,2}?\s+(?:at|from|to)|your\s+(?:degree|studies|time|years|days|mba|phd|masters|"
+    r"master's|bachelor's|undergrad|ba|bs|ms)\s+(?:at|from))\s+(?P<object>[^.!?\n;,]{2,60})",
+    re.IGNORECASE,
+)
+CLAIM_FELLOW = re.compile(
+    r"\bfellow\s+(?P<object>(?:[A-Z][\w&.'-]*\s+){1,4})(?:alum|alumni|alumnus|alumna|grad|graduate|student)",
+)
+_OBJECT_STOP = re.compile(
+    r"\s+(?:and|but|because|which|where|that|who|since|so|while|when|as well|last|this|next|"
+    r"earlier|recently|yesterday|ago|in \d{4}|I|i)\b.*$"
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str  # activity, employer, school
+    words: str  # what the note claims, e.g. "your talk at SXSW"
+    obj: str  # the claimed object, e.g. "SXSW"
+    start: int
+    end: int
+    supported: bool
+
+
+def _object_matches(obj: str, facts: ProfileFacts, kinds: tuple[str, ...], loose_topics: bool) -> bool:
+    sub = Note(obj)
+    for fact, first, last in _org_matches(sub, facts):
+        if fact.kind in kinds:
+            return True
+    obj_stems = set(content_stems(obj)) - GENERIC_STEMS
+    if not obj_stems:
+        return True  # nothing checkable ("your recent post on this")
+    for topic in facts.topics:
+        if topic.fact.kind not in kinds and not loose_topics:
+            continue
+        shared = obj_stems & topic.stems
+        if len(shared) >= min(2, len(obj_stems)) or (shared and len(topic.stems - GENERIC_STEMS) == 1):
+            return True
+    return False
+
+
+def _proper_object(obj: str) -> str:
+    """The name at the start of a claimed object: "Google last summer" -> "Google"."""
+    obj = _OBJECT_STOP.sub("", obj.strip())
+    words = obj.split()
+    return " ".join(words[:8])
+
+
+def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
+    """References to the recipient's record, each checked against the profile (if any)."""
+    facts = profile_facts(recipient) if recipient is not None else None
+    out: list[Claim] = []
+    patterns = (
+        ("activity", CLAIM_ACTIVITY, ("activity", "group", "interest", "employer", "skill", "role", "field", "school")),
+        ("activity", CLAIM_EVENT, ("activity", "group", "interest", "employer", "skill", "school")),
+        ("employer", CLAIM_EMPLOYER, ("employer", "school", "group")),
+        ("school", CLAIM_SCHOOL, ("school", "field")),
+        ("school", CLAIM_FELLOW, ("school", "employer", "group")),
+    )
+    taken: list[tuple[int, int]] = []
+    for kind, pattern, kinds in patterns:
+        for m in pattern.finditer(note.text):
+            obj = _proper_object(m.group("object"))
+            if not obj:
+                continue
+            if kind != "activity":
+                # an organisation: keep the capitalised name (or, in an all-lower note, 1-4 words)
+                name_words = []
+                for w in obj.split():
+                    if w[:1].isupper() or w.isupper() or (note.all_lowercase and len(name_words) < 4) or (
+                        name_words and w.lower() in ("of", "the", "and", "&", "for", "at")
+                    ):
+                        name_words.append(w)
+                    else:
+                        break
+                while name_words and name_words[-1].lower() in ("of", "the", "and", "&", "for", "at"):
+                    name_words.pop()
+                if not name_words:
+                    continue
+                obj = " ".join(name_words)
+            start = m.start()
+            end = m.start("object") + len(obj)
+            if any(s <= start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            supported = True if facts is None else _object_matches(obj, facts, kinds, kind == "activity")
+            out.append(Claim(kind, note.text[start:end], obj, start, end, supported))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def shared_facts(recipient: Profile, sender: Profile) -> list[tuple[Fact, Fact]]:
+    """Facts both profiles support: school, employer, named group, field at a school, interest."""
+    r, s = profile_facts(recipient), profile_facts(sender)
+    out = []
+    for rf in r.facts:
+        for sf in s.facts:
+            if rf.kind != sf.kind or rf.kind in ("activity", "skill", "role"):
+                continue
+            if rf.kind == "field":
+                if _same_field(rf, sf) and rf.school and rf.school == sf.school:
+                    out.append((rf, sf))
+            elif rf.key == sf.key:
+                if (rf, sf) not in out:
+                    out.append((rf, sf))
+    return out
+
+
+def _same_field(a: Fact, b: Fact) -> bool:
+    return a.key == b.key or bool(set(field_forms(a.label)) & set(field_forms(b.label)) - {"design", "business"})
+
+
+def sender_supports(sender: Profile, fact: Fact) -> Fact | None:
+    """The sender's fact that matches a recipient fact, if the sender's profile supports it."""
+    s = profile_facts(sender)
+    for sf in s.facts:
+        if fact.kind == "field" and sf.kind == "field" and _same_field(fact, sf):
+            return sf
+        if fact.kind == "role" and sf.kind == "role":
+            if set(content_stems(fact.label)) & set(content_stems(sf.label)) - GENERIC_STEMS:
+                return sf
+        if sf.kind == fact.kind and sf.key == fact.key:
+            return sf
+        if fact.kind == "interest" and sf.kind == "interest" and sf.key == fact.key:
+            return sf
+    return None
+
+
+def mentions_in(note: Note, profile: Profile | None, kinds: tuple[str, ...]) -> list[Mention]:
+    return [m for m in find_mentions(note, profile) if m.fact.kind in kinds]
+
+
+def first_token(note: Note, offset: int) -> Token | None:
+    idx = note.token_index_at(offset)
+    return note.tokens[idx] if idx < len(note.tokens) else None

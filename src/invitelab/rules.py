@@ -1,0 +1,1193 @@
+"""The ten criteria of the invitation rubric: one small pure function each, plus metadata.
+
+Every rule takes the read note and the context (recipient, sender, rubric) and returns a
+:class:`~invitelab.findings.Finding` with evidence (the words that decided it, or what is
+missing) and, when it does not pass, a suggestion that names something from the profile.
+Rules are registered, in order, in :data:`CRITERIA` at the end of this module.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from . import facts as F
+from .findings import Finding
+from .profiles import Profile
+from .rubric import Rubric
+from .shortforms import KNOWN_SHORT_FORMS, words_of
+from .text import STOPWORDS, Note, english_words, fold, phrase_pattern
+
+
+# --- Context and compiled phrase lists --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Patterns:
+    sign_off: re.Pattern[str]
+    thanks: re.Pattern[str]
+    pleasantry: re.Pattern[str]
+    default_text: re.Pattern[str]
+    placeholder_words: re.Pattern[str]
+    text_speak: frozenset[str]
+    acronyms: frozenset[str]
+    hard_ask: re.Pattern[str]
+    vague_purpose: re.Pattern[str]
+    non_purpose: re.Pattern[str]
+
+
+@lru_cache(maxsize=32)
+def patterns_for(rubric: Rubric) -> Patterns:
+    p = rubric.phrase_list
+    return Patterns(
+        sign_off=phrase_pattern(p("sign_offs")),
+        thanks=phrase_pattern(p("thanks")),
+        pleasantry=phrase_pattern(p("pleasantries")),
+        default_text=phrase_pattern(p("default_texts")),
+        placeholder_words=phrase_pattern(p("placeholders"), case_sensitive=True),
+        text_speak=frozenset(w.lower() for w in p("text_speak")),
+        acronyms=frozenset(w.upper() for w in p("acronyms")),
+        hard_ask=phrase_pattern(p("hard_asks")),
+        vague_purpose=phrase_pattern(p("vague_purposes")),
+        non_purpose=phrase_pattern(p("non_purposes")),
+    )
+
+
+@dataclass(frozen=True)
+class Context:
+    recipient: Profile | None
+    sender: Profile | None
+    rubric: Rubric
+
+    @property
+    def patterns(self) -> Patterns:
+        return patterns_for(self.rubric)
+
+
+def _memo(note: Note, key: str, compute: Callable[[], object]):
+    cache = note.__dict__.setdefault("_memo", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def _finding(criterion: str, status: str, evidence: str, suggestion: str = "",
+             span: tuple[int, int] | None = None, warning: str = "") -> Finding:
+    return Finding(criterion, status, evidence, suggestion if status != "pass" else "", span=span,
+                   warning=warning)
+
+
+def _first(profile: Profile | None) -> str:
+    return profile.first_name if profile else "the recipient"
+
+
+def _quote(note: Note, start: int, end: int) -> str:
+    return f"“{note.snippet(start, end)}”"
+
+
+# --- Greeting, closing and sentence structure (shared by several rules) -----------------------
+
+GREET_WORDS = (
+    r"(?:hi|hii+|hello|hello+|hey|heya|hiya|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
+    r"hola|bonjour|hallo|ciao|salut|namaste|howdy|yo|salaam|shalom|aloha|ola|olá)"
+)
+TITLES = r"(?:mr|mrs|ms|mx|miss|dr|prof|professor|doctor|coach|dean|rev|sr|sra|srta|herr|frau|mme|mlle)"
+_GREETING = re.compile(rf"^\s*(?P<greet>{GREET_WORDS})\b[ \t,!.:;-]*(?P<rest>[^\n]*)", re.IGNORECASE)
+_TITLE = re.compile(rf"^(?P<title>{TITLES})\.?\s+", re.IGNORECASE)
+_LEAD_NAME = re.compile(
+    rf"^\s*(?:(?P<title>{TITLES})\.?\s+)?(?P<name>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){{0,2}})"
+    r"\s*(?:,|:|!|\s-\s?|-\s)",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_BRACKETS = re.compile(
+    r"\[[^\[\]\n]{1,40}\]|\{\{?[^{}\n]{1,40}\}?\}|<\s*(?:first|last|full|your|their|recipient|company|"
+    r"school|name|title|role|position|insert|job|university|industry|field|topic|event|contact|"
+    r"person|manager|recruiter|team|city|date)[^<>\n]{0,30}>|_{3,}",
+    re.IGNORECASE,
+)
+GENERIC_ADDRESSEES = frozenset(
+    """there all everyone everybody team sir madam sirs madams sir/madam friend friends hiring
+    manager recruiter recruiters future colleague colleagues professional connection mentor
+    folks guys y'all yall whom concern it may concern linkedin member user""".split()
+)
+
+
+@dataclass(frozen=True)
+class Greeting:
+    start: int
+    end: int
+    greet: str  # the greeting word, or "" when the note opens with the name
+    title: str
+    name: str  # what the writer put where the name goes ("" when nothing)
+
+
+def read_greeting(note: Note) -> Greeting | None:
+    """The opening greeting ("Hi Dana,", "Dear Ms. Whitfield", "Dana -"), if any."""
+
+    def compute() -> Greeting | None:
+        text = note.text
+        m = _GREETING.match(text)
+        if m:
+            rest = m.group("rest")
+            offset = m.start("rest")
+            title = ""
+            t = _TITLE.match(rest)
+            if t:
+                title, offset, rest = t.group("title"), offset + t.end(), rest[t.end():]
+            ph = _PLACEHOLDER_BRACKETS.match(rest) or note_placeholder_word(note, rest)
+            if ph:
+                return Greeting(m.start("greet"), offset + ph.end(), m.group("greet"), title, ph.group(0))
+            name_words = _name_words(rest, note.all_lowercase)
+            if name_words:
+                end = offset + name_words[1]
+                return Greeting(m.start("greet"), end, m.group("greet"), title, rest[: name_words[1]])
+            stop = re.match(r"[^,.!?\n]*", rest)
+            return Greeting(m.start("greet"), m.end("greet"), m.group("greet"), title, "")
+        m = _LEAD_NAME.match(text)
+        if m:
+            name = m.group("name")
+            words = name.split()
+            if len(words) <= 3:
+                return Greeting(m.start("name") if not m.group("title") else m.start("title"),
+                                m.end("name"), "", m.group("title") or "", name)
+        return None
+
+    return _memo(note, "greeting", compute)
+
+
+def note_placeholder_word(note: Note, rest: str):
+    return re.match(r"(?:[A-Z]{2,}[ _]?){1,3}\b", rest) if re.match(r"[A-Z_ ]+\b", rest[:20] or "") and \
+        patterns_for_default().placeholder_words.match(rest) else None
+
+
+@lru_cache(maxsize=1)
+def patterns_for_default() -> Patterns:
+    from .rubric import default_rubric
+
+    return patterns_for(default_rubric())
+
+
+def _name_words(rest: str, all_lower: bool) -> tuple[list[str], int] | None:
+    """The words in the name slot after a greeting word, and where they end."""
+    words: list[str] = []
+    end = 0
+    for m in re.finditer(r"[^\W\d_][\w'-]*|[^\w\s]+|\s+", rest):
+        piece = m.group(0)
+        if piece.isspace():
+            if "\n" in piece:
+                break
+            continue
+        if not piece[0].isalpha():
+            if piece in ("-", "'"):
+                continue
+            break
+        low = piece.lower()
+        if words:
+            if low in STOPWORDS or low in ("hope", "saw", "noticed", "came", "am", "read", "wanted"):
+                break
+            if not all_lower and not piece[0].isupper():
+                break
+            if all_lower and len(words) >= 1:
+                # lower-case note: a second word is part of the name only before a comma
+                follow = rest[m.end(): m.end() + 2]
+                if not follow.startswith((",", " -", ":", "!")):
+                    break
+        elif low in STOPWORDS and low not in ("i",):
+            break
+        words.append(piece)
+        end = m.end()
+        if len(words) == 3:
+            break
+    return (words, end) if words else None
+
+
+@dataclass(frozen=True)
+class Closing:
+    start: int  # where the sign-off starts
+    end: int
+    sign_off: str
+
+
+def read_closing(note: Note, ctx: Context) -> Closing | None:
+    """A courteous sign-off that ends the note ("Best, Alex", "Thanks!", "Gracias")."""
+
+    def compute() -> Closing | None:
+        text = note.text.rstrip()
+        tail_start = max(0, len(text) - 120)
+        best = None
+        for m in ctx.patterns.sign_off.finditer(fold(text[tail_start:]) if not text[tail_start:].isascii() else text[tail_start:]):
+            start = tail_start + m.start()
+            before = text[max(0, start - 2): start]
+            at_boundary = start == 0 or re.search(r"(^|[.!?\n,;:)-]\s*$|^\s*$)", text[max(0, start - 3): start]) or \
+                text[:start].strip() == "" or before.endswith(("\n", ". ", "! ", ", ", "- "))
+            if not at_boundary:
+                continue
+            after = text[tail_start + m.end():]
+            if _looks_like_signature(after):
+                best = Closing(start, tail_start + m.end(), m.group(0))
+        return best
+
+    return _memo(note, "closing", compute)
+
+
+_SIGNATURE_BAD = re.compile(r"\?|\b(?:you|your|would|could|can|will|hope|love|like|want|please)\b", re.IGNORECASE)
+
+
+def _looks_like_signature(after: str) -> bool:
+    """What may follow a sign-off: punctuation, a name, a short role or school line."""
+    rest = after.strip(" \t,.!:-—–\n")
+    if not rest:
+        return True
+    if len(rest) > 70 or _SIGNATURE_BAD.search(rest):
+        return False
+    # no full sentence after the sign-off
+    return not re.search(r"[.!]\s+[A-Za-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}", rest)
+
+
+def body_span(note: Note, ctx: Context) -> tuple[int, int]:
+    """The part of the note between the greeting and the sign-off."""
+    g = read_greeting(note)
+    c = read_closing(note, ctx)
+    start = g.end if g else 0
+    end = c.start if c else len(note.text)
+    return start, max(start, end)
+
+
+# --- 1. greeting ------------------------------------------------------------------------------
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = fold(a), fold(b)
+    if not a or not b:
+        return False
+    ratio = difflib.SequenceMatcher(None, a, b).ratio()
+    return ratio >= 0.7 or (len(a) >= 4 and len(b) >= 4 and _edit1(a, b))
+
+
+def _edit1(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _name_parts(profile: Profile) -> tuple[set[str], set[str], list[str]]:
+    full = [fold(w) for w in re.findall(r"[^\W\d_][\w'-]*", profile.name)]
+    firsts = {fold(w) for w in re.findall(r"[^\W\d_][\w'-]*", profile.first_name)} | ({full[0]} if full else set())
+    lasts = {full[-1]} if len(full) > 1 else set()
+    if len(full) > 2:
+        lasts.add(" ".join(full[1:]))
+    return firsts, lasts, full
+
+
+def check_greeting(note: Note, ctx: Context) -> Finding:
+    cid = "greeting"
+    recipient = ctx.recipient
+    who = recipient.first_name if recipient else "the recipient"
+    how = (f"“Hi {recipient.first_name},”" + (f" or “Dear Ms./Mr./Dr. {recipient.last_name},”" if recipient.last_name else "")
+           if recipient else "their name (“Hi Dana,”)")
+    g = read_greeting(note)
+    if note.is_empty:
+        return _finding(cid, "fail", "The note is empty.", f"Open with {how}.")
+    if g is None:
+        # a vocative near the start: "Great to meet you, Dana!"
+        if recipient:
+            firsts, _, _ = _name_parts(recipient)
+            for m in re.finditer(r",\s*([^\W\d_][\w'-]*)\s*[,.!?]", note.text[:100]):
+                if fold(m.group(1)) in firsts:
+                    return _finding(cid, "pass", f"Addresses {who} by name: {_quote(note, m.start(1), m.end(1))}",
+                                    span=(m.start(1), m.end(1)))
+        return _finding(cid, "fail", "No greeting with the recipient's name at the start.",
+                        f"Open with {how}.")
+    span = (g.start, g.end)
+    said = _quote(note, g.start, g.end)
+    if not g.name:
+        return _finding(cid, "fail", f"The greeting {said} has no name.", f"Add {who}'s name: {how}.", span)
+    name_words = [fold(w) for w in re.findall(r"[^\W\d_][\w'-]*", g.name)]
+    raw_name = g.name.strip()
+    if _PLACEHOLDER_BRACKETS.search(raw_name) or (raw_name.isupper() and ctx.patterns.placeholder_words.search(raw_name)):
+        return _finding(cid, "fail", f"The greeting has an unfilled placeholder: {said}.",
+                        f"Replace it with {who}'s name: {how}.", span)
+    if not name_words or name_words[0] in GENERIC_ADDRESSEES or "/" in raw_name:
+        return _finding(cid, "fail", f"The greeting {said} does not use a name.", f"Use {who}'s name: {how}.", span)
+    if recipient is None:
+        if g.greet or (g.name[:1].isupper() and name_words[0] not in english_words()):
+            return _finding(cid, "pass", f"Greets someone by name: {said}", span=span)
+        return _finding(cid, "fail", "No greeting with a name at the start.", f"Open with {how}.")
+    firsts, lasts, full = _name_parts(recipient)
+    title = bool(g.title)
+    first_word = name_words[0]
+    ok = (
+        first_word in firsts
+        or name_words == full
+        or " ".join(name_words) in firsts
+        or (title and (name_words[-1] in lasts or " ".join(name_words) in lasts))
+    )
+    if ok and len(name_words) > 1 and first_word in firsts and not title:
+        # "Dana Whitfeld": a first name then a misspelled last name
+        extra = name_words[1:]
+        if extra and not (extra == full[1:] or " ".join(extra) in lasts) and any(_similar(w, l) for w in extra for l in lasts):
+            ok = False
+    if ok:
+        return _finding(cid, "pass", f"Greets {who} by name: {said}", span=span)
+    if not g.greet and not title:
+        # The note opens with some other word and a comma ("Quick question, ..."): not a greeting
+        if not any(_similar(w, n) for w in name_words[:1] for n in firsts | lasts):
+            return _finding(cid, "fail", "No greeting with the recipient's name at the start.", f"Open with {how}.")
+    if any(_similar(w, n) for w in name_words for n in firsts | lasts):
+        target = recipient.first_name if not title else f"{g.title}. {recipient.last_name}"
+        return _finding(cid, "fail", f"The name is misspelled: {said}; the profile says {recipient.name}.",
+                        f"Spell it exactly as the profile does: {how}. A misspelled name is the first thing a reader notices.",
+                        span)
+    if name_words[0] in lasts and not title:
+        return _finding(cid, "fail", f"The greeting uses the last name without a title: {said}.",
+                        f"Use {how}.", span)
+    return _finding(cid, "fail", f"Wrong name: {said}, but this note goes to {recipient.name}.",
+                    f"Use the recipient's name: {how}. Check it before sending a note you adapted from another.",
+                    span)
+
+
+# --- 2. self_intro ----------------------------------------------------------------------------
+
+ROLE_WORDS = frozenset(
+    """student students junior senior sophomore freshman freshmen first-year second-year
+    third-year fourth-year final-year undergrad undergraduate grad graduate postgrad alum alumna
+    alumnus alumni major minor engineer developer programmer nurse teacher analyst designer
+    intern researcher scientist candidate fellow consultant manager coordinator assistant
+    associate specialist officer director founder cofounder co-founder entrepreneur veteran
+    parent mom dad writer journalist artist musician photographer accountant economist athlete
+    student-athlete volunteer advocate organizer librarian pharmacist therapist counselor advisor
+    adviser paralegal lawyer attorney technician medic emt paramedic physician doctor resident
+    mba phd masters master's bachelor's transfer apprentice trainee recruiter sourcer marketer
+    strategist planner educator tutor ta instructor professor lecturer postdoc chemist biologist
+    physicist mathematician statistician actuary auditor banker trader cashier barista server
+    bartender clerk mechanic electrician carpenter chef cook changer switcher newcomer immigrant
+    member captain president treasurer secretary chair ambassador rep representative cadet
+    soldier marine sailor nurse-turned first-gen first-generation international exchange
+    buckeye wolverine spartan bruin trojan longhorn aggie hokie badger hoosier gator husky
+    boilermaker terp jr sr pm product producer editor reporter creator coach scholar
+    grad-student classmate peer admit incoming rising newly recent current""".split()
+)
+NOT_ROLE = frozenset(
+    """fan admirer follower believer reader lover listener viewer supporter subscriber bit little
+    lot huge big firm strong quick longtime long-time avid person""".split()
+)
+_IM_A = re.compile(
+    r"\b(?:i'?m|i\s+am|im)\s+(?:currently\s+|now\s+|also\s+|just\s+|actually\s+|still\s+|"
+    r"proud\s+to\s+be\s+)?(?:a|an|the)\s+(?P<phrase>[^.!?\n,;]{1,80})",
+    re.IGNORECASE,
+)
+_IM_DOING = re.compile(
+    r"\b(?:i'?m|i\s+am|im)\s+(?:currently\s+|now\s+|also\s+)?(?:studying|majoring|minoring|pursuing|"
+    r"completing|finishing\s+(?:my|a|an)|doing\s+(?:my|a|an)|working\s+(?:at|as|in|on|for|with)|"
+    r"interning|enrolled|in\s+my\s+(?:first|second|third|fourth|fifth|final|last|senior|junior|"
+    r"sophomore|freshman)|in\s+the\s+[\w\s]{1,30}\s+program|part\s+of|on\s+the\s+[\w\s]{1,30}\s+team|"
+    r"transitioning|switching|moving\s+(?:from|into)|pivoting|retraining|training\s+(?:as|to)|"
+    r"a\s+member\s+of|with\s+(?=[A-Z])|at\s+(?=[A-Z])|from\s+(?=[A-Z]))",
+    re.IGNORECASE,
+)
+_I_VERB = re.compile(
+    r"\bi\s+(?:currently\s+|recently\s+|just\s+|also\s+|now\s+)?(?:study|studied|work|worked|teach|"
+    r"taught|manage|graduated|major|majored|intern|interned|volunteer|coordinate|serve|served|"
+    r"attend|go\s+to|finished\s+my|started\s+my|completed\s+my|earned\s+my|spent\s+\w+\s+years|"
+    r"lead\s+(?:the|a|our)|run\s+(?:the|a|our)|co-?founded|founded)\b",
+    re.IGNORECASE,
+)
+_NAME_APPOSITIVE = re.compile(
+    r"\b(?:i'?m|i\s+am|my\s+name\s+is|this\s+is)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s*"
+    r"(?:,\s*(?:a|an|the)\s+(?P<phrase>[^.!?\n;]{1,60})|\s+(?:from|at|with)\s+(?P<org>[A-Z][^.!?\n;,]{1,40}))",
+)
+_AS_A = re.compile(r"\bas\s+(?:a|an)\s+(?P<phrase>[^.!?\n;,]{1,60})[,]?\s+(?P<after>[\w']+)", re.IGNORECASE)
+_HERE = re.compile(r"(?:^|[.!?\n]\s*|,\s*)(?P<phrase>[\w'&-]+(?:\s+[\w'&-]+){0,4}?)\s+here\b", re.IGNORECASE)
+_SENTENCE_A = re.compile(r"(?:^|[.!?\n]\s*|-\s+)(?:a|an)\s+(?P<phrase>[^.!?\n;,]{1,60})", re.IGNORECASE)
+
+
+def _role_in(phrase: str, ctx: Context, limit: int = 6) -> bool:
+    words = re.findall(r"[\w'&-]+", phrase)[:limit]
+    for w in words:
+        low = w.lower().strip("'")
+        if low in NOT_ROLE:
+            return False
+        if low in ROLE_WORDS or low.rstrip("s") in ROLE_WORDS:
+            return True
+        if re.fullmatch(r"'?\d{2}|20\d\d", low):
+            return True
+    if re.search(r"\b(?:at|from|with)\s+[A-Z]", phrase):
+        return True
+    if ctx.sender and words:
+        sender_facts = F.profile_facts(ctx.sender)
+        keys = {"".join(words_of(w)) for w in words}
+        if any(k in sender_facts.orgs for k in keys if len(k) > 2):
+            return True
+    return False
+
+
+def _signature_role(note: Note, ctx: Context) -> tuple[int, int] | None:
+    """A last line like "Alex Rivera, Ohio State '27" or "– Alex | CS @ CMU"."""
+    text = note.text.rstrip()
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if not lines:
+        return None
+    candidates = lines[-2:] if len(lines) > 1 else []
+    closing = read_closing(note, ctx)
+    if closing is not None:
+        candidates.append(text[closing.end:])
+    for line in candidates:
+        m = re.search(r"(?:^|[-–—,]\s*)\s*(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){0,2})\s*(?:[,|(/]|\s[-–—]\s)\s*(?P<tail>[^\n]{2,70})$", line.strip())
+        if not m:
+            continue
+        tail = m.group("tail")
+        if re.search(r"'\d{2}\b|\b20\d\d\b|@|\bclass of\b", tail, re.IGNORECASE) or _role_in(tail, ctx) or \
+                re.search(r"\b[A-Z][\w&]+(?:\s+[A-Z][\w&]+)*", tail):
+            if ctx.recipient and any(fold(w) in _name_parts(ctx.recipient)[0] for w in m.group("name").split()[:1]) \
+                    and not ctx.sender:
+                continue
+            start = text.find(m.group("name"), text.rfind(line.strip()[:10]) if line.strip()[:10] in text else 0)
+            start = max(0, start)
+            return start, min(len(text), start + len(m.group("name")) + len(tail) + 3)
+    return None
+
+
+def check_self_intro(note: Note, ctx: Context) -> Finding:
+    cid = "self_intro"
+    suggestion = "Say who you are in a few words: your year and school or your role"
+    if ctx.sender:
+        bits = []
+        if ctx.sender.education:
+            e = ctx.sender.education[0]
+            bits.append(f"{e.field + ' student' if e.field else 'student'} at {e.school}")
+        elif ctx.sender.headline:
+            bits.append(ctx.sender.headline)
+        if bits:
+            suggestion += f" (for you: “I'm a {bits[0]}”)"
+    suggestion += ". Saying what you want is not an introduction."
+    text = note.text
+    for pattern in (_IM_A, _NAME_APPOSITIVE):
+        for m in pattern.finditer(text):
+            phrase = m.group("phrase") if "phrase" in m.groupdict() and m.group("phrase") else None
+            org = m.groupdict().get("org")
+            if org or (phrase and _role_in(phrase, ctx)):
+                return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
+    for pattern in (_IM_DOING, _I_VERB):
+        m = pattern.search(text)
+        if m:
+            end = min(len(text), m.end() + 30)
+            end = next((i for i in range(m.end(), end) if text[i] in ".!?\n,"), end)
+            return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start(), end)}", span=(m.start(), end))
+    for m in _AS_A.finditer(text):
+        if m.group("after").lower() in ("i", "i'm", "i've", "i'd", "my", "im", "ive", "we") and _role_in(m.group("phrase"), ctx):
+            return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
+    for m in _HERE.finditer(text):
+        phrase = m.group("phrase")
+        if _role_in(phrase, ctx) or "fellow" in phrase.lower():
+            return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start('phrase'), m.end())}",
+                            span=(m.start("phrase"), m.end()))
+    for m in _SENTENCE_A.finditer(text):
+        phrase = m.group("phrase")
+        if _role_in(phrase, ctx, limit=4) and re.search(r"\b(?:i|i'm|my|me)\b", text[m.end(): m.end() + 40], re.IGNORECASE) is not None \
+                and not re.search(r"\b(?:you|your)\b", phrase, re.IGNORECASE):
+            return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start('phrase'), m.end())}",
+                            span=(m.start("phrase"), m.end()))
+    sig = _signature_role(note, ctx)
+    if sig:
+        return _finding(cid, "pass", f"The signature says who they are: {_quote(note, *sig)}", span=sig)
+    if re.search(r"\bi'?m\s+(?:looking|seeking|hoping|searching|interested|applying)", text, re.IGNORECASE):
+        return _finding(cid, "fail", "Says what they want but not who they are.", suggestion)
+    return _finding(cid, "fail", "The note never says who the sender is.", suggestion)
+
+
+# --- 3. specific_detail -----------------------------------------------------------------------
+
+FLATTERY = re.compile(
+    r"\b(?:impressive|amazing|great|inspiring|interesting|fascinating|incredible)\s+(?:profile|background|"
+    r"experience|career|work|journey)\b|\byour\s+(?:profile|background|experience|career|work)\b",
+    re.IGNORECASE,
+)
+
+
+def suggestion_facts(profile: Profile) -> list[str]:
+    """Facts from a profile worth mentioning, best first, as short phrases."""
+    out = []
+    name = profile.first_name
+    for item in profile.activity[:2]:
+        kind, _, rest = item.partition(":")
+        label = rest.strip() or item
+        verb = {"post": "posted", "article": "wrote", "talk": "spoke on", "podcast": "was on a podcast about",
+                "comment": "commented on", "video": "made a video on"}.get(F.ACTIVITY_KINDS.get(kind.strip().lower(), "post"), "posted")
+        out.append(f"{name} {verb} “{label}”")
+    if profile.groups:
+        out.append(f"{name} is in {profile.groups[0]}")
+    if profile.interests:
+        out.append(f"{name} lists an interest in {profile.interests[0]}")
+    if profile.experience:
+        e = profile.experience[0]
+        if e.company:
+            out.append(f"{name} works at {e.company}" + (f" as {e.title}" if e.title else ""))
+    if profile.education:
+        e = profile.education[0]
+        out.append(f"{name} studied {e.field + ' at ' if e.field else 'at '}{e.school}")
+    return out
+
+
+def _facts_hint(profile: Profile | None, n: int = 2) -> str:
+    if profile is None:
+        return ""
+    facts = suggestion_facts(profile)[:n]
+    if not facts:
+        return ""
+    return " For example: " + "; ".join(facts) + ": mention one."
+
+
+def _counts_as_detail(m: F.Mention) -> bool:
+    kind = m.fact.kind
+    if kind in ("school", "employer", "group", "activity", "interest"):
+        return True
+    if kind in ("role", "skill"):
+        return m.side == "recipient"
+    if kind == "field":
+        return m.side == "recipient" or m.tied
+    return False
+
+
+def _you_proper_noun(note: Note) -> tuple[int, int] | None:
+    """Without a profile: a named thing in a sentence about the recipient ("your work at Meridian")."""
+    for sent in note.sentences:
+        if not re.search(r"\byour?\b", sent.text, re.IGNORECASE):
+            continue
+        for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w&'-]+(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&'-]+)*)", sent.text):
+            word = m.group(1)
+            if m.start() == 0 or word in ("I", "I'm", "I've", "I'd", "LinkedIn") or fold(word) in GENERIC_ADDRESSEES:
+                continue
+            prefix = sent.text[: m.start()].rstrip()
+            if not prefix or prefix[-1] in ".!?":
+                continue
+            if re.match(rf"{GREET_WORDS}\b", sent.text, re.IGNORECASE) and m.start() < 25:
+                continue
+            return sent.start + m.start(), sent.start + m.end()
+    return None
+
+
+def check_specific_detail(note: Note, ctx: Context) -> Finding:
+    cid = "specific_detail"
+    recipient = ctx.recipient
+    who = recipient.first_name if recipient else "the recipient"
+    claims = _memo(note, "claims", lambda: F.find_claims(note, recipient))
+    unsupported = [c for c in claims if not c.supported]
+    flag = ""
+    if unsupported:
+        flag = " " + "; ".join(f"“{c.words}” is not on {who}'s profile" for c in unsupported[:2]) + \
+            " (only cite what you can see on the profile)."
+    if recipient is not None:
+        mentions = _memo(note, "r_mentions", lambda: F.find_mentions(note, recipient))
+        bad_spans = [(c.start, c.end) for c in unsupported]
+        good = [m for m in mentions if _counts_as_detail(m) and not any(s <= m.start < e for s, e in bad_spans)]
+        if good:
+            best = sorted(good, key=lambda m: ("activity group interest employer school field role skill".split().index(m.fact.kind), m.start))[0]
+            return _finding(cid, "pass",
+                            f"Cites {who}'s {F.KIND_NAMES[best.fact.kind]} ({best.fact.describe()}): {_quote(note, best.start, best.end)}.{flag}",
+                            span=(best.start, best.end))
+        if unsupported:
+            c = unsupported[0]
+            return _finding(cid, "fail", f"Unsupported: “{c.words}” is not on {who}'s profile.",
+                            "Cite something the profile really shows." + _facts_hint(recipient), span=(c.start, c.end))
+        flat = FLATTERY.search(note.text)
+        if flat:
+            return _finding(cid, "fail", f"Praise that fits anyone: {_quote(note, flat.start(), flat.end())}.",
+                            "Replace general praise with one fact from the profile." + _facts_hint(recipient),
+                            span=(flat.start(), flat.end()))
+        return _finding(cid, "fail", f"Nothing in the note is specific to {who}.",
+                        "Mention one thing that is true of this person." + _facts_hint(recipient))
+    # No profile: a concrete, checkable reference
+    supported_claims = [c for c in claims if c.obj]
+    if supported_claims:
+        c = supported_claims[0]
+        return _finding(cid, "pass", f"Makes a concrete reference: {_quote(note, c.start, c.end)}", span=(c.start, c.end))
+    span = _you_proper_noun(note)
+    if span:
+        return _finding(cid, "pass", f"Makes a concrete reference: {_quote(note, *span)}", span=span)
+    return _finding(cid, "fail", "No concrete, checkable reference to the recipient (a post, employer, school, group).",
+                    "Name one thing from their profile: a post, their employer, their school or a group.")
+
+
+# --- 4. common_ground -------------------------------------------------------------------------
+
+_BARE_KINDS = ("field", "role")
+
+
+def _claimed_commonalities(note: Note, ctx: Context) -> list[F.Mention]:
+    """Facts the note states about the sender that are true of the recipient, or marks as shared."""
+    recipient = ctx.recipient
+    mentions = _memo(note, "r_mentions", lambda: F.find_mentions(note, recipient))
+    out = []
+    for m in mentions:
+        if m.fact.kind in ("activity", "skill"):
+            continue
+        if m.fact.kind in _BARE_KINDS:
+            if m.tied and m.side in ("sender", "shared", "neutral"):
+                out.append(m)
+            continue
+        if m.side in ("sender", "shared"):
+            out.append(m)
+    return out
+
+
+def _fellow_claims(note: Note, ctx: Context) -> list[F.Claim]:
+    claims = _memo(note, "claims", lambda: F.find_claims(note, ctx.recipient))
+    return [c for c in claims if c.words.lower().startswith("fellow")]
+
+
+def check_common_ground(note: Note, ctx: Context) -> Finding:
+    cid = "common_ground"
+    sender, recipient = ctx.sender, ctx.recipient
+    if sender is None:
+        return _finding(cid, "n/a", "No sender profile was given, so shared facts cannot be checked.")
+    who = recipient.first_name if recipient else "the recipient"
+    genuine = F.shared_facts(recipient, sender) if recipient else []
+    hint = ""
+    if genuine:
+        rf, _ = genuine[0]
+        hint = f" You and {who} share {F.KIND_NAMES[rf.kind]} {rf.describe()}: say so (“I'm also …”)."
+    elif recipient:
+        hint = (f" Your profiles share no school, employer, group or listed interest; look for something "
+                f"smaller you truly share, or leave this out rather than invent it.")
+    if recipient is None:
+        return _finding(cid, "fail", "No recipient profile, so nothing can be shown to be shared.",
+                        "Pick a recipient to check shared facts.")
+    claimed = _claimed_commonalities(note, ctx)
+    supported, unsupported = [], []
+    for m in claimed:
+        (supported if F.sender_supports(sender, m.fact) else unsupported).append(m)
+    # "fellow X alum" where X is not on the recipient's profile at all
+    for c in _fellow_claims(note, ctx):
+        if not any(m.start >= c.start and m.end <= c.end + 5 for m in claimed):
+            sub = F.Note(c.obj)
+            sender_has = any(True for _ in F._org_matches(sub, F.profile_facts(sender)))
+            if not sender_has or not c.supported:
+                unsupported.append(F.Mention(F.Fact("school", c.obj, c.obj.lower()), c.start, c.end, "shared", True))
+    if unsupported:
+        m = unsupported[0]
+        return _finding(cid, "fail",
+                        f"Possibly untrue: {_quote(note, m.start, m.end)} is claimed as shared, but your profile does not show it.",
+                        "Only claim what you really share; a false commonality is worse than none." + hint,
+                        span=(m.start, m.end))
+    if supported:
+        m = supported[0]
+        return _finding(cid, "pass",
+                        f"Names something you share ({F.KIND_NAMES[m.fact.kind]} {m.fact.describe()}): {_quote(note, m.start, m.end)}",
+                        span=(m.start, m.end))
+    return _finding(cid, "fail", f"The note names nothing you and {who} share.",
+                    "Shared schools, employers, groups and interests make people want to connect." + hint)
+
+
+# --- 5. purpose -------------------------------------------------------------------------------
+
+_PURPOSE_VERB = re.compile(
+    r"\b(?:learn(?:ing)?|hear(?:ing)?|know|understand|find\s+out|ask(?:ing)?|discuss(?:ing)?|talk(?:ing)?|"
+    r"chat(?:ting)?|speak(?:ing)?|get\s+your\s+(?:take|advice|perspective|thoughts|insights?|input|view)|"
+    r"(?:your|any)\s+(?:advice|tips|guidance|insights?|thoughts|perspective|take|input|recommendations?)|"
+    r"pick\s+your\s+brain|follow(?:ing)?|stay\s+in\s+touch|keep\s+in\s+touch|exchange|compare\s+notes|"
+    r"curious|wondering|question|questions|conversation|call|coffee|explore|exploring|"
+    r"continue\s+(?:our|the)\s+conversation|follow\s+up|following\s+up|swap|share\s+notes|"
+    r"hear\s+how|see\s+how|seek|seeking|advice|insight|insights|perspective|guidance|mentorship)\b",
+    re.IGNORECASE,
+)
+_OBJECT_STARTERS = re.compile(
+    r"^\s*(?:more\s+)?(?:about|on|regarding|how|what|why|where|when|which|whether|if|into|around|"
+    r"for|in|with|from|behind|of|the|your|to)\b",
+    re.IGNORECASE,
+)
+VAGUE_WORDS = frozenset(
+    """about more you your work experience experiences opportunities opportunity career careers
+    company field industry things thing it this that stuff background journey path role roles
+    job jobs what do does to a an the some any with from in at on and of possible potential
+    available insights insight advice brain perspective thoughts story profile network connect
+    connecting sometime time day chat quick brief call coffee life world professional
+    professionally personally learn know more hear get talk side someday soon future maybe
+    perhaps there here things also well too if would could can may might will like love able
+    you're you've yours me my i i'm we us our ways way great good valuable expertise""".split()
+)
+_CONNECT_Q = re.compile(
+    r"\b(?:connect|connecting|accept|join|add\s+me|link\s+up|be\s+connected|network)\b", re.IGNORECASE
+)
+_MEETING = re.compile(
+    r"\b(?:met|meeting|meet|chatted|spoke|talked|talking|chatting|our\s+(?:chat|conversation|talk|call|meeting)|"
+    r"your\s+(?:booth|table|session|talk|panel|presentation|info\s+session|workshop))\b[^.!?\n]{0,60}?"
+    r"\b(?:at|during|after|in|on)\s+(?:the\s+|your\s+|last\s+|yesterday's\s+|today's\s+|this\s+week's\s+)?"
+    r"(?P<event>[^.!?\n]{3,60})",
+    re.IGNORECASE,
+)
+_FOLLOW_UP = re.compile(
+    r"\b(?:stay\s+in\s+touch|keep\s+in\s+touch|follow\s+up|following\s+up|continue\s+(?:our|the)\s+"
+    r"conversation|keep\s+(?:the|our)\s+conversation|pick\s+up\s+where|reconnect)\b",
+    re.IGNORECASE,
+)
+_TOPIC_ELSEWHERE = re.compile(
+    r"\b(?:interested\s+in|exploring|explore|passionate\s+about|career\s+in|careers\s+in|working\s+in|"
+    r"work\s+in|moving\s+into|move\s+into|transition(?:ing)?\s+(?:into|to)|break(?:ing)?\s+into|"
+    r"get(?:ting)?\s+into|focus(?:ed)?\s+on|studying|majoring\s+in|specifically|especially|"
+    r"pursue|pursuing|curious\s+about|post\s+(?:on|about)|article\s+(?:on|about)|talk\s+(?:on|about))"
+    r"\s+(?P<topic>[^.!?\n]{3,60})",
+    re.IGNORECASE,
+)
+
+
+def _object_after(text: str, start: int) -> str | None:
+    """The object of a purpose verb: content words in the clause that follows, if any."""
+    tail = re.split(r"[.!?\n;]|\s-\s|,\s*(?:and\s+)?(?:i|thanks|thank|best|hope|looking)\b", text[start: start + 140], maxsplit=1, flags=re.IGNORECASE)[0]
+    words = re.findall(r"[A-Za-z][\w'&+-]*", tail)
+    content = [w for w in words[:14] if w.lower() not in VAGUE_WORDS and w.lower() not in STOPWORDS]
+    if not content:
+        return None
+    return tail.strip()
+
+
+def _has_topic_elsewhere(note: Note, ctx: Context) -> bool:
+    if ctx.recipient is not None:
+        mentions = _memo(note, "r_mentions", lambda: F.find_mentions(note, ctx.recipient))
+        if any(_counts_as_detail(m) for m in mentions):
+            return True
+    for m in _TOPIC_ELSEWHERE.finditer(note.text):
+        if _object_after(note.text, m.start("topic")):
+            return True
+    return False
+
+
+def check_purpose(note: Note, ctx: Context) -> Finding:
+    cid = "purpose"
+    text = note.text
+    who = _first(ctx.recipient)
+    hint = "Say what you would like to learn or ask, with its topic (“how you moved into campus recruiting”)."
+    if ctx.recipient and ctx.recipient.activity:
+        hint = (f"Say what you would like to learn or ask, with its topic: for example a question about "
+                f"{who}'s {F.profile_facts(ctx.recipient).of_kind('activity')[0].describe()}." if F.profile_facts(ctx.recipient).of_kind('activity')
+                else hint)
+    vague: tuple[int, int] | None = None
+    # a named meeting to follow up
+    for m in _MEETING.finditer(text):
+        if _FOLLOW_UP.search(text):
+            f = _FOLLOW_UP.search(text)
+            return _finding(cid, "pass", f"Follows up on a meeting: {_quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
+    if _FOLLOW_UP.search(text) and re.search(r"\bfollowing\s+up\s+on\s+(?:our|your|the)\s+\w+", text, re.IGNORECASE):
+        m = re.search(r"\bfollowing\s+up\s+on\s+(?:our|your|the)\s+[^.!?\n]+", text, re.IGNORECASE)
+        return _finding(cid, "pass", f"Follows up on a meeting: {_quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
+    for m in _PURPOSE_VERB.finditer(text):
+        # skip verbs inside "grow my network"-type phrases and the connect request itself
+        if ctx.patterns.non_purpose.search(text[max(0, m.start() - 20): m.end() + 25]) and not _object_after(text, m.end()):
+            continue
+        vague_hit = ctx.patterns.vague_purpose.search(text, max(0, m.start() - 25), m.end() + 40)
+        obj = _object_after(text, m.end())
+        if obj and _OBJECT_STARTERS.match(text[m.end():]) or (obj and m.group(0).lower().startswith(("curious", "wondering", "question", "your", "any"))):
+            if vague_hit and vague_hit.end() >= m.end() and not _object_after(text, vague_hit.end()):
+                vague = vague or (vague_hit.start(), vague_hit.end())
+                continue
+            end = min(len(text), m.end() + len(obj) + 1)
+            return _finding(cid, "pass", f"Says what they want to learn or ask: {_quote(note, m.start(), end)}", span=(m.start(), end))
+        if vague is None and (vague_hit or m.group(0).lower() in ("chat", "call", "coffee", "conversation", "advice", "pick your brain")):
+            vague = (m.start(), m.end())
+    # a real question (not "would you like to connect?")
+    for sent in note.sentences:
+        if sent.text.endswith("?") and not _CONNECT_Q.search(sent.text) and \
+                not re.match(r"^(?:how\s+are\s+you|how's\s+it\s+going|how\s+have\s+you\s+been)", sent.text, re.IGNORECASE) and \
+                _object_after(sent.text, 0):
+            return _finding(cid, "pass", f"Asks a question: {_quote(note, sent.start, sent.end)}", span=(sent.start, sent.end))
+    # a hard ask is still a purpose
+    ask = _hard_ask(note, ctx)
+    if ask:
+        return _finding(cid, "pass", f"States a request: {_quote(note, *ask[1])}", span=ask[1])
+    if vague:
+        if _has_topic_elsewhere(note, ctx):
+            return _finding(cid, "pass", f"Says what they want, and the note names its topic: {_quote(note, *vague)}", span=vague)
+        return _finding(cid, "fail", f"The purpose has no topic: {_quote(note, *vague)}.",
+                        "Add what you want to learn about. " + hint, span=vague)
+    m = ctx.patterns.non_purpose.search(text)
+    if m:
+        return _finding(cid, "fail", f"Connecting is not a purpose: {_quote(note, m.start(), m.end())}.", hint,
+                        span=(m.start(), m.end()))
+    return _finding(cid, "fail", "The note does not say what you want to learn, ask or discuss.", hint)
+
+
+# --- 6. no_hard_ask ---------------------------------------------------------------------------
+
+_LINK = re.compile(
+    r"(?:https?://|www\.)\S+|(?<![@\w.])(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|ly|me|app|dev|edu|gov|info|"
+    r"biz|ai|us|uk|ca|de|xyz|site|page|link|gl|to|tv)(?:/\S*)?(?![\w@])",
+    re.IGNORECASE,
+)
+_HARD_ASK = re.compile(
+    r"\b(?:(?:are|is)\s+(?:you|your\s+(?:team|company|firm|group|department)|\w+)\s+(?:currently\s+|still\s+)?hiring|"
+    r"(?:any|open|current|available|upcoming)\s+(?:full[- ]time\s+|part[- ]time\s+|summer\s+|entry[- ]level\s+)?"
+    r"(?:job\s+|internship\s+|intern\s+|analyst\s+|engineering\s+)?(?:openings?|positions?|vacanc(?:y|ies)|"
+    r"roles?\s+(?:open|available|on\s+your\s+team)|spots?\s+(?:open|available|on))|"
+    r"(?:job|internship|co-?op)\s+(?:openings?|positions?|vacanc(?:y|ies)|opportunit(?:y|ies)|offers?)|"
+    r"(?:hire|hiring)\s+me|consider\s+me|(?:considered|consideration)\s+for\s+(?:the|a|an|any|your)|"
+    r"recommend\s+me|refer(?:ring)?\s+me|referrals?|refer\s+my|put\s+in\s+a\s+(?:good\s+)?word|vouch\s+for\s+me|"
+    r"(?:pass|send|forward)(?:ing)?\s+(?:along\s+|on\s+)?my\s+(?:resume|cv|résumé|application|portfolio)|"
+    r"(?:forward|pass)\s+(?:it|this)\s+(?:along\s+)?to\s+(?:the\s+|your\s+)?(?:hiring|recruit)|"
+    r"(?:attached|attaching|enclosed)\s+(?:is\s+)?my\s+(?:resume|cv|résumé)|my\s+(?:resume|cv|résumé)\s+(?:is\s+)?(?:attached|enclosed|below)|"
+    r"(?:review|look\s+(?:at|over)|glance\s+(?:at|over)|check\s+out|read|critique|proofread|take\s+a\s+look\s+at|"
+    r"feedback\s+on|eyes\s+on|comments\s+on|thoughts\s+on)\s+my\s+(?:resume|cv|résumé|cover\s+letter|application|portfolio)|"
+    r"send\s+you\s+my\s+(?:resume|cv|résumé|portfolio)|"
+    r"help\s+me\s+(?:get|land|find|secure|obtain)\s+(?:a\s+|an\s+|the\s+)?(?:job|internship|position|role|interview|offer|foot)|"
+    r"(?:get|land|secure|schedule|arrange|set\s+up|request|have)\s+(?:me\s+)?(?:an?\s+)?interview(?!\s+you)|"
+    r"interview\s+(?:slot|opportunit(?:y|ies)|for\s+(?:the|a|an|your))|"
+    r"introduce\s+me\s+to\s+(?:the\s+|your\s+)?(?:hiring|recruit)|connect\s+me\s+(?:with|to)\s+(?:the\s+|your\s+)?(?:hiring|recruit)|"
+    r"(?:do\s+you\s+have|is\s+there|are\s+there)\s+(?:a|an|any)\s+(?:\w+\s+){0,2}(?:job|internship|position|role|opening|spot|vacancy)s?|"
+    r"(?:looking\s+for|seeking|searching\s+for)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}(?:job|internship|position|role)s?\s+"
+    r"(?:at|with|on)\s+(?:your|[A-Z])|"
+    r"(?:our|my)\s+(?:new\s+)?(?:product|platform|app|service|services|solution|software|tool|saas|agency|startup's\s+\w+)\s+"
+    r"(?:can|could|will|helps?|that|which|for|to)|"
+    r"(?:book|schedule)\s+a\s+(?:quick\s+)?demo|free\s+trial|(?:sign|signing)\s+up\s+(?:for|at)|use\s+(?:my\s+)?code|"
+    r"we\s+help\s+(?:companies|recruiters|teams|businesses|organizations|brands|firms|startups)|"
+    r"(?:would|could)\s+you\s+be\s+interested\s+in\s+(?:our|my|a)\s+(?:product|platform|service|tool|solution|offer)|"
+    r"(?:apply|applied|applying)\s+(?:to|for)\s+[^.!?\n]{0,50}?(?:could|would|can|will)\s+you)",
+    re.IGNORECASE,
+)
+_SOFT = re.compile(r"\binformational\s+interviews?\b|\binterview\s+you\b", re.IGNORECASE)
+
+
+def _hard_ask(note: Note, ctx: Context) -> tuple[str, tuple[int, int]] | None:
+    def compute():
+        text = note.text
+        link = _LINK.search(text)
+        hits = []
+        if link:
+            hits.append(("link", (link.start(), link.end())))
+        for pattern in (_HARD_ASK, ctx.patterns.hard_ask):
+            for m in pattern.finditer(text):
+                window = text[max(0, m.start() - 15): m.end() + 10]
+                if _SOFT.search(window) and "interview" in m.group(0).lower():
+                    continue
+                hits.append(("ask", (m.start(), m.end())))
+                break
+        hits.sort(key=lambda h: h[1][0])
+        return hits[0] if hits else None
+
+    return _memo(note, "hard_ask", compute)
+
+
+def check_no_hard_ask(note: Note, ctx: Context) -> Finding:
+    cid = "no_hard_ask"
+    if note.is_empty:
+        return _finding(cid, "pass", "Nothing to fault: the note is empty.")
+    hit = _hard_ask(note, ctx)
+    if hit is None:
+        return _finding(cid, "pass", "No request for a job, referral, interview or resume review, no pitch and no link.")
+    kind, span = hit
+    if kind == "link":
+        return _finding(cid, "fail", f"Carries a link: {_quote(note, *span)}.",
+                        "Leave links out of a first note: many readers will not click a stranger's link.", span)
+    return _finding(cid, "fail", f"Asks too much of a stranger: {_quote(note, *span)}.",
+                    "Ask for something small first (a question, advice, a 15-minute chat); a job, referral, "
+                    "interview or resume review can come after you have built a relationship.", span)
+
+
+# --- 7. length --------------------------------------------------------------------------------
+
+
+def check_length(note: Note, ctx: Context) -> Finding:
+    cid = "length"
+    n = len(note.raw)
+    limit = ctx.rubric.limit
+    warn = ctx.rubric.warn_above
+    if n <= limit:
+        warning = ""
+        if n > warn and limit > warn:
+            warning = (f"{n} characters: free accounts are reported to allow only {warn}; "
+                       f"trim {n - warn} characters if you do not have Premium.")
+        return _finding(cid, "pass", f"{n} characters, within the {limit}-character limit.", warning=warning)
+    extra = " (only the first 20,000 characters were read for the other criteria)" if note.truncated else ""
+    return _finding(cid, "fail", f"{n:,} characters: {n - limit:,} over the {limit}-character limit{extra}.",
+                    f"Cut {n - limit:,} characters: keep the greeting, one specific detail, your purpose and a thank-you.",
+                    span=(limit, min(n, len(note.text))) if limit < len(note.text) else None)
+
+
+# --- 8. not_template --------------------------------------------------------------------------
+
+NON_CONTENT = STOPWORDS | frozenset(
+    """connect connecting connected connection connections join joining joined network networks
+    networking professional professionals linkedin add adding expand expanding grow growing build
+    building broaden broadening reach reaching out like love want wanted hope hoping happy glad
+    great nice good pleasure honor honour please accept accepting invitation invite request people
+    others contacts contact circle community trusted platform site list member members let lets
+    keep stay touch looking forward well day week doing finds message note time consider
+    considering kindly dear hi hello hey greetings thanks thank regards best cheers sincerely
+    appreciate appreciated wonderful awesome excited delighted would love d ll m ve s re t
+    profile came across found saw noticed seeing meet meeting e-meet able chance opportunity
+    opportunities wish wishes warm warmest kind hear hearing soon day today weekend morning
+    afternoon evening all everyone sir madam there hope hoped be being been get getting
+    yours truly respectfully thankyou also""".split()
+)
+
+
+def check_not_template(note: Note, ctx: Context) -> Finding:
+    cid = "not_template"
+    p = ctx.patterns
+    text = note.text
+    if note.is_empty:
+        return _finding(cid, "fail", "The note is empty.", "Write a note: a greeting, who you are, one specific detail and what you would like to learn.")
+    ph = _PLACEHOLDER_BRACKETS.search(text) or p.placeholder_words.search(text)
+    if ph:
+        return _finding(cid, "fail", f"Unfilled placeholder: {_quote(note, ph.start(), ph.end())}.",
+                        "Replace every placeholder with the real detail before sending.", span=(ph.start(), ph.end()))
+    start, end = body_span(note, ctx)
+    body = text[start:end]
+    # remove pleasantries, default texts; then see what is left
+    stripped = p.default_text.sub(" ", body)
+    stripped = p.pleasantry.sub(" ", stripped)
+    names = set()
+    for prof in (ctx.recipient, ctx.sender):
+        if prof:
+            names.update(fold(w) for w in re.findall(r"[^\W\d_]+", prof.name + " " + prof.first_name))
+    content = [w for w in re.findall(r"[^\W\d_][\w'-]*", stripped)
+               if fold(w).strip("'") not in NON_CONTENT and fold(w) not in names and fold(w).split("'")[0] not in NON_CONTENT]
+    if not content:
+        default = p.default_text.search(body) or p.pleasantry.search(body)
+        words = _quote(note, start + default.start(), start + default.end()) if default else ""
+        what = f"only a request to connect ({words})" if default else "only a greeting, a name or a sign-off"
+        return _finding(cid, "fail", f"The note is {what}: nothing in it is written for this person.",
+                        "Add who you are, one thing from their profile and what you would like to learn." +
+                        _facts_hint(ctx.recipient, 1), span=(start + default.start(), start + default.end()) if default else None)
+    first = content[0]
+    pos = body.find(first)
+    return _finding(cid, "pass", f"Written for this note, not a default: {_quote(note, start + pos, min(end, start + pos + 60))}",
+                    span=(start + pos, min(end, start + pos + 60)) if pos >= 0 else None)
+
+
+# --- 9. polite_close --------------------------------------------------------------------------
+
+_NOT_THANKS = re.compile(r"\b(?:no\s+thanks|thanks\s+to|thank\s+god|thanks\s+but)\b", re.IGNORECASE)
+
+
+def check_polite_close(note: Note, ctx: Context) -> Finding:
+    cid = "polite_close"
+    hint = "End with a thank-you or a courteous sign-off (“Thank you, Alex” or “Best, Alex”)."
+    if ctx.sender:
+        hint = f"End with a thank-you or a courteous sign-off (“Thank you, {ctx.sender.first_name}” or “Best, {ctx.sender.first_name}”)."
+    text = note.text
+    searchable = text if text.isascii() else fold(text)
+    for m in ctx.patterns.thanks.finditer(searchable):
+        window = searchable[max(0, m.start() - 5): m.end() + 5]
+        if _NOT_THANKS.search(window):
+            continue
+        before = searchable[max(0, m.start() - 12): m.start()].lower()
+        if re.search(r"(?:would|'d|\bi)\s+$", before) and m.group(0).lower().startswith("appreciate"):
+            continue
+        return _finding(cid, "pass", f"Thanks the recipient: {_quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
+    closing = read_closing(note, ctx)
+    if closing:
+        return _finding(cid, "pass", f"Ends with a courteous sign-off: {_quote(note, closing.start, closing.end)}",
+                        span=(closing.start, closing.end))
+    return _finding(cid, "fail", "No thank-you and no courteous sign-off.", hint)
+
+
+# --- 10. tone ---------------------------------------------------------------------------------
+
+_EMOJI_RANGES = (
+    (0x1F300, 0x1FAFF), (0x2600, 0x27BF), (0x1F000, 0x1F2FF), (0x2B00, 0x2BFF), (0x2300, 0x23FF),
+    (0x1F1E6, 0x1F1FF),
+)
+_EMOJI_SINGLES = {0x203C, 0x2049, 0x3030, 0x303D, 0x3297, 0x3299, 0x00A9, 0x00AE, 0x2122}
+
+
+def _is_emoji(cp: int) -> bool:
+    if 0x1F3FB <= cp <= 0x1F3FF:  # skin tones modify the emoji before them
+        return False
+    return any(lo <= cp <= hi for lo, hi in _EMOJI_RANGES) or cp in _EMOJI_SINGLES - {0x00A9, 0x00AE, 0x2122}
+
+
+def count_emoji(text: str) -> list[int]:
+    """Offsets of emoji, counting a joined sequence (👩‍💻) or a flag (two letters) as one."""
+    out = []
+    previous_joiner = False
+    regional_open = False
+    for i, ch in enumerate(text):
+        cp = ord(ch)
+        if ch == "\u200d":
+            previous_joiner = True
+            continue
+        if _is_emoji(cp):
+            if previous_joiner:
+                previous_joiner = False
+                continue
+            if 0x1F1E6 <= cp <= 0x1F1FF:
+                if regional_open:
+                    regional_open = False
+                    continue
+                regional_open = True
+            out.append(i)
+        elif ch not in "\ufe0f\ufe0e" and not (0x1F3FB <= cp <= 0x1F3FF):
+            previous_joiner = False
+            regional_open = False
+    return out
+
+
+def _is_acronym(word: str, ctx: Context) -> bool:
+    if word in ctx.patterns.acronyms:
+        return True
+    for prof in (ctx.recipient, ctx.sender):
+        if prof and word in F.profile_facts(prof).acronyms:
+            return True
+    low = word.lower()
+    if re.search(r"(.)\1\1", low):  # "SOOO", "PLEASEEE"
+        return False
+    return low not in english_words()
+
+
+def check_tone(note: Note, ctx: Context) -> Finding:
+    cid = "tone"
+    hint = "Write it as you would an email to a professor: sentence case, one “!” at most, no text-speak."
+    if note.is_empty:
+        return _finding(cid, "pass", "Nothing to fault: the note is empty.")
+    text = note.text
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    if len(letters) >= 12 and upper / len(letters) >= 0.7:
+        return _finding(cid, "fail", "The note is written in capitals, which reads as shouting.", hint)
+    shouted = [t for t in note.tokens if len(t.text) >= 3 and t.text.isalpha() and t.is_upper and not _is_acronym(t.text, ctx)]
+    if len(shouted) >= 2:
+        a, b = shouted[0], shouted[1]
+        return _finding(cid, "fail", f"Words in capitals read as shouting: {', '.join(t.text for t in shouted[:3])}.",
+                        hint, span=(a.start, a.end))
+    run = re.search(r"!{2,}|\?{2,}|[!?]{3,}", text)
+    if run:
+        return _finding(cid, "fail", f"Repeated punctuation: {_quote(note, max(0, run.start() - 15), run.end())}.", hint,
+                        span=(run.start(), run.end()))
+    emoji = count_emoji(note.raw[: len(note.text)])
+    if len(emoji) >= 3:
+        return _finding(cid, "fail", f"{len(emoji)} emoji: more than a professional note needs.",
+                        "Keep to one emoji at most, or none.", span=(emoji[0], emoji[0] + 1))
+    for t in note.tokens:
+        low = t.low
+        if low in ctx.patterns.text_speak:
+            if len(low) == 1 and t.text != low:
+                continue  # "U of M", "R" the language
+            if low == "u" and re.match(r"\s*(?:of|\.|-)", text[t.end: t.end + 4]):
+                continue
+            if low == "r" and re.match(r"\s*(?:&|and\b|programming|studio|package|code)", text[t.end: t.end + 14], re.IGNORECASE):
+                continue
+            if low == "ty" and t.text[0].isupper():
+                continue
+            return _finding(cid, "fail", f"Text-speak: “{t.text}”.", hint, span=(t.start, t.end))
+    return _finding(cid, "pass", "Professional: no shouting, repeated punctuation, emoji clutter or text-speak.")
+
+
+# --- The registry -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A rubric criterion: stable id, title, why it matters, its check and its examples."""
+
+    id: str
+    title: str
+    why: str
+    check: Callable[[Note, Context], Finding]
+    passes: tuple[str, ...]  # example notes that pass (to Dana Whitfield, from Alex Rivera)
+    fails: tuple[str, ...]  # example notes that fail
+    source: str = "Traslavina's article and the InviteLab rubric (shared/spec/RUBRIC.md)"
+
+
+CRITERIA: tuple[Criterion, ...] = (
+    Criterion(
+        "greeting", "Greets the recipient by name",
+        "A correctly spelled name shows you looked at who you are writing to; a wrong or misspelled "
+        "name, or “Dear Sir/Madam”, shows you did not.",
+        check_greeting,
+        passes=("Hi Dana, I enjoyed your post on career fairs.", "Dear Ms. Whitfield, thank you for your talk.",
+                "Dana - your post on career fairs helped me."),
+        fails=("Hi, I'd like to connect.", "Hi Dna, I enjoyed your post on career fairs.",
+               "Dear Sir/Madam, I would like to connect.", "Hi [Name], I'd like to connect."),
+    ),
+    Criterion(
+        "self_intro", "Says who the sender is",
+        "A stranger needs to know who is asking: a role or an affiliation in a few words.",
+        check_self_intro,
+        passes=("Hi Dana, I'm a junior at Ohio State studying psychology.", "Hi Dana, I'm a student.",
+                "Hi Dana, thanks for the advice.\nAlex Rivera, Ohio State '27"),
+        fails=("Hi Dana, I'm looking for an internship.", "Hi Dana, I'd like to connect.\nAlex Rivera",
+               "Hi Dana, I'm a big fan of your posts."),
+    ),
+    Criterion(
+        "specific_detail", "Cites something true of this recipient",
+        "One fact from the profile (a post, the employer, the school, a group) proves the note was "
+        "written for this person; general praise fits anyone.",
+        check_specific_detail,
+        passes=("Hi Dana, your post on what you look for at career fairs was so useful.",
+                "Hi Dana, I admire Meridian Health's nurse residency program."),
+        fails=("Hi Dana, you have an impressive profile.", "Hi Dana, I saw your talk at SXSW.",
+               "Hi Dana, I'm reaching out to recruiters in Columbus."),
+    ),
+    Criterion(
+        "common_ground", "Names something you genuinely share",
+        "People connect with those who share their interests, and recruiters look for commonalities; "
+        "a claimed commonality must be true.",
+        check_common_ground,
+        passes=("Hi Dana, I'm a psychology junior at Ohio State too.",
+                "Hi Dana, as a fellow Buckeye I'd love your advice."),
+        fails=("Hi Dana, I enjoyed your post on career fairs.", "Hi Dana, as a fellow Michigan alum, hello!"),
+    ),
+    Criterion(
+        "purpose", "Says what the sender wants to learn or ask",
+        "A reason to connect, with a topic, lets the recipient help; “grow my network” gives them nothing.",
+        check_purpose,
+        passes=("Hi Dana, I'd love to learn how you moved into campus recruiting.",
+                "Hi Dana, what do you look for in a career fair conversation?"),
+        fails=("Hi Dana, I'd like to grow my network.", "Hi Dana, I'd love to pick your brain.",
+               "Hi Dana, I'd like to connect."),
+    ),
+    Criterion(
+        "no_hard_ask", "Makes no hard ask of a stranger",
+        "Asking a stranger for a job, a referral, an interview or a resume review (or pitching, or "
+        "sending a link) in the first note is easily ignored; a small ask is easy to say yes to.",
+        check_no_hard_ask,
+        passes=("Hi Dana, could I ask you two questions about career fairs?",
+                "Hi Dana, would you be open to a 15-minute chat about campus recruiting?"),
+        fails=("Hi Dana, could you refer me for an internship?", "Hi Dana, can you review my resume?",
+               "Hi Dana, see my portfolio at alexrivera.dev", "Hi Dana, are you hiring?"),
+    ),
+    Criterion(
+        "length", "Fits the character limit",
+        "LinkedIn allows at most 300 characters in a note (reported as 200 on free accounts); a note "
+        "that does not fit cannot be sent.",
+        check_length,
+        passes=("Hi Dana, I enjoyed your post on career fairs. Thanks!",),
+        fails=("Hi Dana, " + "I enjoyed your post on career fairs. " * 10,),
+    ),
+    Criterion(
+        "not_template", "Is not a default or an empty template",
+        "LinkedIn's default text, a pleasantry or an unfilled placeholder tells the reader nobody "
+        "wrote this for them; it is the invitation most often ignored.",
+        check_not_template,
+        passes=("Hi Dana, I'm a student at Ohio State. I'd like to connect.",
+                "Hi Dana, your profile is impressive. I'd like to connect."),
+        fails=("I'd like to add you to my professional network on LinkedIn.",
+               "Hi Dana, hope you're well! I would like to connect with you. Best, Alex",
+               "Hi {first_name}, I saw your work at {company}.", ""),
+    ),
+    Criterion(
+        "polite_close", "Closes politely",
+        "A thank-you or a courteous sign-off is the small courtesy that makes a stranger's note feel "
+        "like one from a future colleague.",
+        check_polite_close,
+        passes=("Hi Dana, I enjoyed your post. Thank you!", "Hi Dana, I enjoyed your post.\nBest,\nAlex",
+                "Hola Dana, me encantó tu post. Saludos, Alex"),
+        fails=("Hi Dana, I enjoyed your post.\nAlex", "Hi Dana, I enjoyed your post. Please accept my invitation.",
+               "Hi Dana, I'd appreciate it if you could connect."),
+    ),
+    Criterion(
+        "tone", "Keeps a professional tone",
+        "Capitals, runs of “!!”, a row of emoji and text-speak read as careless to a recruiter, "
+        "whatever the content.",
+        check_tone,
+        passes=("Hi Dana! I'm an MBA student in NYC and a CFA candidate.", "Hey Dana, thanks for the great post."),
+        fails=("HI DANA, I REALLY WANT TO CONNECT", "Hi Dana, I LOVE your post, it is AMAZING",
+               "Hi Dana!! Great post", "Hi Dana, can u share ur tips pls", "Hi Dana 😀😀😀"),
+    ),
+)
+
+CRITERIA_BY_ID = {c.id: c for c in CRITERIA}
