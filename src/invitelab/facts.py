@@ -154,7 +154,8 @@ def profile_facts(profile: Profile) -> ProfileFacts:
         if len(words) >= 3 and 3 <= len(letters) <= 6:
             forms.append((letters, True))
         facts.add_org(Fact("group", group, canonical(group)), forms)
-        facts.add_topic(Fact("group", group, canonical(group)), group, min_needed=2)
+        n_stems = len(content_stems(group))
+        facts.add_topic(Fact("group", group, canonical(group)), group, min_needed=max(2, -(-3 * n_stems // 4)))
     for interest in profile.interests:
         facts.add_topic(Fact("interest", interest, " ".join(interest.lower().split())), interest)
     for item in profile.activity:
@@ -343,6 +344,23 @@ def _org_matches(note: Note, facts: ProfileFacts):
         i = last
 
 
+def _sentence_ids(note: Note) -> list[int]:
+    """For each token, the number of the sentence it is in."""
+    def compute():
+        ids, current = [], 0
+        tokens, text = note.tokens, note.text
+        for i, t in enumerate(tokens):
+            if i and any(c in text[tokens[i - 1].end : t.start] for c in ".!?\n;"):
+                current += 1
+            ids.append(current)
+        return ids
+
+    cache = note.__dict__.setdefault("_memo", {})
+    if "sentence_ids" not in cache:
+        cache["sentence_ids"] = compute()
+    return cache["sentence_ids"]
+
+
 def _topic_matches(note: Note, facts: ProfileFacts):
     tokens = note.tokens
     if not facts.topics or not tokens:
@@ -351,6 +369,7 @@ def _topic_matches(note: Note, facts: ProfileFacts):
     positions: dict[str, list[int]] = {}
     for idx, s in enumerate(stems):
         positions.setdefault(s, []).append(idx)
+    sentence_of = _sentence_ids(note)
     window = 14
     for topic in facts.topics:
         present = [s for s in topic.stems if s in positions]
@@ -366,7 +385,7 @@ def _topic_matches(note: Note, facts: ProfileFacts):
         for right in range(len(hits)):
             p, s = hits[right]
             counts[s] = counts.get(s, 0) + 1
-            while hits[right][0] - hits[left][0] > window:
+            while hits[right][0] - hits[left][0] > window or sentence_of[hits[left][0]] != sentence_of[p]:
                 ls = hits[left][1]
                 counts[ls] -= 1
                 if not counts[ls]:

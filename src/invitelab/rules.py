@@ -924,6 +924,11 @@ NON_CONTENT = STOPWORDS | frozenset(
 )
 
 
+_BARE_NAME_LINE = re.compile(r"(?m)^[\s\-]*[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){0,2}[\s.!]*\Z")
+_NAME_INTRO = re.compile(r"\b(?:i'?m|i am|my name is|this is)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?(?=\s*(?:[,.!]|and\b|$))",
+                         re.IGNORECASE)
+
+
 def check_not_template(note: Note, ctx: Context) -> Finding:
     cid = "not_template"
     p = ctx.patterns
@@ -939,6 +944,9 @@ def check_not_template(note: Note, ctx: Context) -> Finding:
     # remove pleasantries, default texts; then see what is left
     stripped = p.default_text.sub(" ", body)
     stripped = p.pleasantry.sub(" ", stripped)
+    # a name is not content: a bare signature line, "I'm Alex", "my name is Alex Rivera"
+    stripped = _BARE_NAME_LINE.sub(" ", stripped)
+    stripped = _NAME_INTRO.sub(" ", stripped)
     names = set()
     for prof in (ctx.recipient, ctx.sender):
         if prof:

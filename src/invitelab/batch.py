@@ -1,0 +1,176 @@
+"""Score a CSV of invitations: one output row per input row, problems in an `error` column.
+
+Input: a `text` column and optional `id`, `recipient_id`, `sender_id` (UTF-8, with or without a
+byte-order mark). Output: `id`, `score`, `level`, one column per criterion, `error`. Rows are read
+and written one at a time, so memory stays flat however many rows there are.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterator
+
+from .engine import score
+from .profiles import Profile
+from .rubric import CRITERION_IDS, Rubric
+
+OUTPUT_COLUMNS = ("id", "score", "level", *CRITERION_IDS, "error")
+csv.field_size_limit(64 * 1024 * 1024)
+
+
+class BatchError(ValueError):
+    """The whole file cannot be scored (exit status 2); the message is one line."""
+
+
+@dataclass
+class BatchSummary:
+    rows: int = 0
+    scored: int = 0
+    errors: int = 0
+
+
+def _undecodable(value: str) -> int | None:
+    for ch in value:
+        if "\udc80" <= ch <= "\udcff":
+            return ord(ch) - 0xDC00
+    return None
+
+
+def open_rows(path: str | Path) -> Iterator[tuple[int, dict[str, str] | None, str]]:
+    """Yield (row number, row or None, problem) for each data row; raise BatchError for the file."""
+    path = Path(path)
+    try:
+        handle = open(path, "rb")
+    except OSError as error:
+        raise BatchError(f"{path}: cannot read the file ({error.strerror or error})") from None
+    with handle:
+        head = handle.read(4)
+        handle.seek(3 if head.startswith(b"\xef\xbb\xbf") else 0)
+        text = io.TextIOWrapper(handle, encoding="utf-8", errors="surrogateescape", newline="")
+        reader = csv.reader(text)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise BatchError(f"{path}: the file is empty (no header row with a 'text' column)") from None
+        except csv.Error as error:
+            raise BatchError(f"{path}: not a readable CSV file ({error})") from None
+        names = [h.strip().lower() for h in header]
+        if "text" not in names:
+            shown = ", ".join(repr(h) for h in header[:8]) or "none"
+            raise BatchError(f"{path}: no 'text' column (columns found: {shown})")
+        row_number = 1
+        while True:
+            row_number += 1
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                yield row_number, None, f"row {row_number}: malformed CSV ({error})"
+                continue
+            if not values or all(not v.strip() for v in values):
+                row_number_blank = row_number
+                continue
+            row = {names[i]: values[i] for i in range(min(len(names), len(values)))}
+            if len(values) > len(names):
+                yield row_number, row, f"row {row_number}: {len(values) - len(names)} more cells than columns"
+                continue
+            yield row_number, row, ""
+
+
+def score_rows(
+    path: str | Path,
+    people: dict[str, Profile],
+    rubric: Rubric | None = None,
+    limit: int | None = None,
+) -> Iterator[dict[str, str]]:
+    """Score each row of a CSV file; yields output rows (dicts with OUTPUT_COLUMNS)."""
+    for number, row, problem in open_rows(path):
+        out = {c: "" for c in OUTPUT_COLUMNS}
+        row = row or {}
+        out["id"] = (row.get("id") or "").strip() or str(number - 1)
+        if problem:
+            out["error"] = problem
+            yield out
+            continue
+        text = row.get("text", "")
+        problems = []
+        bad = _undecodable(text)
+        if bad is not None:
+            problems.append(f"row {number}: the text is not UTF-8 (byte 0x{bad:02x}); save the file as CSV UTF-8")
+        for column, role in (("recipient_id", "recipient"), ("sender_id", "sender")):
+            value = (row.get(column) or "").strip()
+            if _undecodable(value) is not None:
+                problems.append(f"row {number}: {column} is not UTF-8")
+            elif value and value not in people:
+                problems.append(f"row {number}: unknown {role} id {value!r}")
+        if _undecodable(out["id"]) is not None:
+            out["id"] = str(number - 1)
+        if problems:
+            out["error"] = "; ".join(problems)
+            yield out
+            continue
+        recipient = people.get((row.get("recipient_id") or "").strip()) if row.get("recipient_id") else None
+        sender = people.get((row.get("sender_id") or "").strip()) if row.get("sender_id") else None
+        try:
+            result = score(text, recipient=recipient, sender=sender, limit=limit, rubric=rubric)
+        except Exception as error:  # the engine must never stop a batch; report and go on
+            out["error"] = f"row {number}: could not score ({type(error).__name__}: {error})"
+            yield out
+            continue
+        out["score"] = f"{result.score:.1f}"
+        out["level"] = result.level
+        for f in result.findings:
+            out[f.criterion] = f.status
+        yield out
+
+
+def write_scores(rows: Iterator[dict[str, str]], out: IO[str]) -> BatchSummary:
+    writer = csv.DictWriter(out, fieldnames=OUTPUT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    summary = BatchSummary()
+    for row in rows:
+        writer.writerow(row)
+        summary.rows += 1
+        if row["error"]:
+            summary.errors += 1
+        else:
+            summary.scored += 1
+    return summary
+
+
+def score_csv(
+    path: str | Path,
+    out_path: str | Path | None,
+    people: dict[str, Profile],
+    rubric: Rubric | None = None,
+    limit: int | None = None,
+) -> BatchSummary:
+    """Score `path` into `out_path` (standard output when None). The output file appears whole
+    or not at all (it is written beside the target, then renamed)."""
+    rows = score_rows(path, people, rubric, limit)
+    if out_path is None:
+        first = next(rows, None)  # raise file-level errors before writing a header
+        def chain():
+            if first is not None:
+                yield first
+            yield from rows
+        return write_scores(chain(), sys.stdout)
+    out_path = Path(out_path)
+    first = next(rows, None)
+    tmp = out_path.with_name(out_path.name + ".partial")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+            def chain():
+                if first is not None:
+                    yield first
+                yield from rows
+            summary = write_scores(chain(), handle)
+        tmp.replace(out_path)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise BatchError(f"{out_path}: cannot write ({error.strerror or error})") from None
+    return summary

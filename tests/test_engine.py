@@ -1,0 +1,162 @@
+"""Behaviour of the engine on the cases the spec names: short forms, names, claims, no profiles."""
+import pytest
+
+from invitelab import profile_from_dict, score
+from invitelab.examples import ALEX, DANA
+
+PSU_ALUM = profile_from_dict({
+    "id": "pat", "name": "Pat Moreno", "headline": "Analyst at JPMorgan Chase & Co.",
+    "experience": [{"title": "Analyst", "company": "JPMorgan Chase & Co."}],
+    "education": [{"school": "Pennsylvania State University", "degree": "BS", "field": "Economics"}],
+})
+OREGON = profile_from_dict({
+    "id": "olu", "name": "Olu Bakare", "experience": [{"title": "Engineer", "company": "Brightline"}],
+    "education": [{"school": "Oregon State University", "field": "Computer Science"}],
+})
+UMICH = profile_from_dict({
+    "id": "mia", "name": "Mia Chen", "education": [{"school": "University of Michigan", "field": "Economics"}],
+    "experience": [{"title": "Data Scientist", "company": "Carnegie Mellon University"}],
+})
+MICH_STUDENT = profile_from_dict({
+    "id": "sam", "name": "Sam Ortiz", "education": [{"school": "University of Michigan", "field": "Statistics"}],
+})
+
+
+def status(text, criterion, recipient=DANA, sender=None):
+    return score(text, recipient=recipient, sender=sender).finding(criterion).status
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("Hi Pat, I admire JPMorgan's analyst program.", PSU_ALUM),
+    ("Hi Pat, a fellow Penn State grad here.", PSU_ALUM),
+    ("Hi Pat, I'm a PSU junior.", PSU_ALUM),
+    ("Hi Dana, I'm at OSU too.", DANA),
+    ("Hi Olu, I'm an OSU student (Oregon State!).", OREGON),
+    ("Hi Mia, I'm at UMich.", UMICH),
+    ("Hi Mia, a Michigan econ alum like you.", UMICH),
+    ("Hi Mia, I'm curious about your work at CMU.", UMICH),
+    ("Hi Dana, Meridian’s campus team is great.", DANA),
+    ("hi dana, i'm at ohio state.", DANA),
+])
+def test_short_forms_count_as_specific(text, recipient):
+    assert status(text, "specific_detail", recipient) == "pass"
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("Hi Mia, I'm a junior at Michigan State.", UMICH),
+    ("Hi Dana, I grew up in Ohio and love it.", DANA),
+    ("Hi Dana, I'm reaching out to recruiters in Columbus.", DANA),
+    ("Hi Dana, you have an impressive profile and experience.", DANA),
+    ("Hi Dana, I loved your talk at SXSW.", DANA),
+    ("Hi Olu, I'm at Ohio State.", OREGON),
+])
+def test_not_specific(text, recipient):
+    assert status(text, "specific_detail", recipient) == "fail"
+
+
+def test_unsupported_claim_is_named():
+    f = score("Hi Dana, I loved your talk at SXSW.", recipient=DANA).finding("specific_detail")
+    assert "SXSW" in f.evidence and f.suggestion
+
+
+def test_unsupported_claim_does_not_hide_a_true_detail():
+    assert status("Hi Dana, I loved your talk at SXSW and your post on career fairs.", "specific_detail") == "pass"
+
+
+def test_shared_fact_stated_about_the_sender_is_specific_and_common_ground():
+    r = score("Hi Mia, I'm a statistics senior at Michigan.", recipient=UMICH, sender=MICH_STUDENT)
+    assert r.finding("specific_detail").status == "pass"
+    assert r.finding("common_ground").status == "pass"
+
+
+def test_false_commonality_fails_even_with_a_genuine_one():
+    f = score("Hi Dana, as a fellow Buckeye and fellow Meridian intern, I'd love advice.", recipient=DANA, sender=ALEX).finding("common_ground")
+    assert f.status == "fail" and "untrue" in f.evidence
+
+
+def test_recipient_fact_not_said_of_sender_is_not_common_ground():
+    assert status("Hi Dana, I saw you studied at Ohio State.", "common_ground", sender=ALEX) == "fail"
+
+
+def test_common_ground_is_na_without_sender():
+    assert status("Hi Dana, I'm at Ohio State too.", "common_ground") == "n/a"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hi Dana, thanks.", "pass"), ("hi dana, thanks", "pass"), ("Dear Ms. Whitfield, thanks", "pass"),
+    ("Dana - quick question about fairs.", "pass"), ("Dana, quick question.", "pass"),
+    ("Hello Dana Whitfield, thanks", "pass"), ("Hi Dana Whitfeld, thanks", "fail"),
+    ("Hi Dan, thanks", "fail"), ("Hi Sarah, thanks", "fail"), ("Hi there, thanks", "fail"),
+    ("Dear Sir/Madam, thanks", "fail"), ("Hi {first_name}, thanks", "fail"), ("Hi NAME, thanks", "fail"),
+    ("Thanks for reading.", "fail"),
+])
+def test_greeting(text, expected):
+    assert status(text, "greeting") == expected
+
+
+def test_misspelled_name_is_called_misspelled():
+    assert "misspelled" in score("Hi Dnaa, thanks", recipient=DANA).finding("greeting").evidence
+
+
+def test_curly_quotes_and_possessives():
+    r = score("Hi Dana, I’m a junior at Ohio State. Meridian Health’s approach to career fairs—as you posted—is great.", recipient=DANA)
+    assert r.finding("self_intro").status == "pass"
+    assert r.finding("specific_detail").status == "pass"
+
+
+def test_without_profiles_the_text_is_still_judged():
+    r = score("Hi Dana, I'm a junior at Ohio State. Your post on career fair prep helped. Could I ask how you started in recruiting? Thanks!")
+    assert r.finding("specific_detail").status == "pass"
+    assert r.finding("purpose").status == "pass"
+    assert r.finding("common_ground").status == "n/a"
+    assert r.level == "exemplary"
+    assert score("Hi Dana, great profile! Let's connect.").finding("specific_detail").status == "fail"
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Dana, could you refer me for the internship?", "Hi Dana, are you hiring?",
+    "Hi Dana, can you review my resume?", "Hi Dana, my portfolio: alexrivera.dev",
+    "Hi Dana, could I get an interview for the analyst role?", "Hi Dana, our platform helps recruiters save time. Book a demo!",
+    "Hi Dana, are there any open positions on your team?", "Hi Dana, see https://example.org/me",
+])
+def test_hard_asks(text):
+    assert status(text, "no_hard_ask") == "fail"
+    assert status(text, "purpose") == "pass"  # a hard ask still counts as a purpose
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Dana, would you be open to a 15-minute informational interview about campus recruiting?",
+    "Hi Dana, could I ask you two questions about career fairs?", "Hi Dana, email me at alex@osu.edu",
+])
+def test_soft_asks(text):
+    assert status(text, "no_hard_ask") == "pass"
+
+
+def test_length_warns_above_200_and_fails_above_limit():
+    mid = "Hi Dana, " + "x" * 220
+    r = score(mid, recipient=DANA)
+    assert r.finding("length").status == "pass" and r.warnings
+    assert score("Hi Dana, " + "x" * 300, recipient=DANA).finding("length").status == "fail"
+    assert score(mid, recipient=DANA, limit=200).finding("length").status == "fail"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hi Dana! I'm an MBA student in NYC, a CFA candidate and NSBE member.", "pass"),
+    ("Hi Dana, I REALLY LOVE your post.", "fail"), ("HI DANA PLEASE ACCEPT MY INVITATION", "fail"),
+    ("Hi Dana!! Great post.", "fail"), ("Hi Dana?? Great post.", "fail"),
+    ("Hi Dana 🎉🎉🎉", "fail"), ("Hi Dana 👩‍💻 great post", "pass"),
+    ("Hi Dana, wanna chat?", "fail"), ("Hi Dana, can u help", "fail"), ("Hi Dana, I'm at U of M.", "pass"),
+    ("Hey Dana, great post!", "pass"),
+])
+def test_tone(text, expected):
+    assert status(text, "tone") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I'd like to add you to my professional network on LinkedIn.", "Hi Dana,\nI'd like to join your LinkedIn network.\nAlex",
+    "Hi Dana, I would like to connect with you. Thanks, Alex", "Hello! I'm reaching out to expand my professional network.",
+    "Hi Dana", "Best, Alex", "   \n  ", "Hi [Name], I'd like to connect.", "Dear <First Name>, let's connect",
+    "Hi Dana, I saw your work at {{ COMPANY }}.",
+])
+def test_templates(text):
+    assert status(text, "not_template") == "fail"
