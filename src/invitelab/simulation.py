@@ -445,19 +445,10 @@ def simulate_year(seed: int = DEFAULT_SEED, scorer: Scorer | None = None) -> lis
 
 
 def data_dir() -> Path:
-    """The kit's data/ folder (from invitelab.kitdata when it says, else next to src/)."""
-    try:
-        from invitelab import kitdata
+    """The kit's data/ folder (from :mod:`invitelab.kitdata`)."""
+    from invitelab import kitdata
 
-        for name in ("DATA_DIR", "data_dir", "DATA"):
-            value = getattr(kitdata, name, None)
-            if callable(value):
-                value = value()
-            if value:
-                return Path(value)
-    except ImportError:  # pragma: no cover - the kit always ships kitdata
-        pass
-    return Path(__file__).resolve().parents[2] / "data"
+    return Path(kitdata.data_dir())
 
 
 def simulated_dir() -> Path:

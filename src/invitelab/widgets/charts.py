@@ -16,6 +16,20 @@ from html import escape
 
 LEVEL_ORDER = ("generic", "developing", "personalized", "exemplary")
 
+# short axis labels (the alt text uses the criteria's full titles)
+CHART_LABELS = {
+    "greeting": "Greeting by name",
+    "self_intro": "Says who you are",
+    "specific_detail": "Detail about them",
+    "common_ground": "Common ground",
+    "purpose": "Purpose",
+    "no_hard_ask": "No hard ask",
+    "length": "Length",
+    "not_template": "Own words",
+    "polite_close": "Polite close",
+    "tone": "Tone",
+}
+
 
 def figure_html(fig, alt: str, caption: str | None = None, *, tight: bool = True) -> str:
     buf = io.BytesIO()
@@ -35,9 +49,9 @@ def _figure(width: float, height: float):
 
 
 @lru_cache(maxsize=256)
-def _points_chart(rows: tuple[tuple[str, float, float, str], ...], title: str) -> str:
+def _points_chart(rows: tuple[tuple[str, float, float, str, str], ...], title: str) -> str:
     fig, ax = _figure(5.6, 0.32 * len(rows) + 0.9)
-    labels = [r[0] for r in rows][::-1]
+    labels = [r[4] for r in rows][::-1]
     weights = [r[2] for r in rows][::-1]
     points = [r[1] for r in rows][::-1]
     colors = {"pass": "#2da44e", "fail": "#cf222e", "n/a": "#8c959f"}
@@ -51,7 +65,7 @@ def _points_chart(rows: tuple[tuple[str, float, float, str], ...], title: str) -
         ax.spines[side].set_visible(False)
     fig.subplots_adjust(left=0.3, right=0.97, top=1 - 0.45 / fig.get_figheight(),
                         bottom=0.55 / fig.get_figheight())  # fixed margins: one draw, not two
-    parts = [f"{label} {p:g} of {w:g}" for label, p, w, _ in rows]
+    parts = [f"{label} {p:g} of {w:g}" for label, p, w, *_ in rows]
     alt = f"{title}. Bar chart of points earned per criterion: " + "; ".join(parts) + "."
     return figure_html(fig, alt, tight=False)
 
@@ -64,6 +78,7 @@ def points_chart_html(result, title: str = "Points per criterion") -> str:
             round(float(getattr(f, "points", 0) or 0), 1),
             round(float(getattr(f, "weight", 0) or 0), 1),
             str(f.status),
+            CHART_LABELS.get(f.criterion) or str(getattr(f, "title", "") or f.criterion),
         )
         for f in result.findings
     )

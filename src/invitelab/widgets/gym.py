@@ -14,6 +14,7 @@ import ipywidgets as w
 
 from . import render
 from .people import as_list, first_name, get, kit_recipients, kit_senders
+from .phrasing import best_fact, purpose_sentence, self_intro_sentence, topic_of
 from .studio import FULL_LIMIT, score_note
 
 # order in which hints address failing checks (the level rules' core checks first)
@@ -50,69 +51,6 @@ EXERCISES = (
     Exercise(5, "HEY!! can u refer me to a job at ur company?? pls",
              "Shouting, text-speak and a hard ask in a first note."),
 )  # fmt: skip
-
-
-def _first(items):
-    items = [x for x in as_list(items) if x]
-    return items[0] if items else None
-
-
-def _activity_topic(activity: str) -> tuple[str, str]:
-    """('post'|'talk'|'item', topic) from an activity line like 'Posted: what I look for...'."""
-    kind, _, rest = str(activity).partition(":")
-    if not rest:
-        return "item", str(activity).strip()
-    kind = kind.strip().lower()
-    if kind.startswith(("post", "wrote", "shared", "article")):
-        return "post", rest.strip()
-    if kind.startswith(("spoke", "talk", "present", "panel")):
-        return "talk", rest.strip()
-    return "item", rest.strip()
-
-
-def best_fact(recipient) -> tuple[str, str]:
-    """(a fact named in hint 2, a model sentence for hint 3) about the recipient."""
-    activity = _first(get(recipient, "activity"))
-    if activity:
-        kind, topic = _activity_topic(activity)
-        if kind == "post":
-            return f"their post \u201c{topic}\u201d", f"I read your post \u201c{topic}\u201d and it stuck with me."
-        if kind == "talk":
-            return f"their talk \u201c{topic}\u201d", f"I heard about your talk \u201c{topic}\u201d."
-        return f"\u201c{topic}\u201d in their activity", f"I saw \u201c{topic}\u201d on your profile."
-    interest = _first(get(recipient, "interests"))
-    if interest:
-        return f"their interest in {interest}", f"I noticed you care about {interest}."
-    group = _first(get(recipient, "groups"))
-    if group:
-        return f"their group {group}", f"I see you are part of the {group}."
-    job = _first(get(recipient, "experience"))
-    if job:
-        title, company = get(job, "title", ""), get(job, "company", "")
-        if company:
-            return (f"their job{' as ' + title if title else ''} at {company}",
-                    f"I see you work{' as ' + title if title else ''} at {company}.")  # fmt: skip
-    school = _first(get(recipient, "education"))
-    if school and get(school, "school"):
-        field = get(school, "field", "")
-        return (f"their studies{' in ' + field if field else ''} at {get(school, 'school')}",
-                f"I noticed you studied{' ' + field if field else ''} at {get(school, 'school')}.")  # fmt: skip
-    headline = str(get(recipient, "headline", "") or "their role")
-    return f"their headline \u201c{headline}\u201d", f"I see you are a {headline}."
-
-
-def _topic(recipient) -> str:
-    job = _first(get(recipient, "experience"))
-    if job and get(job, "company"):
-        return f"your work at {get(job, 'company')}"
-    return "your career path"
-
-
-def purpose_sentence(recipient) -> str:
-    job = _first(get(recipient, "experience"))
-    if job and get(job, "company"):
-        return f"I'd love to hear how you came to work at {get(job, 'company')}."
-    return "I'd love to hear how you got started in your field."
 
 
 def shared_fact(recipient, sender) -> str | None:
@@ -152,32 +90,24 @@ def hints_for(criterion: str, recipient, sender, limit: int = FULL_LIMIT) -> tup
         return (nudge, f"Their profile lists {fact}.", fact_sentence)
     if criterion == "purpose":
         return ("Say why you want to connect: what would you like to learn from them?",
-                f"You could ask about {fact} or about {_topic(recipient)}.",
+                f"You could ask about {fact} or about {topic_of(recipient)}.",
                 purpose_sentence(recipient))  # fmt: skip
     if criterion == "no_hard_ask":
         return ("A first note is not the place to ask for a job, a referral or a favour.",
-                f"Ask for something small instead: their advice, or one question about {_topic(recipient)}.",
-                f"Could I ask you one question about {_topic(recipient)}?")  # fmt: skip
+                f"Ask for something small instead: their advice, or one question about {topic_of(recipient)}.",
+                f"Could I ask you one question about {topic_of(recipient)}?")  # fmt: skip
     if criterion == "tone":
         return ("Read it aloud: does it sound like a message to a professional you respect?",
                 "Avoid capitals, '!!' or '??', emoji and text-speak such as 'u', 'ur' or 'pls'.",
-                f"Hi {name}, could I ask you a question about {_topic(recipient)}?")  # fmt: skip
+                f"Hi {name}, could I ask you a question about {topic_of(recipient)}?")  # fmt: skip
     if criterion == "length":
         return (f"Your note is longer than {limit} characters, so it will not fit.",
                 "Keep three things: the greeting, one detail from the profile, one question.",
                 model_note)  # fmt: skip
     if criterion == "self_intro":
-        intro = "a student"
-        if sender is not None:
-            edu = _first(get(sender, "education"))
-            if edu and get(edu, "school"):
-                field = get(edu, "field", "")
-                intro = f"a{' ' + field if field else ''} student at {get(edu, 'school')}"
-            elif get(sender, "headline"):
-                intro = str(get(sender, "headline"))
         return ("Say who you are in a few words.",
                 "Your year and subject, or your role and where, are enough.",
-                f"I'm {intro}.")  # fmt: skip
+                self_intro_sentence(sender))  # fmt: skip
     if criterion == "polite_close":
         return ("How does your note end?",
                 "A thank-you or a sign-off such as 'Best' with your name is enough.",
@@ -360,7 +290,7 @@ def example_html(exercise: int = 1, rewrite: str | None = None) -> str:
     ladder = hints_for(target, r, gym.sender_profile) if target else ()
     if rewrite is None:
         fact, sentence = best_fact(r)
-        me = hints_for("self_intro", r, gym.sender_profile)[2]
+        me = self_intro_sentence(gym.sender_profile)
         rewrite = (f"Hi {first_name(r)}, {me} {sentence} {purpose_sentence(r)} "
                    f"Thank you, {first_name(gym.sender_profile) or 'Sam'}")  # fmt: skip
     after = score_note(rewrite, r, gym.sender_profile, FULL_LIMIT)

@@ -109,8 +109,37 @@ def _valid_span(finding, length: int):
     return None
 
 
+def _snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span that cuts a word in two to the whole word, for display."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
 def _short_title(finding) -> str:
     return str(getattr(finding, "title", "") or getattr(finding, "criterion", ""))
+
+
+# one or two words per criterion, for the small tags after highlighted words
+TAGS = {
+    "greeting": "name",
+    "self_intro": "about you",
+    "specific_detail": "detail",
+    "common_ground": "shared",
+    "purpose": "purpose",
+    "no_hard_ask": "ask",
+    "length": "length",
+    "not_template": "own words",
+    "polite_close": "close",
+    "tone": "tone",
+}
+
+
+def _tag(finding) -> str:
+    criterion = str(getattr(finding, "criterion", ""))
+    return TAGS.get(criterion) or _short_title(finding)
 
 
 def highlight_html(text: str, findings, max_chars: int = MAX_SHOWN_CHARS) -> str:
@@ -126,7 +155,8 @@ def highlight_html(text: str, findings, max_chars: int = MAX_SHOWN_CHARS) -> str
     for f in findings:
         span = _valid_span(f, len(text))
         if span and span[0] < len(shown):
-            spans.append((span[0], min(span[1], len(shown)), f))
+            start, end = _snap(shown, span[0], min(span[1], len(shown)))
+            spans.append((start, end, f))
     cuts = sorted({0, len(shown)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
     out = []
     for a, b in zip(cuts, cuts[1:]):
@@ -143,7 +173,7 @@ def highlight_html(text: str, findings, max_chars: int = MAX_SHOWN_CHARS) -> str
             out.append(seg)
         ending = [f for s, e, f in spans if e == b]
         if ending:
-            tags = ", ".join(_short_title(f) for f in ending)
+            tags = ", ".join(_tag(f) for f in ending)
             out.append(f'<sup class="il-tag">[{escape(tags)}]</sup>')
     more = ""
     if len(text) > len(shown):
@@ -156,7 +186,7 @@ def snippet_html(text: str, finding, context: int = 40) -> str:
     span = _valid_span(finding, len(text))
     if not span:
         return ""
-    s, e = span
+    s, e = _snap(text, *span)
     e_shown = min(e, s + 200)
     a, b = max(0, s - context), min(len(text), e_shown + context)
     cls = "il-fail" if getattr(finding, "status", "") == "fail" else "il-pass"

@@ -281,13 +281,10 @@ def example_html(recipient_id=None, sender_id=None, text: str | None = None, *,
 
 
 def example_note(recipient) -> str:
-    """A decent but improvable first draft to a recipient (names a fact, no close)."""
-    name = first_name(recipient)
-    activity = [a for a in (get(recipient, "activity") or ()) if a]
-    if activity:
-        topic = str(activity[0]).split(":", 1)[-1].strip()
-        return f"Hi {name}, I read your post on {topic}. I'd love to hear what you look for in students."
-    return f"Hi {name}, I'd love to hear how you got into your work."
+    """A decent but improvable first draft: a fact and a question, no introduction or close."""
+    from .phrasing import best_fact, purpose_sentence
+
+    return f"Hi {first_name(recipient)}, {best_fact(recipient)[1]} {purpose_sentence(recipient)}"
 
 
 def studio(recipient_id=None, sender_id=None, text: str = "") -> InvitationStudio:
