@@ -1,0 +1,179 @@
+"""Validate the hand-labelled InviteLab data set (standard library only).
+
+Usage (from the repository root or anywhere):
+
+    python data/check_data.py            # checks data/profiles.json and data/invitations.csv
+    python data/check_data.py --quiet    # only errors and the final verdict
+
+Checks:
+  * profiles.json: a list of objects, ids unique, every profile has "id" and "name",
+    "kind" is "recipient" or "sender";
+  * invitations.csv: the exact column list, ids unique, every recipient_id/sender_id
+    names a profile (of the right kind), every label is valid, every level follows the
+    rubric's level rules (RUBRIC.md section 3) from the criterion labels, the length label
+    agrees with len(text) vs 300, common_ground is n/a exactly when sender_id is empty,
+    and an empty note passes no_hard_ask, length and tone and fails not_template.
+Prints a summary table (rows per level, per criterion status) and exits 1 on any error.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PROFILES = HERE / "profiles.json"
+INVITATIONS = HERE / "invitations.csv"
+
+LIMIT = 300
+CRITERIA = (
+    "greeting", "self_intro", "specific_detail", "common_ground", "purpose",
+    "no_hard_ask", "length", "not_template", "polite_close", "tone",
+)
+COLUMNS = ["id", "recipient_id", "sender_id", "text", "level", *CRITERIA, "notes"]
+STATUSES = ("pass", "fail", "n/a")
+LEVELS = ("generic", "developing", "personalized", "exemplary")
+
+
+def level_from_labels(lab: dict[str, str]) -> str:
+    """The rubric's level rules, applied in order (RUBRIC.md section 3)."""
+    if lab["not_template"] == "fail" or (
+        lab["specific_detail"] == "fail" and lab["purpose"] == "fail"
+    ):
+        return "generic"
+    core = ("greeting", "specific_detail", "purpose", "no_hard_ask", "length", "tone")
+    if all(lab[c] == "pass" for c in core):
+        if (
+            lab["self_intro"] == "pass"
+            and lab["polite_close"] == "pass"
+            and lab["common_ground"] in ("pass", "n/a")
+        ):
+            return "exemplary"
+        return "personalized"
+    return "developing"
+
+
+def check(quiet: bool = False) -> int:
+    errors: list[str] = []
+
+    # ---- profiles ----
+    try:
+        profiles = json.loads(PROFILES.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        print(f"{PROFILES.name}: cannot read: {exc}")
+        return 1
+    if not isinstance(profiles, list):
+        print(f"{PROFILES.name}: expected a JSON list of profile objects")
+        return 1
+    kinds: dict[str, str] = {}
+    for i, p in enumerate(profiles):
+        where = f"{PROFILES.name}[{i}]"
+        if not isinstance(p, dict) or "id" not in p or "name" not in p:
+            errors.append(f"{where}: a profile needs at least 'id' and 'name'")
+            continue
+        if p["id"] in kinds:
+            errors.append(f"{where}: duplicate id {p['id']!r}")
+        if p.get("kind") not in ("recipient", "sender"):
+            errors.append(f"{where}: kind must be 'recipient' or 'sender', not {p.get('kind')!r}")
+        kinds[p["id"]] = p.get("kind", "")
+
+    # ---- invitations ----
+    try:
+        with INVITATIONS.open(encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            header = reader.fieldnames or []
+            rows = list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        print(f"{INVITATIONS.name}: cannot read: {exc}")
+        return 1
+    if header != COLUMNS:
+        errors.append(f"{INVITATIONS.name}: columns are {header}, expected {COLUMNS}")
+        rows = []
+
+    seen: set[str] = set()
+    for n, row in enumerate(rows, start=2):  # record 1 is the header
+        where = f"{INVITATIONS.name} record {n} ({row.get('id')})"
+        rid = row["id"]
+        if not rid:
+            errors.append(f"{where}: empty id")
+        elif rid in seen:
+            errors.append(f"{where}: duplicate id")
+        seen.add(rid)
+
+        for col, kind in (("recipient_id", "recipient"), ("sender_id", "sender")):
+            ref = row[col]
+            if ref and ref not in kinds:
+                errors.append(f"{where}: {col} {ref!r} is not in {PROFILES.name}")
+            elif ref and kinds[ref] != kind:
+                errors.append(f"{where}: {col} {ref!r} is a {kinds[ref]!r} profile, not a {kind!r}")
+
+        lab = {c: row[c] for c in CRITERIA}
+        bad = {c: v for c, v in lab.items() if v not in STATUSES}
+        if bad:
+            errors.append(f"{where}: invalid labels {bad}")
+            continue
+        other_na = [c for c, v in lab.items() if v == "n/a" and c != "common_ground"]
+        if other_na:
+            errors.append(f"{where}: only common_ground may be n/a in this data set, not {other_na}")
+        if row["level"] not in LEVELS:
+            errors.append(f"{where}: invalid level {row['level']!r}")
+        elif row["level"] != level_from_labels(lab):
+            errors.append(
+                f"{where}: level {row['level']!r} but the level rules give "
+                f"{level_from_labels(lab)!r}"
+            )
+
+        text = row["text"]
+        want_len = "pass" if len(text) <= LIMIT else "fail"
+        if lab["length"] != want_len:
+            errors.append(f"{where}: length is {lab['length']!r} but len(text) = {len(text)}")
+
+        sender = row["sender_id"]
+        if (sender == "") != (lab["common_ground"] == "n/a"):
+            errors.append(
+                f"{where}: common_ground must be n/a exactly when sender_id is empty "
+                f"(sender_id={sender!r}, common_ground={lab['common_ground']!r})"
+            )
+
+        if not text.strip():
+            for c in ("no_hard_ask", "length", "tone"):
+                if lab[c] != "pass":
+                    errors.append(f"{where}: an empty note passes {c}")
+            if lab["not_template"] != "fail":
+                errors.append(f"{where}: an empty note fails not_template")
+
+    # ---- report ----
+    for e in errors:
+        print("ERROR", e)
+    if not quiet and rows:
+        total = len(rows)
+        levels = Counter(r["level"] for r in rows)
+        print(f"{total} invitations, {len(profiles)} profiles "
+              f"({sum(k == 'recipient' for k in kinds.values())} recipients, "
+              f"{sum(k == 'sender' for k in kinds.values())} senders)\n")
+        print(f"{'level':<14}{'rows':>6}{'share':>8}")
+        for lv in LEVELS:
+            print(f"{lv:<14}{levels[lv]:>6}{levels[lv] / total:>8.1%}")
+        print()
+        print(f"{'criterion':<17}{'pass':>6}{'fail':>6}{'n/a':>6}")
+        for c in CRITERIA:
+            cnt = Counter(r[c] for r in rows)
+            print(f"{c:<17}{cnt['pass']:>6}{cnt['fail']:>6}{cnt['n/a']:>6}")
+        lengths = Counter(
+            "<150" if len(r["text"]) < 150 else "150-200" if len(r["text"]) <= 200
+            else "201-300" if len(r["text"]) <= 300 else ">300"
+            for r in rows
+        )
+        print("\nnote length (characters):",
+              ", ".join(f"{k}: {lengths[k]}" for k in ("<150", "150-200", "201-300", ">300")))
+        print("rows without recipient_id:", sum(not r["recipient_id"] for r in rows),
+              "| without sender_id:", sum(not r["sender_id"] for r in rows))
+    print("\nOK" if not errors else f"\nFAILED: {len(errors)} error(s)")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(check(quiet="--quiet" in sys.argv[1:]))
