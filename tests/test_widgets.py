@@ -77,7 +77,7 @@ def test_each_finding_span_is_marked_in_the_text(studio):
     studio.text.value = GOOD
     for f in studio.result.findings:
         if f.span:
-            start, end = f.span
+            start, end = render._snap(GOOD, *f.span)  # widened to whole words for display
             assert f"{render.escape(GOOD[start:end])}</mark>" in studio.feedback.value
 
 
@@ -299,6 +299,10 @@ def test_profile_first_path_sends_the_note_escaped():
     assert "Add a note" in pf.profile.value and pf.add_note.layout.display != "none"
     pf.add_note.click()
     assert pf.note.layout.display != "none"
+    assert "0 / 300 characters" in pf.note_counter.value
+    pf.note.value = "Hi Dana"
+    assert "7 / 300 characters" in pf.note_counter.value
+    pf.note.value = ""
     pf.send.click()  # empty note: not sent
     assert "empty" in pf.received.value and pf.stage == "writing"
     pf.note.value = GOOD + SCRIPT

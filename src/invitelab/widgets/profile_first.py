@@ -182,6 +182,7 @@ class ProfileFirst:
         self.note = w.Textarea(placeholder="Write your note (up to 300 characters)", description="Note:",
                                rows=4, style=style,
                                layout=w.Layout(width="100%", max_width="560px", display="none"))  # fmt: skip
+        self.note_counter = w.HTML()
         self.send = w.Button(description="Send invitation", button_style="success",
                              layout=w.Layout(display="none"))  # fmt: skip
         self.received = w.HTML()
@@ -204,12 +205,13 @@ class ProfileFirst:
         self.send.on_click(self._on_send)
         self.reset.on_click(lambda _: self.start_over())
         self.check_button.on_click(self._on_check)
+        self.note.observe(lambda _: self._count(), names="value")
 
         self.ui = w.VBox([
             w.HTML(INSTRUCTIONS), self.recipient, self.device, self.card,
             w.HBox([self.quick_connect, self.open_profile]),
-            self.profile, w.HBox([self.connect, self.add_note]), self.note, self.send,
-            self.received, self.reset,
+            self.profile, w.HBox([self.connect, self.add_note]), self.note, self.note_counter,
+            self.send, self.received, self.reset,
             w.HTML("<h4>Find three facts worth mentioning</h4><p>Read the profile (click the "
                    "name first) and write three things you could mention in a note.</p>"),
             *self.fact_boxes, self.check_button, self.facts_result,
@@ -235,6 +237,7 @@ class ProfileFirst:
         self.note.value = ""
         for wid in (self.connect, self.add_note, self.note, self.send):
             self._show(wid, False)
+        self._count()
         self.quick_connect.disabled = False
         self.open_profile.disabled = False
         self.facts_result.value = ""
@@ -268,6 +271,13 @@ class ProfileFirst:
         self._show(self.add_note, False)
         self._show(self.note, True)
         self._show(self.send, True)
+        self._count()
+
+    def _count(self):
+        if self.note.layout.display == "none":
+            self.note_counter.value = ""
+        else:
+            self.note_counter.value = render.counter_html(len(self.note.value or ""), FULL_LIMIT)
 
     def _on_send(self, _=None):
         text = self.note.value or ""
@@ -285,6 +295,7 @@ class ProfileFirst:
         )
         self._show(self.send, False)
         self._show(self.note, False)
+        self._count()
 
     def _on_check(self, _=None):
         self.checks = check_facts([b.value for b in self.fact_boxes], self.recipient_profile)
