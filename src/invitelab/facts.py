@@ -26,6 +26,7 @@ from .text import STOPWORDS, Note, Token, stem
 
 ORG_KINDS = ("school", "employer", "group")
 KIND_NAMES = {
+    "occupation": "occupation",
     "school": "school",
     "employer": "employer",
     "group": "group",
@@ -45,6 +46,23 @@ GENERIC_STEMS = frozenset(
     story stories journey path part world life year years build building inside behind why what
     how start started getting learn learning really today future next year's matter matters
     five three ten top ways know need want talk post article view views thought thoughts""".split()
+)
+
+RECORD_WORDS = frozenset(
+    """post posts posted posting article articles wrote written writing piece essay talk talks spoke
+    speaking keynote panel presentation presented webinar podcast episode interview video thread
+    blog newsletter shared share sharing read reading saw seen watched listened heard op-ed paper
+    book column series checklist guide comment commented your""".split()
+)
+GROUP_WORDS = frozenset(stem(w) for w in "association network society club group chapter alumni member members council community collective alliance organization circle".split())
+
+# Occupations that can be shared ("I'm a nurse too"); generic ranks like "manager" are not.
+OCCUPATIONS = frozenset(
+    """nurse teacher engineer designer recruiter sourcer analyst developer programmer scientist
+    researcher writer journalist editor accountant consultant lawyer attorney librarian pharmacist
+    therapist counselor educator professor physician doctor economist statistician actuary
+    architect photographer artist musician chef paramedic veteran entrepreneur founder marketer
+    banker trader auditor paralegal technician illustrator animator producer planner""".split()
 )
 
 ACTIVITY_KINDS = {
@@ -86,14 +104,15 @@ class ProfileFacts:
     facts: list[Fact] = field(default_factory=list)
     acronyms: frozenset[str] = frozenset()
 
-    def add_org(self, fact: Fact, forms: list[tuple[str, bool]]) -> None:
-        self.facts.append(fact)
+    def add_org(self, fact: Fact, forms: list[tuple[str, bool]], caps: bool = True) -> None:
+        if fact not in self.facts:
+            self.facts.append(fact)
         for form, strong in forms:
             words = words_of(form)
             if not words:
                 continue
             key = compact(words)
-            entry = (fact, strong, needs_capitals(form), len(words))
+            entry = (fact, strong, caps and needs_capitals(form), len(words))
             bucket = self.orgs.setdefault(key, [])
             if all(e[0] is not fact for e in bucket):
                 bucket.append(entry)
@@ -102,20 +121,35 @@ class ProfileFacts:
         stems = content_stems(text)
         if not stems:
             return
-        self.facts.append(fact)
+        if fact not in self.facts:
+            self.facts.append(fact)
         specific = [s for s in stems if s not in GENERIC_STEMS]
         if not specific:
             return
-        needed = len(stems) if len(stems) <= 2 else max(2, (len(stems) + 1) // 2)
+        if fact.kind == "activity":
+            needed = len(stems) if len(stems) <= 2 else max(2, (len(stems) + 1) // 2)
+        elif len(stems) <= 3:
+            needed = len(stems)
+        else:
+            needed = -(-3 * len(stems) // 4)
         self.topics.append(Topic(fact, frozenset(stems), max(min_needed, min(needed, len(stems)))))
 
     def of_kind(self, kind: str) -> list[Fact]:
         return [f for f in self.facts if f.kind == kind]
 
 
+STEM_SYNONYMS = {"gen": "gener", "grads": "grad", "graduat": "grad", "undergrad": "grad", "tech": "technolog",
+                 "recruitment": "recruit", "ai": "artificial", "ml": "machin", "ux": "user"}
+
+
+def topic_stem(word: str) -> str:
+    s = stem(word)
+    return STEM_SYNONYMS.get(s, s)
+
+
 def content_stems(text: str) -> list[str]:
     words = re.findall(r"[^\W_]+", text.lower().replace("-", " "))
-    return list(dict.fromkeys(stem(w) for w in words if w not in STOPWORDS and len(w) > 1))
+    return list(dict.fromkeys(topic_stem(w) for w in words if w not in STOPWORDS and len(w) > 1))
 
 
 _HEADLINE_EMPLOYER = re.compile(r"(?:\bat\b|@|\|)\s*([^|,;·•]+)")
@@ -154,8 +188,9 @@ def profile_facts(profile: Profile) -> ProfileFacts:
         if len(words) >= 3 and 3 <= len(letters) <= 6:
             forms.append((letters, True))
         facts.add_org(Fact("group", group, canonical(group)), forms)
-        n_stems = len(content_stems(group))
-        facts.add_topic(Fact("group", group, canonical(group)), group, min_needed=max(2, -(-3 * n_stems // 4)))
+        core = [w for w in content_stems(group) if w not in GROUP_WORDS]
+        if core:
+            facts.add_topic(Fact("group", group, canonical(group)), " ".join(core), min_needed=len(core))
     for interest in profile.interests:
         facts.add_topic(Fact("interest", interest, " ".join(interest.lower().split())), interest)
     for item in profile.activity:
@@ -176,6 +211,21 @@ def profile_facts(profile: Profile) -> ProfileFacts:
             facts.add_topic(Fact("role", title, canonical(title)), title, min_needed=len(stems))
     for skill in profile.skills:
         facts.add_topic(Fact("skill", skill, canonical(skill)), skill)
+    # occupations ("teacher", "nurse"): a bare occupation counts only when the note ties it
+    for title in dict.fromkeys(titles + [profile.headline]):
+        for word in re.findall(r"[A-Za-z]+", title):
+            low = word.lower()
+            if low in OCCUPATIONS:
+                fact = Fact("occupation", low, stem(low))
+                if all(f.key != fact.key or f.kind != "occupation" for f in facts.facts):
+                    facts.add_org(fact, [(low, True), (low + "s", True)], caps=False)
+    # acronyms of multi-word interests, skills and fields ("human-robot interaction" -> HRI)
+    for kind, items in (("interest", profile.interests), ("skill", profile.skills)):
+        for item in items:
+            words = [w for w in re.split(r"[^\w]+", item.lower()) if w and w not in ("of", "and", "the", "in", "for")]
+            if len(words) >= 3:
+                fact = Fact(kind, item, " ".join(item.lower().split()) if kind == "interest" else canonical(item))
+                facts.add_org(fact, [("".join(w[0] for w in words).upper(), True)], caps=False)
     acronyms = set()
     for key in facts.orgs:
         if key.isalpha() and len(key) <= 6:
@@ -198,7 +248,9 @@ NOT_SELF = frozenset(
     excited impressed inspired found came met meet talk chat visit visited research researching
     exploring explore consider considering reading hope hoping want wanted would could love loved
     like liked appreciated appreciate thank thanks noticed heard attended caught listened
-    wondering wonder reached targeting dream dreaming admire follow""".split()
+    wondering wonder reached targeting dream dreaming admire follow spoke speak met talked
+    chatted visited visit think thought believe refer introduce forward review before about
+    after during""".split()
 )
 SELF_ANCHORS = frozenset(
     """am i'm im was work worked working study studied studying attend attended attending go went
@@ -223,6 +275,7 @@ class Mention:
     end: int
     side: str  # "recipient", "sender", "shared" or "neutral"
     tied: bool  # marked as shared ("fellow", "too", "like you", "both")
+    exact: bool = True  # a name or short form (not a topic found by its words)
 
     def words(self, note: Note) -> str:
         return note.text[self.start : self.end]
@@ -254,48 +307,70 @@ _SHARED_PHRASES = (
 )
 
 
-def _side(note: Note, first: int, last: int) -> tuple[str, bool]:
+_TIE_WORDS = frozenset("too also fellow both same myself".split())
+_TIE_PAIRS = frozenset([("like", "you"), ("like", "me"), ("where", "you"), ("as", "you"), ("as", "well"),
+                        ("me", "too"), ("you", "did"), ("like", "myself"), ("we", "both")])
+# What "my" must be followed by for the fact to be the sender's ("my time at", "my school").
+MY_ANCHORS = frozenset(
+    """time years days internship job role school university college company employer team program
+    programme degree alma major minor field club chapter group work first current former old home
+    own undergrad studies classmates""".split()
+)
+# Interests, groups and fields may be the sender's after verbs that block an organisation.
+_SOFT_BLOCKERS = frozenset("love loved like liked enjoy enjoyed care".split())
+
+
+def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str, bool]:
     """Whose fact is the mention at tokens [first, last) presented as, and is it marked shared."""
     tokens = note.tokens
     lo, hi = _sentence_bounds(note, first)
     words = [t.low for t in tokens[lo:hi]]
     rel_first, rel_last = first - lo, last - lo
-    pair_set = set(zip(words, words[1:]))
+    pairs = set(zip(words, words[1:]))
+    org = kind in ("school", "employer")
+    fellow = any(w == "fellow" for w in words[max(0, rel_first - 3): rel_first])
+    before = words[max(0, rel_first - 3): rel_first]
+    after = words[rel_last: rel_last + 7]
+    after_pairs = set(zip(after, after[1:]))
     tied = (
-        any(w == "fellow" for w in words[max(0, rel_first - 3) : rel_first])
-        or "both" in words
-        or any(p in pair_set for p in _SHARED_PHRASES)
-        or (rel_last < len(words) and words[rel_last] in ("too",))
-        or (rel_last + 1 < len(words) and words[rel_last + 1] in ("too",))
-        or "myself" in words[rel_last : rel_last + 4]
+        fellow
+        or bool({"also", "both", "same"} & set(before))
+        or bool({"too", "also", "myself"} & set(after))
+        or bool(_TIE_PAIRS & after_pairs)
+        or bool({("like", "you"), ("as", "you"), ("like", "me")} & set(zip(words[max(0, rel_first - 6): rel_first], words[max(0, rel_first - 5): rel_first])))
+        or ("we", "both") in pairs
+        or "same" in after
     )
+    has_sender = any(w in SENDER_WORDS for w in words)
     # Signature line at the very end: the sender's.
     line_start = note.text.rfind("\n", 0, tokens[first].start) + 1
-    after = note.text[tokens[last - 1].end :]
-    if line_start > 0 and "\n" not in after.strip() and not any(
-        w in RECIPIENT_WORDS for w in words
-    ) and len(after.strip()) < 40 and (tokens[first].start - line_start) < 40:
-        before_line = note.text[line_start : tokens[first].start]
-        if not re.search(r"\b(you|your)\b", before_line.lower()):
-            return ("shared" if tied else "sender"), tied
+    tail = note.text[tokens[last - 1].end:]
+    if line_start > 0 and "\n" not in tail.strip() and len(tail.strip()) < 40 and \
+            (tokens[first].start - line_start) < 40 and \
+            not re.search(r"\b(you|your)\b", note.text[line_start: tokens[first].start].lower()):
+        return ("shared" if tied else "sender"), tied
     side = "neutral"
-    blocked = False
     for j in range(rel_first - 1, -1, -1):
         w = words[j]
         if w in RECIPIENT_WORDS:
-            side = "recipient"
-            break
+            return "recipient", False
         if w in SENDER_WORDS:
-            side = "neutral" if blocked else "sender"
+            between = words[j + 1: rel_first]
+            blockers = NOT_SELF if org else NOT_SELF - _SOFT_BLOCKERS
+            if w in ("me", "us") or any(b in blockers for b in between):
+                side = "neutral"
+            elif w in ("my", "our", "mine"):
+                side = "sender" if (not org or rel_first - j <= 2 or any(b in MY_ANCHORS for b in between[:2])) else "neutral"
+            elif w in ("i'm", "im", "i've", "ive", "we're") or not org or any(b in SELF_ANCHORS for b in between):
+                side = "sender"
             break
-        if w in NOT_SELF:
-            blocked = True
-    if side == "neutral" and not blocked:
-        # "Ohio State junior here", "As an OSU student myself", "Fellow Buckeye here"
-        rest = words[rel_last : rel_last + 4]
-        if "here" in rest or "myself" in rest or (rel_first <= 2 and any(w == "fellow" for w in words[:rel_first])):
+    else:
+        rest = words[rel_last: rel_last + 4]
+        if "here" in rest or "myself" in rest:
             side = "sender"
-    if tied and side in ("sender", "recipient", "neutral") and (side != "neutral" or "fellow" in words[: rel_first]):
+    if fellow:
+        return "shared", True
+    if tied and (side == "sender" or (side == "neutral" and has_sender and not org)):
         return "shared", True
     return side, tied
 
@@ -365,7 +440,7 @@ def _topic_matches(note: Note, facts: ProfileFacts):
     tokens = note.tokens
     if not facts.topics or not tokens:
         return
-    stems = [stem(t.low) for t in tokens]
+    stems = [topic_stem(t.low) for t in tokens]
     positions: dict[str, list[int]] = {}
     for idx, s in enumerate(stems):
         positions.setdefault(s, []).append(idx)
@@ -394,8 +469,17 @@ def _topic_matches(note: Note, facts: ProfileFacts):
             if len(counts) >= topic.needed and any(k not in GENERIC_STEMS for k in counts):
                 best = (hits[left][0], hits[right][0] + 1)
                 break
-        if best is not None:
-            yield topic.fact, best[0], best[1]
+        if best is None:
+            continue
+        first, last = best
+        sid = sentence_of[first]
+        while last < len(tokens) and sentence_of[last] == sid and stems[last] in topic.stems:
+            last += 1
+        if topic.fact.kind == "activity" and len(set(stems[first:last]) & topic.stems) < len(topic.stems):
+            sentence_words = {t.low for t, k in zip(tokens, sentence_of) if k == sid}
+            if not sentence_words & RECORD_WORDS:
+                continue
+        yield topic.fact, first, last
 
 
 def find_mentions(note: Note, profile: Profile | None) -> list[Mention]:
@@ -404,11 +488,19 @@ def find_mentions(note: Note, profile: Profile | None) -> list[Mention]:
         return []
     facts = profile_facts(profile)
     out: list[Mention] = []
-    for fact, first, last in list(_org_matches(note, facts)) + list(_topic_matches(note, facts)):
-        side, tied = _side(note, first, last)
-        out.append(Mention(fact, note.tokens[first].start, note.tokens[last - 1].end, side, tied))
-    out.sort(key=lambda m: m.start)
-    return out
+    found = [(f, a, b, True) for f, a, b in _org_matches(note, facts)]
+    found += [(f, a, b, False) for f, a, b in _topic_matches(note, facts)]
+    for fact, first, last, exact in found:
+        side, tied = _side(note, first, last, fact.kind)
+        out.append(Mention(fact, note.tokens[first].start, note.tokens[last - 1].end, side, tied, exact))
+    # where matches overlap, an exact name beats a topic match, and a longer match a shorter one
+    ranked = sorted(out, key=lambda m: (not m.exact, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for m in ranked:
+        if not any(m.start < k.end and k.start < m.end and k.fact != m.fact for k in kept):
+            kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
 
 
 # --- References to the recipient's public record ---------------------------------------------
@@ -561,6 +653,8 @@ def sender_supports(sender: Profile, fact: Fact) -> Fact | None:
             if set(content_stems(fact.label)) & set(content_stems(sf.label)) - GENERIC_STEMS:
                 return sf
         if sf.kind == fact.kind and sf.key == fact.key:
+            return sf
+        if fact.kind == "occupation" and sf.kind in ("role", "occupation") and fact.key in {stem(w) for w in re.findall(r"[a-z]+", sf.label.lower())}:
             return sf
         if fact.kind == "interest" and sf.kind == "interest" and sf.key == fact.key:
             return sf

@@ -392,18 +392,18 @@ _IM_DOING = re.compile(
     re.IGNORECASE,
 )
 _I_VERB = re.compile(
-    r"\bi\s+(?:currently\s+|recently\s+|just\s+|also\s+|now\s+)?(?:study|studied|work|worked|teach|"
-    r"taught|manage|graduated|major|majored|intern|interned|volunteer|coordinate|serve|served|"
+    r"\bi\s+(?:currently\s+|recently\s+|just\s+|also\s+|now\s+|will\s+)?(?:study|studied|work|worked|teach|"
+    r"taught|manage|graduated|graduate|graduating|major|majored|intern|interned|volunteer|coordinate|serve|served|"
     r"attend|go\s+to|finished\s+my|started\s+my|completed\s+my|earned\s+my|spent\s+\w+\s+years|"
     r"lead\s+(?:the|a|our)|run\s+(?:the|a|our)|co-?founded|founded)\b",
     re.IGNORECASE,
 )
 _NAME_APPOSITIVE = re.compile(
-    r"\b(?:i'?m|i\s+am|my\s+name\s+is|this\s+is)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s*"
+    r"\b(?i:i'?m|i\s+am|my\s+name\s+is|this\s+is)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s*"
     r"(?:,\s*(?:a|an|the)\s+(?P<phrase>[^.!?\n;]{1,60})|\s+(?:from|at|with)\s+(?P<org>[A-Z][^.!?\n;,]{1,40}))",
 )
-_AS_A = re.compile(r"\bas\s+(?:a|an)\s+(?P<phrase>[^.!?\n;,]{1,60})[,]?\s+(?P<after>[\w']+)", re.IGNORECASE)
-_HERE = re.compile(r"(?:^|[.!?\n]\s*|,\s*)(?P<phrase>[\w'&-]+(?:\s+[\w'&-]+){0,4}?)\s+here\b", re.IGNORECASE)
+_AS_A = re.compile(r"\bas\s+(?:a|an)\s+(?P<phrase>[^.!?\n;]{1,120}?)(?:,\s*|\s+)(?P<after>i|i'm|i've|i'd|my|im|we)\b", re.IGNORECASE)
+_HERE = re.compile(r"(?P<phrase>(?:[\w'&-]+\s+){1,5})here\b", re.IGNORECASE)
 _SENTENCE_A = re.compile(r"(?:^|[.!?\n]\s*|-\s+)(?:a|an)\s+(?P<phrase>[^.!?\n;,]{1,60})", re.IGNORECASE)
 
 
@@ -549,8 +549,8 @@ def _counts_as_detail(m: F.Mention) -> bool:
         return True
     if kind in ("role", "skill"):
         return m.side == "recipient"
-    if kind == "field":
-        return m.side == "recipient" or m.tied
+    if kind in ("field", "occupation"):
+        return m.side == "recipient" or m.side == "shared"
     return False
 
 
@@ -587,7 +587,7 @@ def check_specific_detail(note: Note, ctx: Context) -> Finding:
         bad_spans = [(c.start, c.end) for c in unsupported]
         good = [m for m in mentions if _counts_as_detail(m) and not any(s <= m.start < e for s, e in bad_spans)]
         if good:
-            best = sorted(good, key=lambda m: ("activity group interest employer school field role skill".split().index(m.fact.kind), m.start))[0]
+            best = sorted(good, key=lambda m: ("activity group interest employer school field role skill occupation".split().index(m.fact.kind), m.start))[0]
             return _finding(cid, "pass",
                             f"Cites {who}'s {F.KIND_NAMES[best.fact.kind]} ({best.fact.describe()}): {_quote(note, best.start, best.end)}.{flag}",
                             span=(best.start, best.end))
@@ -616,7 +616,7 @@ def check_specific_detail(note: Note, ctx: Context) -> Finding:
 
 # --- 4. common_ground -------------------------------------------------------------------------
 
-_BARE_KINDS = ("field", "role")
+_BARE_KINDS = ("field", "role", "occupation")
 
 
 def _claimed_commonalities(note: Note, ctx: Context) -> list[F.Mention]:
@@ -628,7 +628,7 @@ def _claimed_commonalities(note: Note, ctx: Context) -> list[F.Mention]:
         if m.fact.kind in ("activity", "skill"):
             continue
         if m.fact.kind in _BARE_KINDS:
-            if m.tied and m.side in ("sender", "shared", "neutral"):
+            if m.side == "shared":
                 out.append(m)
             continue
         if m.side in ("sender", "shared"):
@@ -691,7 +691,7 @@ _PURPOSE_VERB = re.compile(
     r"chat(?:ting)?|speak(?:ing)?|get\s+your\s+(?:take|advice|perspective|thoughts|insights?|input|view)|"
     r"(?:your|any)\s+(?:advice|tips|guidance|insights?|thoughts|perspective|take|input|recommendations?)|"
     r"pick\s+your\s+brain|follow(?:ing)?|stay\s+in\s+touch|keep\s+in\s+touch|exchange|compare\s+notes|"
-    r"curious|wondering|question|questions|conversation|call|coffee|explore|exploring|"
+    r"curious|wondering|question|questions|conversation|call|coffee|explore|exploring|minutes?|"
     r"continue\s+(?:our|the)\s+conversation|follow\s+up|following\s+up|swap|share\s+notes|"
     r"hear\s+how|see\s+how|seek|seeking|advice|insight|insights|perspective|guidance|mentorship)\b",
     re.IGNORECASE,
@@ -709,10 +709,13 @@ VAGUE_WORDS = frozenset(
     connecting sometime time day chat quick brief call coffee life world professional
     professionally personally learn know more hear get talk side someday soon future maybe
     perhaps there here things also well too if would could can may might will like love able
-    you're you've yours me my i i'm we us our ways way great good valuable expertise""".split()
+    you're you've yours me my i i'm we us our ways way great good valuable expertise research
+    project projects lab team studies area position business organization firm typical
+    day-to-day""".split()
 )
 _CONNECT_Q = re.compile(
-    r"\b(?:connect|connecting|accept|join|add\s+me|link\s+up|be\s+connected|network)\b", re.IGNORECASE
+    r"\b(?:connect|connecting|accept\s+(?:my|the|this)\s+(?:invitation|invite|request)|join\s+(?:my|your)\s+"
+    r"(?:network|linkedin|professional)|add\s+me|link\s+up|be\s+connected|network\s+with)\b", re.IGNORECASE
 )
 _MEETING = re.compile(
     r"\b(?:met|meeting|meet|chatted|spoke|talked|talking|chatting|our\s+(?:chat|conversation|talk|call|meeting)|"
@@ -751,8 +754,9 @@ def _has_topic_elsewhere(note: Note, ctx: Context) -> bool:
         mentions = _memo(note, "r_mentions", lambda: F.find_mentions(note, ctx.recipient))
         if any(_counts_as_detail(m) for m in mentions):
             return True
-    for m in _TOPIC_ELSEWHERE.finditer(note.text):
-        if _object_after(note.text, m.start("topic")):
+    text = _PLACEHOLDER_BRACKETS.sub(" ", note.text)
+    for m in _TOPIC_ELSEWHERE.finditer(text):
+        if _object_after(text, m.start("topic")):
             return True
     return False
 
@@ -787,7 +791,7 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
                 continue
             end = min(len(text), m.end() + len(obj) + 1)
             return _finding(cid, "pass", f"Says what they want to learn or ask: {_quote(note, m.start(), end)}", span=(m.start(), end))
-        if vague is None and (vague_hit or m.group(0).lower() in ("chat", "call", "coffee", "conversation", "advice", "pick your brain")):
+        if vague is None and (vague_hit or not obj) and not re.match(r"follow|question|call", m.group(0), re.IGNORECASE):
             vague = (m.start(), m.end())
     # a real question (not "would you like to connect?")
     for sent in note.sentences:
@@ -844,7 +848,22 @@ _HARD_ASK = re.compile(
     r"(?:book|schedule)\s+a\s+(?:quick\s+)?demo|free\s+trial|(?:sign|signing)\s+up\s+(?:for|at)|use\s+(?:my\s+)?code|"
     r"we\s+help\s+(?:companies|recruiters|teams|businesses|organizations|brands|firms|startups)|"
     r"(?:would|could)\s+you\s+be\s+interested\s+in\s+(?:our|my|a)\s+(?:product|platform|service|tool|solution|offer)|"
-    r"(?:apply|applied|applying)\s+(?:to|for)\s+[^.!?\n]{0,50}?(?:could|would|can|will)\s+you)",
+    r"(?:apply|applied|applying)\s+(?:to|for)\s+[^.!?\n]{0,50}?(?:could|would|can|will)\s+you|"
+    r"(?:have|has|are\s+there|is\s+there)\s+any\s+(?:[\w-]+\s+){0,4}(?:jobs?|internships?|openings?|positions?|vacanc\w+)|"
+    r"any\s+(?:[\w-]+\s+){0,4}(?:jobs?|internships?|positions?|roles?)\s+(?:open|available)|"
+    r"(?:apply|applying)\s+for\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:job|internship|position|role)\s+[^.!?\n]{0,40}?(?:through|via|with)\s+you|"
+    r"(?:get|find|give)\s+me\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:job|internship|position|role|interview|offer|spot)|"
+    r"(?:^|[.!?]\s+)(?:is|are)\s+(?:[\w&'-]+\s+){1,3}(?:still\s+|currently\s+)?hiring\b|"
+    r"(?:show|give|send)\s+you\s+(?:a\s+|our\s+|my\s+)?(?:quick\s+|short\s+|brief\s+|\d+-minute\s+)?(?:demo|deck|pitch)|"
+    r"(?:our|my)\s+(?:[\w-]+\s+){0,3}(?:demo|pitch\s+deck|deck)\b|pitch\s+(?:it|this|you|my|our)\b|"
+    r"would\s+be\s+(?:perfect|great|ideal)\s+for\s+your\s+(?:team|company|farmers|clients|customers|users|business|recruiters)|"
+    r"(?:a\s+)?spot\s+on\s+your\s+team|show\s+you\s+how\s+(?:it|our|my|this)\s+(?:\w+\s+)?works?|"
+    r"(?:does|do)\s+(?:[\w&'-]+\s+){1,3}have\s+(?:any\s+)?(?:[\w-]+\s+){0,3}(?:openings?|jobs?|internships?|positions?|vacanc\w+)\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_RESUME_MINE = re.compile(
+    r"(?:resume|résumé|cv|portfolio|cover\s+letter)[^.!?\n]{0,80}?[.!?]?\s*[^.!?\n]{0,60}?"
+    r"(?:look\s+(?:over|at)|review|critique|check|read|glance\s+at)\s+mine\b",
     re.IGNORECASE,
 )
 _SOFT = re.compile(r"\binformational\s+interviews?\b|\binterview\s+you\b", re.IGNORECASE)
@@ -857,7 +876,7 @@ def _hard_ask(note: Note, ctx: Context) -> tuple[str, tuple[int, int]] | None:
         hits = []
         if link:
             hits.append(("link", (link.start(), link.end())))
-        for pattern in (_HARD_ASK, ctx.patterns.hard_ask):
+        for pattern in (_HARD_ASK, ctx.patterns.hard_ask, _RESUME_MINE):
             for m in pattern.finditer(text):
                 window = text[max(0, m.start() - 15): m.end() + 10]
                 if _SOFT.search(window) and "interview" in m.group(0).lower():
@@ -920,10 +939,22 @@ NON_CONTENT = STOPWORDS | frozenset(
     profile came across found saw noticed seeing meet meeting e-meet able chance opportunity
     opportunities wish wishes warm warmest kind hear hearing soon day today weekend morning
     afternoon evening all everyone sir madam there hope hoped be being been get getting
-    yours truly respectfully thankyou also""".split()
+    yours truly respectfully thankyou also lol wanna gonna pls plz u ur hey hiya yo""".split()
 )
 
 
+_NETWORK_REQUEST = re.compile(
+    r"\b(?:connect|connecting|(?:grow|expand|build|broaden|grow)(?:ing)?\s+my\s+(?:professional\s+)?network|"
+    r"join\s+(?:my|your)\s+(?:professional\s+)?network|add\s+you\s+to\s+my|network\s+with|networking\s+with)\b",
+    re.IGNORECASE,
+)
+_CONTENT_MARKERS = re.compile(
+    r"\b(?:learn|hear|ask|discuss|talk|chat|advice|question|curious|because|since|saw|read|enjoyed|loved|noticed|"
+    r"admire|impressed|inspired|fellow|studying|study|major|student|work\s+(?:at|in|as)|i'?m\s+(?:a|an)\s|"
+    r"passionate|interested\s+in|excited\s+about)\b|"
+    r"\byour\s+(?!network\b|professional\s+network|linkedin|profile\b|invitation|connection)\w+",
+    re.IGNORECASE,
+)
 _BARE_NAME_LINE = re.compile(r"(?m)^[\s\-]*[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){0,2}[\s.!]*\Z")
 _NAME_INTRO = re.compile(r"\b(?:i'?m|i am|my name is|this is)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?(?=\s*(?:[,.!]|and\b|$))",
                          re.IGNORECASE)
@@ -944,6 +975,10 @@ def check_not_template(note: Note, ctx: Context) -> Finding:
     # remove pleasantries, default texts; then see what is left
     stripped = p.default_text.sub(" ", body)
     stripped = p.pleasantry.sub(" ", stripped)
+    stripped = " ".join(
+        " " if _NETWORK_REQUEST.search(piece) and not _CONTENT_MARKERS.search(piece) else piece
+        for piece in re.split(r"(?<=[.!?\n])", stripped)
+    )
     # a name is not content: a bare signature line, "I'm Alex", "my name is Alex Rivera"
     stripped = _BARE_NAME_LINE.sub(" ", stripped)
     stripped = _NAME_INTRO.sub(" ", stripped)
@@ -1072,8 +1107,8 @@ def check_tone(note: Note, ctx: Context) -> Finding:
     for t in note.tokens:
         low = t.low
         if low in ctx.patterns.text_speak:
-            if len(low) == 1 and t.text != low:
-                continue  # "U of M", "R" the language
+            if (len(low) == 1 and t.text != low) or (len(low) > 1 and t.is_upper):
+                continue  # "U of M", "R" the language, "RN" (a nurse), "TY" in a name
             if low == "u" and re.match(r"\s*(?:of|\.|-)", text[t.end: t.end + 4]):
                 continue
             if low == "r" and re.match(r"\s*(?:&|and\b|programming|studio|package|code)", text[t.end: t.end + 14], re.IGNORECASE):

@@ -151,7 +151,7 @@ FIELD_SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "nursing": ("nursing", "nurse", "bsn", "msn", "rn"),
     "information science": ("info sci", "infosci", "information science", "information studies", "informatics"),
     "data science": ("data science", "data sci", "ds"),
-    "human computer interaction": ("hci", "human computer interaction", "ux"),
+    "human computer interaction": ("hci", "human computer interaction"),
     "graphic design": ("graphic design", "design"),
     "english": ("english", "english lit", "literature"),
     "history": ("history", "historian"),

@@ -69,7 +69,7 @@ def stem(word: str) -> str:
                 base = base[:-1]
             w = base
             break
-    if len(w) > 4 and w.endswith("e"):
+    if len(w) > 3 and w.endswith("e"):
         w = w[:-1]
     return w
 
