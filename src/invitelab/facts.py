@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .profiles import Profile
 from .shortforms import (
+    PLACE_WORDS,
     canonical,
     compact,
     employer_short_forms,
@@ -127,7 +128,7 @@ class ProfileFacts:
         if not specific:
             return
         if fact.kind == "activity":
-            needed = len(stems) if len(stems) <= 2 else max(2, (len(stems) + 1) // 2)
+            needed = min(2, len(stems))
         elif len(stems) <= 3:
             needed = len(stems)
         else:
@@ -184,9 +185,11 @@ def profile_facts(profile: Profile) -> ProfileFacts:
     for group in profile.groups:
         words = canonical(group).split()
         forms = [(group, True)]
-        letters = "".join(w[0] for w in words if w not in ("of", "the", "and", "for", "in", "at"))
-        if len(words) >= 3 and 3 <= len(letters) <= 6:
-            forms.append((letters, True))
+        if len(words) >= 3:
+            for letters in {"".join(w[0] for w in words if w not in ("of", "the", "and", "for", "in", "at")),
+                            "".join(w[0] for w in words if w not in ("the", "for", "in", "at"))}:
+                if 3 <= len(letters) <= 6:
+                    forms.append((letters, True))
         facts.add_org(Fact("group", group, canonical(group)), forms)
         core = [w for w in content_stems(group) if w not in GROUP_WORDS]
         if core:
@@ -330,7 +333,7 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
     org = kind in ("school", "employer")
     fellow = any(w == "fellow" for w in words[max(0, rel_first - 3): rel_first])
     before = words[max(0, rel_first - 3): rel_first]
-    after = words[rel_last: rel_last + 7]
+    after = words[rel_last: rel_last + 9]
     after_pairs = set(zip(after, after[1:]))
     tied = (
         fellow
@@ -341,7 +344,7 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
         or ("we", "both") in pairs
         or "same" in after
     )
-    has_sender = any(w in SENDER_WORDS for w in words)
+    has_sender = any(w in SENDER_WORDS or w == "here" for w in words)
     # Signature line at the very end: the sender's.
     line_start = note.text.rfind("\n", 0, tokens[first].start) + 1
     tail = note.text[tokens[last - 1].end:]
@@ -375,7 +378,7 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
     return side, tied
 
 
-def _org_matches(note: Note, facts: ProfileFacts):
+def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = False):
     tokens = note.tokens
     n = len(tokens)
     i = 0
@@ -407,7 +410,12 @@ def _org_matches(note: Note, facts: ProfileFacts):
                 prv = tokens[first - 1].low if first > 0 else ""
                 if nxt in _BLOCK_AFTER or prv in _BLOCK_BEFORE:
                     continue
-                if not strong:
+                if last < n:
+                    gap = note.text[tokens[last - 1].end: tokens[last].start]
+                    # "UW-Madison" is not "UW" (Washington); "UC Berkeley" is not "UC" (Cincinnati)
+                    if (gap == "-" or (gap == " " and tokens[last].is_capitalised and nxt in PLACE_WORDS)) and length == 1:
+                        continue
+                if not strong and not education_context:
                     window = {t.low for t in tokens[max(0, first - 3) : min(n, last + 3)]}
                     if not window & _EDU_CONTEXT:
                         continue
@@ -475,7 +483,7 @@ def _topic_matches(note: Note, facts: ProfileFacts):
         sid = sentence_of[first]
         while last < len(tokens) and sentence_of[last] == sid and stems[last] in topic.stems:
             last += 1
-        if topic.fact.kind == "activity" and len(set(stems[first:last]) & topic.stems) < len(topic.stems):
+        if topic.fact.kind == "activity" and 2 * len(set(stems[first:last]) & topic.stems) < len(topic.stems) + 1:
             sentence_words = {t.low for t, k in zip(tokens, sentence_of) if k == sid}
             if not sentence_words & RECORD_WORDS:
                 continue
@@ -557,7 +565,7 @@ class Claim:
 
 def _object_matches(obj: str, facts: ProfileFacts, kinds: tuple[str, ...], loose_topics: bool) -> bool:
     sub = Note(obj)
-    for fact, first, last in _org_matches(sub, facts):
+    for fact, first, last in _org_matches(sub, facts, education_context=True):
         if fact.kind in kinds:
             return True
     obj_stems = set(content_stems(obj)) - GENERIC_STEMS

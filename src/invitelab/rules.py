@@ -91,7 +91,9 @@ def _quote(note: Note, start: int, end: int) -> str:
 
 GREET_WORDS = (
     r"(?:hi|hii+|hello|hello+|hey|heya|hiya|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
-    r"hola|bonjour|hallo|ciao|salut|namaste|howdy|yo|salaam|shalom|aloha|ola|olá)"
+    r"hola|bonjour|hallo|ciao|salut|namaste|howdy|yo|salaam|shalom|aloha|ola|olá|oi|buongiorno|buonasera|"
+    r"buenos\s+d[ií]as|buenas\s+tardes|buenas|guten\s+(?:tag|morgen)|bonsoir|hej|hei|moin|servus|"
+    r"konnichiwa|merhaba|salve|saludos|as-?salamu\s+alaykum|sawubona|jambo|habari)"
 )
 TITLES = r"(?:mr|mrs|ms|mx|miss|dr|prof|professor|doctor|coach|dean|rev|sr|sra|srta|herr|frau|mme|mlle)"
 _GREETING = re.compile(rf"^\s*(?P<greet>{GREET_WORDS})\b[ \t,!.:;-]*(?P<rest>[^\n]*)", re.IGNORECASE)
@@ -145,6 +147,11 @@ def read_greeting(note: Note) -> Greeting | None:
                 return Greeting(m.start("greet"), end, m.group("greet"), title, rest[: name_words[1]])
             stop = re.match(r"[^,.!?\n]*", rest)
             return Greeting(m.start("greet"), m.end("greet"), m.group("greet"), title, "")
+        whole = text.strip()
+        if whole and len(whole) <= 40 and re.fullmatch(r"(?:[^\W\d_][\w'-]*\s*){1,3}[.!]?", whole):
+            start = text.index(whole[0])
+            name = whole.rstrip(".!")
+            return Greeting(start, start + len(name), "", "", name)
         m = _LEAD_NAME.match(text)
         if m:
             name = m.group("name")
@@ -237,9 +244,11 @@ _SIGNATURE_BAD = re.compile(r"\?|\b(?:you|your|would|could|can|will|hope|love|li
 
 def _looks_like_signature(after: str) -> bool:
     """What may follow a sign-off: punctuation, a name, a short role or school line."""
-    rest = after.strip(" \t,.!:-—–\n")
+    rest = _PLACEHOLDER_BRACKETS.sub("", after).strip(" \t,.!:-—–\n")
     if not rest:
         return True
+    if not (rest[0].isupper() or not rest[0].isalpha()):
+        return False  # "thanks for the advice" goes on as a sentence: not a sign-off
     if len(rest) > 70 or _SIGNATURE_BAD.search(rest):
         return False
     # no full sentence after the sign-off
@@ -371,7 +380,8 @@ ROLE_WORDS = frozenset(
     soldier marine sailor nurse-turned first-gen first-generation international exchange
     buckeye wolverine spartan bruin trojan longhorn aggie hokie badger hoosier gator husky
     boilermaker terp jr sr pm product producer editor reporter creator coach scholar
-    grad-student classmate peer admit incoming rising newly recent current""".split()
+    grad-student classmate peer admit incoming rising newly recent current tech rn lpn cna np
+    pa emt-b bsn msn""".split()
 )
 NOT_ROLE = frozenset(
     """fan admirer follower believer reader lover listener viewer supporter subscriber bit little
@@ -384,7 +394,7 @@ _IM_A = re.compile(
 )
 _IM_DOING = re.compile(
     r"\b(?:i'?m|i\s+am|im)\s+(?:currently\s+|now\s+|also\s+)?(?:studying|majoring|minoring|pursuing|"
-    r"completing|finishing\s+(?:my|a|an)|doing\s+(?:my|a|an)|working\s+(?:at|as|in|on|for|with)|"
+    r"completing|graduating|finishing\s+(?:my|a|an)|doing\s+(?:my|a|an)|working\s+(?:at|as|in|on|for|with)|"
     r"interning|enrolled|in\s+my\s+(?:first|second|third|fourth|fifth|final|last|senior|junior|"
     r"sophomore|freshman)|in\s+the\s+[\w\s]{1,30}\s+program|part\s+of|on\s+the\s+[\w\s]{1,30}\s+team|"
     r"transitioning|switching|moving\s+(?:from|into)|pivoting|retraining|training\s+(?:as|to)|"
@@ -428,28 +438,32 @@ def _role_in(phrase: str, ctx: Context, limit: int = 6) -> bool:
 
 
 def _signature_role(note: Note, ctx: Context) -> tuple[int, int] | None:
-    """A last line like "Alex Rivera, Ohio State '27" or "– Alex | CS @ CMU"."""
+    """A signature that carries a role or affiliation: "Alex Rivera, Ohio State '27",
+    "– Alex | CS @ CMU", or a name line followed by "BSN student, Northeastern"."""
     text = note.text.rstrip()
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    if not lines:
-        return None
-    candidates = lines[-2:] if len(lines) > 1 else []
     closing = read_closing(note, ctx)
     if closing is not None:
-        candidates.append(text[closing.end:])
-    for line in candidates:
-        m = re.search(r"(?:^|[-–—,]\s*)\s*(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){0,2})\s*(?:[,|(/]|\s[-–—]\s)\s*(?P<tail>[^\n]{2,70})$", line.strip())
-        if not m:
-            continue
-        tail = m.group("tail")
-        if re.search(r"'\d{2}\b|\b20\d\d\b|@|\bclass of\b", tail, re.IGNORECASE) or _role_in(tail, ctx) or \
-                re.search(r"\b[A-Z][\w&]+(?:\s+[A-Z][\w&]+)*", tail):
-            if ctx.recipient and any(fold(w) in _name_parts(ctx.recipient)[0] for w in m.group("name").split()[:1]) \
-                    and not ctx.sender:
-                continue
-            start = text.find(m.group("name"), text.rfind(line.strip()[:10]) if line.strip()[:10] in text else 0)
-            start = max(0, start)
-            return start, min(len(text), start + len(m.group("name")) + len(tail) + 3)
+        region_start = closing.end
+    else:
+        last_break = text.rfind("\n")
+        if last_break < 0:
+            return None
+        region_start = last_break + 1
+    region = text[region_start:]
+    if not region.strip() or len(region.strip()) > 90 or read_greeting(note) and read_greeting(note).start >= region_start:
+        return None
+    lines = [ln.strip(" -–—\t") for ln in region.split("\n") if ln.strip(" -–—\t,")]
+    if not lines:
+        return None
+    joined = " | ".join(lines)
+    m = re.match(r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){0,2})\s*(?:[,|(/]|\s[-–—]\s)\s*(?P<tail>.{2,80})$", joined)
+    if not m:
+        return None
+    tail = m.group("tail")
+    if re.search(r"'\d{2}\b|\b20\d\d\b|@|\bclass of\b", tail, re.IGNORECASE) or _role_in(tail, ctx) or \
+            re.search(r"\b[A-Z][\w&]+", tail):
+        start = region_start + region.find(m.group("name"))
+        return start, len(text)
     return None
 
 
@@ -557,7 +571,7 @@ def _counts_as_detail(m: F.Mention) -> bool:
 def _you_proper_noun(note: Note) -> tuple[int, int] | None:
     """Without a profile: a named thing in a sentence about the recipient ("your work at Meridian")."""
     for sent in note.sentences:
-        if not re.search(r"\byour?\b", sent.text, re.IGNORECASE):
+        if not re.search(r"\byour?\b", sent.text, re.IGNORECASE) or _PLACEHOLDER_BRACKETS.search(sent.text):
             continue
         for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w&'-]+(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&'-]+)*)", sent.text):
             word = m.group(1)
@@ -567,6 +581,9 @@ def _you_proper_noun(note: Note) -> tuple[int, int] | None:
             if not prefix or prefix[-1] in ".!?":
                 continue
             if re.match(rf"{GREET_WORDS}\b", sent.text, re.IGNORECASE) and m.start() < 25:
+                continue
+            pronouns = re.findall(r"\b(you|your|you're|i|i'm|my|me|we|our)\b", prefix, re.IGNORECASE)
+            if not pronouns or pronouns[-1].lower() not in ("you", "your", "you're"):
                 continue
             return sent.start + m.start(), sent.start + m.end()
     return None
@@ -752,7 +769,8 @@ def _object_after(text: str, start: int) -> str | None:
 def _has_topic_elsewhere(note: Note, ctx: Context) -> bool:
     if ctx.recipient is not None:
         mentions = _memo(note, "r_mentions", lambda: F.find_mentions(note, ctx.recipient))
-        if any(_counts_as_detail(m) for m in mentions):
+        if any(_counts_as_detail(m) and m.fact.kind in ("activity", "interest", "skill", "field", "role", "group", "occupation")
+               for m in mentions):
             return True
     text = _PLACEHOLDER_BRACKETS.sub(" ", note.text)
     for m in _TOPIC_ELSEWHERE.finditer(text):
@@ -784,12 +802,16 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
         if ctx.patterns.non_purpose.search(text[max(0, m.start() - 20): m.end() + 25]) and not _object_after(text, m.end()):
             continue
         vague_hit = ctx.patterns.vague_purpose.search(text, max(0, m.start() - 25), m.end() + 40)
-        obj = _object_after(text, m.end())
-        if obj and _OBJECT_STARTERS.match(text[m.end():]) or (obj and m.group(0).lower().startswith(("curious", "wondering", "question", "your", "any"))):
+        verb_end = m.end()
+        pronoun = re.match(r"\s+(?:you|u|ya|him|her|them)\b", text[verb_end:], re.IGNORECASE)
+        if pronoun and _OBJECT_STARTERS.match(text[verb_end + pronoun.end():]):
+            verb_end += pronoun.end()
+        obj = _object_after(text, verb_end)
+        if obj and _OBJECT_STARTERS.match(text[verb_end:]) or (obj and m.group(0).lower().startswith(("curious", "wondering", "question", "your", "any"))):
             if vague_hit and vague_hit.end() >= m.end() and not _object_after(text, vague_hit.end()):
                 vague = vague or (vague_hit.start(), vague_hit.end())
                 continue
-            end = min(len(text), m.end() + len(obj) + 1)
+            end = min(len(text), verb_end + len(obj) + 1)
             return _finding(cid, "pass", f"Says what they want to learn or ask: {_quote(note, m.start(), end)}", span=(m.start(), end))
         if vague is None and (vague_hit or not obj) and not re.match(r"follow|question|call", m.group(0), re.IGNORECASE):
             vague = (m.start(), m.end())
@@ -800,7 +822,7 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
                 _object_after(sent.text, 0):
             return _finding(cid, "pass", f"Asks a question: {_quote(note, sent.start, sent.end)}", span=(sent.start, sent.end))
     # a hard ask is still a purpose
-    ask = _hard_ask(note, ctx)
+    ask = _hard_ask(note, ctx, skip_links=True)
     if ask:
         return _finding(cid, "pass", f"States a request: {_quote(note, *ask[1])}", span=ask[1])
     if vague:
@@ -833,7 +855,7 @@ _HARD_ASK = re.compile(
     r"(?:pass|send|forward)(?:ing)?\s+(?:along\s+|on\s+)?my\s+(?:resume|cv|résumé|application|portfolio)|"
     r"(?:forward|pass)\s+(?:it|this)\s+(?:along\s+)?to\s+(?:the\s+|your\s+)?(?:hiring|recruit)|"
     r"(?:attached|attaching|enclosed)\s+(?:is\s+)?my\s+(?:resume|cv|résumé)|my\s+(?:resume|cv|résumé)\s+(?:is\s+)?(?:attached|enclosed|below)|"
-    r"(?:review|look\s+(?:at|over)|glance\s+(?:at|over)|check\s+out|read|critique|proofread|take\s+a\s+look\s+at|"
+    r"(?:review(?:ing)?|look(?:ing)?\s+(?:at|over)|glanc(?:e|ing)\s+(?:at|over)|check(?:ing)?\s+out|read(?:ing)?|critiqu(?:e|ing)|proofread(?:ing)?|take\s+a\s+look\s+at|"
     r"feedback\s+on|eyes\s+on|comments\s+on|thoughts\s+on)\s+my\s+(?:resume|cv|résumé|cover\s+letter|application|portfolio)|"
     r"send\s+you\s+my\s+(?:resume|cv|résumé|portfolio)|"
     r"help\s+me\s+(?:get|land|find|secure|obtain)\s+(?:a\s+|an\s+|the\s+)?(?:job|internship|position|role|interview|offer|foot)|"
@@ -857,7 +879,7 @@ _HARD_ASK = re.compile(
     r"(?:show|give|send)\s+you\s+(?:a\s+|our\s+|my\s+)?(?:quick\s+|short\s+|brief\s+|\d+-minute\s+)?(?:demo|deck|pitch)|"
     r"(?:our|my)\s+(?:[\w-]+\s+){0,3}(?:demo|pitch\s+deck|deck)\b|pitch\s+(?:it|this|you|my|our)\b|"
     r"would\s+be\s+(?:perfect|great|ideal)\s+for\s+your\s+(?:team|company|farmers|clients|customers|users|business|recruiters)|"
-    r"(?:a\s+)?spot\s+on\s+your\s+team|show\s+you\s+how\s+(?:it|our|my|this)\s+(?:\w+\s+)?works?|"
+    r"(?:a\s+)?spot\s+on\s+your\s+team|(?:would|could|can|will)\s+you\s+(?:try|test|check\s+out|use|download)\s+(?:it|this|my|our)\b|show\s+you\s+how\s+(?:it|our|my|this)\s+(?:\w+\s+)?works?|"
     r"(?:does|do)\s+(?:[\w&'-]+\s+){1,3}have\s+(?:any\s+)?(?:[\w-]+\s+){0,3}(?:openings?|jobs?|internships?|positions?|vacanc\w+)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -869,10 +891,10 @@ _RESUME_MINE = re.compile(
 _SOFT = re.compile(r"\binformational\s+interviews?\b|\binterview\s+you\b", re.IGNORECASE)
 
 
-def _hard_ask(note: Note, ctx: Context) -> tuple[str, tuple[int, int]] | None:
+def _hard_ask(note: Note, ctx: Context, skip_links: bool = False) -> tuple[str, tuple[int, int]] | None:
     def compute():
         text = note.text
-        link = _LINK.search(text)
+        link = None if skip_links else _LINK.search(text)
         hits = []
         if link:
             hits.append(("link", (link.start(), link.end())))
@@ -886,7 +908,7 @@ def _hard_ask(note: Note, ctx: Context) -> tuple[str, tuple[int, int]] | None:
         hits.sort(key=lambda h: h[1][0])
         return hits[0] if hits else None
 
-    return _memo(note, "hard_ask", compute)
+    return _memo(note, f"hard_ask{skip_links}", compute)
 
 
 def check_no_hard_ask(note: Note, ctx: Context) -> Finding:
@@ -1017,8 +1039,10 @@ def check_polite_close(note: Note, ctx: Context) -> Finding:
         window = searchable[max(0, m.start() - 5): m.end() + 5]
         if _NOT_THANKS.search(window):
             continue
-        before = searchable[max(0, m.start() - 12): m.start()].lower()
-        if re.search(r"(?:would|'d|\bi)\s+$", before) and m.group(0).lower().startswith("appreciate"):
+        before = searchable[max(0, m.start() - 24): m.start()].lower()
+        if m.group(0).lower().startswith("appreciate") and (
+                re.search(r"(?:would|'d)\s+(?:really\s+|truly\s+|greatly\s+|so\s+)?$", before)
+                or re.match(r"\s*(?:it\s+)?if\b", searchable[m.end(): m.end() + 8], re.IGNORECASE)):
             continue
         return _finding(cid, "pass", f"Thanks the recipient: {_quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
     closing = read_closing(note, ctx)

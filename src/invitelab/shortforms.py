@@ -194,6 +194,8 @@ PLACE_WORDS = {
     beijing shanghai nairobi lagos cairo sydney melbourne vancouver montreal los angeles
     francisco pittsburgh cincinnati cleveland baltimore portland nashville memphis minneapolis
     st louis kansas city orleans tampa orlando charlotte raleigh richmond buffalo rochester
+    madison bothell tacoma newark camden milwaukee parkside dearborn flint bloomington
+    indianapolis riverside irvine davis merced cruz barbara stout eau claire greensboro
     india china japan korea brazil canada england germany france spain italy nigeria kenya
     ghana egypt vietnam philippines pakistan bangladesh colombia peru chile argentina""".split()
 }
@@ -219,9 +221,14 @@ def canonical(name: str) -> str:
     return " ".join(words)
 
 
-def acronym(words: list[str]) -> str:
-    letters = [w[0] for w in words if w not in _CONNECTORS and w]
+def acronym(words: list[str], keep_connectors: bool = False) -> str:
+    letters = [w[0] for w in words if w and (keep_connectors and w in ("of", "and") or w not in _CONNECTORS)]
     return "".join(letters)
+
+
+def acronyms(words: list[str]) -> list[str]:
+    """Initials with and without the small words: Virginia Department of Transportation -> VDT, VDOT."""
+    return list(dict.fromkeys([acronym(words), acronym(words, keep_connectors=True)]))
 
 
 def school_short_forms(name: str) -> list[tuple[str, bool]]:
@@ -243,9 +250,9 @@ def school_short_forms(name: str) -> list[tuple[str, bool]]:
         if core:
             forms.append((" ".join(core), not _is_place(core)))
     if len(words) >= 2:
-        letters = acronym(words)
-        if 2 <= len(letters) <= 6:
-            forms.append((letters, True))
+        for letters in acronyms(words):
+            if 2 <= len(letters) <= 6:
+                forms.append((letters, True))
     if words[0] == "university" and len(words) >= 3 and words[1] == "of":
         forms.append(("u of " + words[2], True))
         forms.append(("u" + words[2], True))
@@ -268,9 +275,9 @@ def employer_short_forms(name: str) -> list[tuple[str, bool]]:
     if len(words) >= 2 and words[0] not in _CONNECTORS and len(words[0]) >= 4 and words[0] not in _DESCRIPTORS:
         forms.append((words[0], True))
     if len(words) >= 3:
-        letters = acronym(words)
-        if 3 <= len(letters) <= 6:
-            forms.append((letters, True))
+        for letters in acronyms(words):
+            if 3 <= len(letters) <= 6:
+                forms.append((letters, True))
     if any(w in _SCHOOL_WORDS for w in words):  # an employer that is a school
         forms.extend(school_short_forms(name))
     return forms
