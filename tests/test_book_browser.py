@@ -1,0 +1,421 @@
+"""The built book, opened from disk in headless Chromium, as a reader without network would.
+
+Builds the book first if book/_build/html is missing or older than its sources
+(``jupyter-book build book/ -W --keep-going``), then opens every HTML page from ``file://``
+with Playwright driving Debian's ``chromium`` (no browser download), blocking and recording
+every request that is not to a local file, and checks:
+
+- no JavaScript errors and no console errors (except the documented stock-theme noise);
+- zero requests to other hosts and no failed requests;
+- quizzes answer when clicked; widgets and math render;
+- every image and figure has meaningful alt text;
+- axe-core finds no accessibility violation beyond the documented stock-theme ones.
+
+Without chromium the tests are skipped locally, but fail when the CI environment variable is
+set (CI must run them; .ci/run installs chromium).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BOOK = REPO / "book"
+HTML = BOOK / "_build" / "html"
+BUILD_INFO = HTML / ".buildinfo"  # rewritten by Sphinx at the end of every build
+ENVIRONMENT = BOOK / "_build" / ".doctrees" / "environment.pickle"
+WARNING = re.compile(r"WARNING|ERROR|Traceback|Exception")
+AXE_JS = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+# Stock-theme noise, not ours: sphinx-thebe emits its script tag twice on every page.
+ALLOWED_PAGE_ERRORS = ("Identifier 'THEBE_JS_URL' has already been declared",)
+
+# Stock-theme axe-core violations (sphinx-book-theme 1.3 / pydata-sphinx-theme 0.17), allowed
+# only on these theme elements, matched against the start of each node's HTML:
+# - label-content-name-mismatch: the search buttons (aria-label "Search" vs the visible
+#   "Search Ctrl+K") and the colour-mode button;
+# - region: the site title in the left sidebar sits outside a landmark.
+ALLOWED_AXE = {
+    "label-content-name-mismatch": ("search-button", "theme-switch-button"),
+    "region": ('<div class="sidebar-primary-item">',),
+}
+
+REFRESH = re.compile(r'<meta[^>]+http-equiv="refresh"', re.I)
+
+# Where a built file name looks like a file name, it is not meaningful alt text.
+FILENAME_ALT = re.compile(r"(^|/)[\w.-]+\.(png|jpe?g|gif|svg|webp)$", re.I)
+
+SETTLE_JS = """
+async () => {
+  // Math: MathJax 3 has typeset the page.
+  if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
+    await MathJax.startup.promise;
+  }
+  // Widgets: every stored widget view has been rendered (or 10 s have passed).
+  const views = document.querySelectorAll(
+    'script[type="application/vnd.jupyter.widget-view+json"]').length;
+  const t0 = Date.now();
+  while (document.querySelectorAll('.widget-subarea').length < views && Date.now() - t0 < 10000) {
+    await new Promise(r => setTimeout(r, 50));
+  }
+  await new Promise(r => setTimeout(r, 250));
+}
+"""
+
+PAGE_FACTS_JS = """
+() => {
+  const alt = (el) => (el.getAttribute('alt') || '').trim();
+  const images = Array.from(document.querySelectorAll('img')).map(img => ({
+    src: img.getAttribute('src') || '', alt: alt(img), hasAlt: img.hasAttribute('alt'),
+  }));
+  const figures = Array.from(document.querySelectorAll('figure, div.figure')).map(fig => {
+    const imgs = Array.from(fig.querySelectorAll('img'));
+    const named = fig.querySelector('[role="img"][aria-label], svg[aria-label], svg title');
+    return { id: fig.id || '', ok: (imgs.length > 0 && imgs.every(i => alt(i))) || !!named };
+  });
+  return {
+    title: document.title,
+    images, figures,
+    math: document.querySelectorAll('.math').length,
+    mathRendered: document.querySelectorAll('mjx-container').length,
+    mathErrors: document.querySelectorAll('mjx-merror').length,
+    widgetViews: document.querySelectorAll(
+      'script[type="application/vnd.jupyter.widget-view+json"]').length,
+    widgetsRendered: document.querySelectorAll('.widget-subarea .jupyter-widgets').length,
+    widgetAreas: document.querySelectorAll('.widget-subarea').length,
+    widgetErrors: Array.from(document.querySelectorAll('.widget-subarea'))
+      .filter(el => /Error|Model not found/.test(el.textContent)).length,
+    quizzes: document.querySelectorAll('.Quiz').length,
+  };
+}
+"""
+
+AXE_JS_RUN = """
+async () => {
+  // preload: false, or axe fetches every stylesheet again, which file:// pages refuse.
+  const result = await axe.run(document, { resultTypes: ['violations'], preload: false });
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({ target: n.target.join(' '), html: n.html.trim().slice(0, 200) })),
+  }));
+}
+"""
+
+
+# --- build ----------------------------------------------------------------------------------
+
+def _source_files():
+    roots = [BOOK, REPO / "notebooks", REPO / "src" / "invitelab", REPO / "data"]
+    for root in roots:
+        if not root.exists():
+            continue
+        for path in root.rglob("*"):
+            parts = set(path.relative_to(REPO).parts)
+            if parts & {"_build", "__pycache__", ".ipynb_checkpoints", ".jupyter_cache"}:
+                continue
+            if path.is_file():
+                yield path
+
+
+def _book_is_fresh() -> bool:
+    if not BUILD_INFO.is_file():
+        return False
+    built = BUILD_INFO.stat().st_mtime
+    return all(p.stat().st_mtime <= built for p in _source_files())
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    """book/_build/html, built now if it is missing or older than any source."""
+    if not _book_is_fresh():
+        jupyter_book = Path(sys.executable).parent / "jupyter-book"
+        cmd = [str(jupyter_book), "build", "book/", "-W", "--keep-going"]
+        start = time.monotonic()
+        proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=900)
+        if proc.returncode != 0:
+            # A failed build must not count as fresh, and Sphinx forgets the warnings of pages
+            # it does not re-read: drop its environment so the next build reads every page
+            # again (executed notebooks stay cached in _build/.jupyter_cache).
+            BUILD_INFO.unlink(missing_ok=True)
+            ENVIRONMENT.unlink(missing_ok=True)
+            log = proc.stdout + proc.stderr
+            problems = [line for line in log.splitlines()
+                        if WARNING.search(line) and "IPKernelApp" not in line]
+            detail = "\n".join(problems[:40]) if problems else log[-6000:]
+            pytest.fail(f"`{' '.join(cmd[1:])}` failed (exit {proc.returncode}) after "
+                        f"{time.monotonic() - start:.0f} s:\n{detail}", pytrace=False)
+    assert (HTML / "index.html").is_file(), "the build wrote no index.html"
+    return HTML
+
+
+def _pages(html: Path) -> list[Path]:
+    skip = {"_static", "_sources", "_images", "_sphinx_design_static"}
+    return sorted(p for p in html.rglob("*.html") if not skip & set(p.relative_to(html).parts))
+
+
+# --- browser --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        reason = "playwright is not installed (pip install -r requirements.txt)"
+    if reason is None and not CHROMIUM.exists():
+        reason = f"{CHROMIUM} not found (install it: apt-get install -y chromium)"
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests must run in CI: {reason}", pytrace=False)
+        pytest.skip(reason)
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class PageReport:
+    name: str
+    external: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    facts: dict = field(default_factory=dict)
+    axe: list[dict] = field(default_factory=list)
+
+
+def open_page(browser, path: Path):
+    """Open a built page from disk with every non-local request blocked and recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    report = PageReport(name=path.relative_to(HTML).as_posix())
+
+    def route(route):
+        url = route.request.url
+        if url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            report.external.append(url)
+            route.abort()
+
+    def on_failed(request):
+        if request.url.startswith(LOCAL_SCHEMES):
+            report.failed.append(f"{request.url} ({request.failure})")
+
+    page.route("**/*", route)
+    page.on("requestfailed", on_failed)
+    page.on("pageerror", lambda err: report.page_errors.append(str(err)))
+    page.on("console", lambda msg: report.console_errors.append(msg.text)
+            if msg.type == "error" else None)
+    page.goto(path.as_uri(), wait_until="load")
+    if REFRESH.search(path.read_text(encoding="utf-8")):  # index.html redirects to the intro
+        page.wait_for_url(lambda url: url != path.as_uri(), timeout=5000)
+        page.wait_for_load_state("load")
+    page.evaluate(SETTLE_JS)
+    return context, page, report
+
+
+@pytest.fixture(scope="session")
+def reports(built_book, browser) -> dict[str, PageReport]:
+    """Open every page once; record errors, requests, facts and the axe-core audit."""
+    assert AXE_JS.is_file(), f"{AXE_JS} missing: run book/_vendor/update_vendor.sh"
+    out = {}
+    for path in _pages(built_book):
+        context, page, report = open_page(browser, path)
+        try:
+            report.facts = page.evaluate(PAGE_FACTS_JS)
+            page.add_script_tag(path=str(AXE_JS))
+            report.axe = page.evaluate(AXE_JS_RUN)
+        finally:
+            context.close()
+        out[report.name] = report
+    return out
+
+
+def _failures(lines: list[str]) -> str:
+    return "\n  " + "\n  ".join(lines)
+
+
+# --- tests ----------------------------------------------------------------------------------
+
+def test_book_has_the_expected_pages(reports):
+    names = set(reports)
+    for expected in ("index.html", "intro.html", "chapters/other-side.html",
+                     "chapters/why-impersonal.html", "chapters/common-ground.html",
+                     "chapters/no-note.html", "chapters/anatomy.html", "glossary.html",
+                     "references.html", "license.html"):
+        assert expected in names, f"{expected} was not built"
+
+
+def test_no_requests_to_other_hosts(reports):
+    bad = [f"{name}: {url}" for name, r in reports.items() for url in r.external]
+    assert not bad, "pages opened from disk asked the network for:" + _failures(bad)
+
+
+def test_no_failed_requests(reports):
+    bad = [f"{name}: {item}" for name, r in reports.items() for item in r.failed]
+    assert not bad, "missing local files:" + _failures(bad)
+
+
+def test_no_page_errors(reports):
+    bad = [f"{name}: {err}" for name, r in reports.items() for err in r.page_errors
+           if not any(allowed in err for allowed in ALLOWED_PAGE_ERRORS)]
+    assert not bad, "JavaScript errors:" + _failures(bad)
+
+
+def test_no_console_errors(reports):
+    bad = [f"{name}: {msg}" for name, r in reports.items() for msg in r.console_errors
+           if not any(allowed in msg for allowed in ALLOWED_PAGE_ERRORS)]
+    assert not bad, "console errors:" + _failures(bad)
+
+
+def test_images_and_figures_have_alt_text(reports):
+    bad = []
+    for name, r in reports.items():
+        for img in r.facts["images"]:
+            if not img["alt"]:
+                bad.append(f"{name}: <img src={img['src']!r}> has no alt text")
+            elif FILENAME_ALT.search(img["alt"]) or img["alt"] == img["src"]:
+                bad.append(f"{name}: <img src={img['src']!r}> has a file name as alt text "
+                           f"({img['alt']!r}); describe the image")
+        for fig in r.facts["figures"]:
+            if not fig["ok"]:
+                bad.append(f"{name}: figure {fig['id'] or '(no id)'} has no alt text")
+    assert not bad, "images without meaningful alt text:" + _failures(bad)
+
+
+def test_math_renders(reports):
+    with_math = {n: r.facts for n, r in reports.items() if r.facts["math"]}
+    if not with_math:
+        pytest.skip("no page has math")
+    bad = [f"{n}: {f['math']} math elements, {f['mathRendered']} rendered, "
+           f"{f['mathErrors']} MathJax errors" for n, f in with_math.items()
+           if f["mathRendered"] < f["math"] or f["mathErrors"]]
+    assert not bad, "math not rendered (raw TeX on the page):" + _failures(bad)
+
+
+def test_widgets_render(reports):
+    with_widgets = {n: r.facts for n, r in reports.items() if r.facts["widgetViews"]}
+    if not with_widgets:
+        pytest.skip("no page has widgets yet")
+    bad = [f"{n}: {f['widgetViews']} stored widget views, {f['widgetAreas']} rendered, "
+           f"{f['widgetErrors']} with errors" for n, f in with_widgets.items()
+           if f["widgetAreas"] < f["widgetViews"] or not f["widgetsRendered"]
+           or f["widgetErrors"]]
+    assert not bad, "widgets missing from executed notebook pages:" + _failures(bad)
+
+
+def test_widget_scripts_only_on_widget_pages(built_book):
+    # Guards the _vendor/_static split: if a book/_static folder appears, Jupyter Book 1
+    # injects every .js of every static folder (including _vendor/) into every page.
+    assert not (BOOK / "_static").exists(), (
+        "book/_static must not exist: Jupyter Book would inject every script of _vendor/ into "
+        "every page; put CSS in book/_vendor/ and list it in html_css_files")
+    bad = []
+    for path in _pages(built_book):
+        text = path.read_text(encoding="utf-8")
+        has_widgets = "application/vnd.jupyter.widget-view+json" in text
+        if "vendor/requirejs/require.js" in text and not has_widgets:
+            bad.append(path.relative_to(built_book).as_posix())
+    assert not bad, "pages without widgets load the widget scripts:" + _failures(bad)
+
+
+def test_pages_that_ask_for_a_quiz_show_one(reports):
+    bad = []
+    for source in sorted(BOOK.rglob("*.md")) + sorted(BOOK.rglob("*.ipynb")):
+        rel = source.relative_to(BOOK)
+        if "_build" in rel.parts or "show_quiz(" not in source.read_text(encoding="utf-8"):
+            continue
+        name = rel.with_suffix(".html").as_posix()
+        if name in reports and not reports[name].facts["quizzes"]:
+            bad.append(name)
+    assert not bad, "pages call show_quiz() but show no quiz:" + _failures(bad)
+
+
+def test_quizzes_answer_when_clicked(reports, browser):
+    quiz_pages = sorted(n for n, r in reports.items() if r.facts["quizzes"])
+    if not quiz_pages:
+        pytest.skip("no page has a quiz yet")
+    bad = []
+    for name in quiz_pages:
+        context, page, report = open_page(browser, HTML / name)
+        try:
+            quiz = page.locator(".Quiz").first
+            quiz.scroll_into_view_if_needed()
+            label = quiz.locator("label.MCButton").first
+            if label.count():
+                label.click()
+                feedback = quiz.locator(".Feedback")
+                page.wait_for_function(
+                    "el => el.textContent.trim().length > 0", arg=feedback.element_handle(),
+                    timeout=5000)
+                classes = label.get_attribute("class") or ""
+                if "correctButton" not in classes and "incorrectButton" not in classes:
+                    bad.append(f"{name}: the clicked answer was not marked right or wrong")
+            else:
+                bad.append(f"{name}: first quiz question has no clickable answers")
+            errors = [e for e in report.page_errors
+                      if not any(a in e for a in ALLOWED_PAGE_ERRORS)]
+            bad += [f"{name}: error after click: {e}" for e in errors]
+            bad += [f"{name}: request after click: {u}" for u in report.external]
+        except Exception as err:  # noqa: BLE001 - report every page, not just the first
+            bad.append(f"{name}: {type(err).__name__}: {str(err).splitlines()[0]}")
+        finally:
+            context.close()
+    assert not bad, "quizzes that do not answer:" + _failures(bad)
+
+
+def _allowed_axe(violation: dict) -> bool:
+    markers = ALLOWED_AXE.get(violation["id"])
+    if not markers:
+        return False
+    return all(any(m in node["html"] for m in markers) for node in violation["nodes"])
+
+
+def test_accessibility_axe_core(reports):
+    bad = []
+    for name, r in reports.items():
+        for v in r.axe:
+            if _allowed_axe(v):
+                continue
+            nodes = "; ".join(f"{n['target']}: {n['html'][:100]}" for n in v["nodes"][:3])
+            bad.append(f"{name}: {v['id']} ({v['impact']}): {v['help']} -> {nodes}")
+    assert not bad, "axe-core violations:" + _failures(bad)
+
+
+def test_launch_buttons_on_notebook_pages(built_book):
+    notebook_pages = sorted((built_book / "notebooks").glob("*.html"))
+    if not notebook_pages:
+        pytest.skip("no notebook pages yet")
+    bad = []
+    for path in notebook_pages:
+        text = path.read_text(encoding="utf-8").replace("&amp;", "&")
+        stem = path.stem
+        for provider, needle in (("Binder", "https://mybinder.org/v2/gh/invitelab/invitelab/"),
+                                 ("JupyterHub", "/hub/user-redirect/git-pull?"),
+                                 ("Colab", "https://colab.research.google.com/github/")):
+            links = re.findall(r'href="([^"]*' + re.escape(needle) + r'[^"]*)"', text)
+            if not links:
+                bad.append(f"notebooks/{path.name}: no {provider} launch link")
+            for link in links:
+                if f"notebooks/{stem}.ipynb" not in link or "book/notebooks/" in link:
+                    bad.append(f"notebooks/{path.name}: {provider} link {link} is not "
+                               f"the repository's notebooks/{stem}.ipynb")
+    for path in sorted((built_book / "chapters").glob("*.html")):
+        if "mybinder.org" in path.read_text(encoding="utf-8"):
+            bad.append(f"chapters/{path.name}: a reading page has launch buttons")
+    assert not bad, "launch buttons:" + _failures(bad)
