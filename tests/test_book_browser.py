@@ -34,7 +34,8 @@ BUILD_INFO = HTML / ".buildinfo"  # rewritten by Sphinx at the end of every buil
 ENVIRONMENT = BOOK / "_build" / ".doctrees" / "environment.pickle"
 WARNING = re.compile(r"WARNING|ERROR|Traceback|Exception")
 AXE_JS = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's chromium; INVITELAB_CHROMIUM may name another Chromium/Chrome binary.
+CHROMIUM = Path(os.environ.get("INVITELAB_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
