@@ -13,6 +13,7 @@ from html import escape
 import ipywidgets as w
 
 from . import render
+from .people import button
 from .people import as_list, first_name, get, kit_recipients, kit_senders
 from .phrasing import best_fact, purpose_sentence, self_intro_sentence, topic_of
 from .studio import FULL_LIMIT, score_note
@@ -183,9 +184,9 @@ class RewriteGym:
         self.counter = w.HTML()
         self.feedback = w.HTML()
         self.comparison = w.HTML()
-        self.hint_button = w.Button(description="Show hint 1 of 3", icon="lightbulb-o")
+        self.hint_button = button(description="Show hint 1 of 3", icon="lightbulb-o")
         self.hints = w.HTML()
-        self.reset = w.Button(description="Start this exercise again", icon="undo")
+        self.reset = button(description="Start this exercise again", icon="undo")
         self.hint_target: str | None = None
         self.hint_level = 0
 

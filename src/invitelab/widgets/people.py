@@ -114,5 +114,13 @@ def described_sender(description: str):
     return {"id": "", "name": "You", "headline": text[:200]}
 
 
+def button(description: str, *, hidden: bool = False, **kwargs):
+    """An ipywidgets Button as wide as its label (the default width cuts long labels)."""
+    import ipywidgets as w
+
+    layout = w.Layout(width="auto", display="none" if hidden else "")
+    return w.Button(description=description, layout=layout, **kwargs)
+
+
 def joined(items: Iterable[str]) -> str:
     return "; ".join(i for i in items if i)

@@ -14,7 +14,7 @@ import ipywidgets as w
 
 from . import render
 from .facts import check_facts, model_facts
-from .people import first_name, get, kit_recipients, kit_senders, options, profile_sections
+from .people import button, first_name, get, kit_recipients, kit_senders, options, profile_sections
 from .studio import FULL_LIMIT, score_note
 
 MOCK_STYLE = """<style>
@@ -173,26 +173,26 @@ class ProfileFirst:
         self.device = w.ToggleButtons(options=["Desktop", "Phone app"], value="Desktop",
                                       description="Where you see them:", style=style)  # fmt: skip
         self.card = w.HTML()
-        self.quick_connect = w.Button(description="Path A: Connect (one click)", icon="user-plus")
-        self.open_profile = w.Button(description="Path B: click the name", icon="user")
+        self.quick_connect = button(description="Path A: Connect (one click)", icon="user-plus")
+        self.open_profile = button(description="Path B: click the name", icon="user")
         self.profile = w.HTML()
-        self.connect = w.Button(description="Connect", layout=w.Layout(display="none"))
-        self.add_note = w.Button(description="Add a note", button_style="primary",
-                                 layout=w.Layout(display="none"))  # fmt: skip
+        self.connect = button(description="Connect", hidden=True)
+        self.add_note = button(description="Add a note", button_style="primary",
+                                 hidden=True)  # fmt: skip
         self.note = w.Textarea(placeholder="Write your note (up to 300 characters)", description="Note:",
                                rows=4, style=style,
                                layout=w.Layout(width="100%", max_width="560px", display="none"))  # fmt: skip
         self.note_counter = w.HTML()
-        self.send = w.Button(description="Send invitation", button_style="success",
-                             layout=w.Layout(display="none"))  # fmt: skip
+        self.send = button(description="Send invitation", button_style="success",
+                             hidden=True)  # fmt: skip
         self.received = w.HTML()
-        self.reset = w.Button(description="Start again", icon="undo")
+        self.reset = button(description="Start again", icon="undo")
         self.fact_boxes = [
             w.Text(placeholder=f"Fact {i} from the profile", description=f"Fact {i}:", style=style,
                    layout=w.Layout(width="100%", max_width="560px"))  # fmt: skip
             for i in (1, 2, 3)
         ]
-        self.check_button = w.Button(description="Check my facts", icon="check", button_style="info")
+        self.check_button = button(description="Check my facts", icon="check", button_style="info")
         self.facts_result = w.HTML()
         self.stage = "start"
 

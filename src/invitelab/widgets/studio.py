@@ -12,6 +12,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from . import charts, render
+from .people import button
 from .drafts import Draft, download_link_html, drafts_to_csv, history_rows, write_drafts_csv
 from .people import (
     DESCRIBE,
@@ -91,6 +92,7 @@ class InvitationStudio:
             description="Free account: 200 characters (otherwise 300)",
             indent=False,
             style=style,
+            layout=w.Layout(width="auto"),
         )
         self.text = w.Textarea(
             value=text,
@@ -107,13 +109,13 @@ class InvitationStudio:
         self.counter = w.HTML()
         self.feedback = w.HTML()
         self.chart = w.HTML()
-        self.save_button = w.Button(description="Save draft", icon="save", button_style="primary",
+        self.save_button = button(description="Save draft", icon="save", button_style="primary",
                                     tooltip="Keep this version in your draft history")  # fmt: skip
         self.save_status = w.HTML()
         self.history = w.HTML()
         self.history_chart = w.HTML()
         self.download = w.HTML()
-        self.write_button = w.Button(description="Save drafts to a CSV file", icon="download",
+        self.write_button = button(description="Save drafts to a CSV file", icon="download",
                                      tooltip="Writes invitelab-drafts.csv next to this notebook")  # fmt: skip
         self.write_status = w.HTML()
 
