@@ -110,10 +110,14 @@ def test_switching_sender_and_describe_yourself(studio):
     studio.sender.value = DESCRIBE
     assert studio.describe.layout.display != "none"
     assert studio.sender_profile is None
-    studio.describe.value = "A biology sophomore at Ohio State"
+    studio.describe.value = "A biology sophomore at Ohio State <i>"
+    assert "A biology sophomore at Ohio State &lt;i&gt;" in studio.sender_card.value
     studio.text.value = GOOD
     assert studio.result.finding("common_ground").status == "n/a"
     assert "not applicable" in studio.sender_card.value
+    studio.save_draft()
+    row = next(csv.DictReader(io.StringIO(studio.drafts_csv())))
+    assert row["sender_id"] == "" and row["sender_description"].startswith("A biology sophomore")
 
 
 def test_free_account_toggle_switches_limit(studio):

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .people import as_list, education_text, experience_text, first_name, get
+from .people import as_list, first_name, get
 
 STOPWORDS = frozenset(
     """a an and the of at in on for to from with by about as is are was were be been her his
@@ -179,5 +179,4 @@ def model_facts(profile, n: int = 3) -> list[str]:
     return [f.label() for f in facts[:n]]
 
 
-__all__ = ["Fact", "FactCheck", "check_fact", "check_facts", "profile_facts", "model_facts",
-           "education_text", "experience_text"]  # fmt: skip
+__all__ = ["Fact", "FactCheck", "check_fact", "check_facts", "profile_facts", "model_facts"]

@@ -121,7 +121,7 @@ class InvitationStudio:
 
         self.recipient.observe(self._on_recipient, names="value")
         self.sender.observe(self._on_sender, names="value")
-        self.describe.observe(self._on_change, names="value")
+        self.describe.observe(self._on_describe, names="value")
         self.free_account.observe(self._on_change, names="value")
         self.text.observe(self._on_change, names="value")
         self.save_button.on_click(self._on_save)
@@ -183,10 +183,17 @@ class InvitationStudio:
     def _on_change(self, change=None):
         self.update()
 
+    def _on_describe(self, change=None):
+        self._render_cards()
+        self.update()
+
     def _render_cards(self):
         self.card.value = render.profile_card_html(self.recipient_profile, heading="Recipient")
         if self.describing:
-            self.sender_card.value = (
+            card = ""
+            if (self.describe.value or "").strip():
+                card = render.profile_card_html(described_sender(self.describe.value), heading="You")
+            self.sender_card.value = card + (
                 '<p style="max-width:760px"><em>Common ground is checked against a profile, and '
                 "a description is not one, so that check shows as not applicable. Pick a persona "
                 "to see it.</em></p>"
