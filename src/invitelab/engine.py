@@ -1,8 +1,6 @@
 """score(): run every criterion, decide the level by the spec's rules, compute the 0-100 score."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .findings import Finding, Result
 from .profiles import Profile
 from .rubric import Rubric, default_rubric
@@ -41,7 +39,8 @@ def _weigh(findings: list[Finding], rubric: Rubric) -> tuple[list[Finding], floa
         w = 0.0 if f.status == "n/a" else weights[f.criterion] * scale
         pts = w if f.status == "pass" else 0.0
         earned += pts
-        out.append(replace(f, weight=round(w, 2), points=round(pts, 2)))
+        out.append(Finding(f.criterion, f.status, f.evidence, f.suggestion, f.title, f.span,
+                           round(w, 2), round(pts, 2), f.warning))
     score = 100.0 * earned / total if total else 0.0
     return out, round(min(100.0, max(0.0, score)), 1)
 
@@ -102,8 +101,8 @@ def score(
     ctx = Context(recipient, sender, rubric)
     raw = []
     for criterion in CRITERIA:
-        finding = criterion.check(note, ctx)
-        raw.append(replace(finding, title=criterion.title))
+        f = criterion.check(note, ctx)
+        raw.append(Finding(f.criterion, f.status, f.evidence, f.suggestion, criterion.title, f.span, warning=f.warning))
     status = {f.criterion: f.status for f in raw}
     level = decide_level(status)
     findings, value = _weigh(raw, rubric)

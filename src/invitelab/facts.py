@@ -285,20 +285,14 @@ class Mention:
 
 
 def _sentence_bounds(note: Note, index: int) -> tuple[int, int]:
-    """Token index range of the clause-level sentence containing token `index`."""
-    tokens = note.tokens
-    text = note.text
+    """Token index range of the sentence containing token `index`."""
+    ids = _sentence_ids(note)
+    sid = ids[index]
     lo = index
-    while lo > 0:
-        gap = text[tokens[lo - 1].end : tokens[lo].start]
-        if any(c in gap for c in ".!?\n;"):
-            break
+    while lo > 0 and ids[lo - 1] == sid:
         lo -= 1
     hi = index
-    while hi + 1 < len(tokens):
-        gap = text[tokens[hi].end : tokens[hi + 1].start]
-        if any(c in gap for c in ".!?\n;"):
-            break
+    while hi + 1 < len(ids) and ids[hi + 1] == sid:
         hi += 1
     return lo, hi + 1
 
@@ -380,23 +374,26 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
 
 def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = False):
     tokens = note.tokens
+    lows = [t.low for t in tokens]
+    orgs = facts.orgs
     n = len(tokens)
     i = 0
     while i < n:
         best = None
-        for length in (4, 3, 2, 1):
+        key = ""
+        for length in range(1, 5):
             if i + length > n:
-                continue
-            # a short form must not run across sentence ends
-            key = "".join(t.low for t in tokens[i : i + length])
-            entries = facts.orgs.get(key)
+                break
+            key += lows[i + length - 1]
+            entries = orgs.get(key)
             if not entries:
                 continue
-            span_text = note.text[tokens[i].start : tokens[i + length - 1].end]
-            if any(c in span_text for c in ".!?\n") and length > 1:
-                continue
+            if length > 1:
+                # a short form must not run across sentence ends
+                span_text = note.text[tokens[i].start : tokens[i + length - 1].end]
+                if "." in span_text or "!" in span_text or "?" in span_text or "\n" in span_text:
+                    continue
             best = (length, entries)
-            break
         if best is None:
             i += 1
             continue
@@ -433,7 +430,8 @@ def _sentence_ids(note: Note) -> list[int]:
         ids, current = [], 0
         tokens, text = note.tokens, note.text
         for i, t in enumerate(tokens):
-            if i and any(c in text[tokens[i - 1].end : t.start] for c in ".!?\n;"):
+            gap = text[tokens[i - 1].end : t.start] if i else ""
+            if gap and ("." in gap or "!" in gap or "?" in gap or "\n" in gap or ";" in gap):
                 current += 1
             ids.append(current)
         return ids

@@ -46,9 +46,10 @@ class RubricError(ValueError):
     """A rubric file that cannot be used; the message is one line for a person to read."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rubric:
-    """Weights, limit and phrase lists. Frozen and hashable, so compiled patterns can be cached."""
+    """Weights, limit and phrase lists. Frozen; hashed by identity, so compiled patterns are cached
+    per rubric object cheaply."""
 
     limit: int = 300
     warn_above: int = 200
@@ -57,7 +58,10 @@ class Rubric:
     source: str = field(default="default", compare=False)
 
     def weight(self, criterion: str) -> float:
-        return dict(self.weights)[criterion]
+        for key, value in self.weights:
+            if key == criterion:
+                return value
+        raise KeyError(criterion)
 
     def phrase_list(self, name: str) -> tuple[str, ...]:
         return dict(self.phrases)[name]
@@ -65,8 +69,14 @@ class Rubric:
     def with_limit(self, limit: int | None) -> "Rubric":
         if limit is None or limit == self.limit:
             return self
-        return Rubric(limit=_check_limit(limit, "limit"), warn_above=self.warn_above,
-                      weights=self.weights, phrases=self.phrases, source=self.source)
+        return _with_limit(self, _check_limit(limit, "limit"))
+
+
+@lru_cache(maxsize=64)
+def _with_limit(rubric: Rubric, limit: int) -> Rubric:
+    """The same rubric with another limit (cached, so its compiled patterns are reused)."""
+    return Rubric(limit=limit, warn_above=rubric.warn_above, weights=rubric.weights,
+                  phrases=rubric.phrases, source=rubric.source)
 
 
 def _check_limit(value: Any, where: str) -> int:

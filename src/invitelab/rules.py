@@ -55,15 +55,16 @@ def patterns_for(rubric: Rubric) -> Patterns:
     )
 
 
-@dataclass(frozen=True)
 class Context:
-    recipient: Profile | None
-    sender: Profile | None
-    rubric: Rubric
+    """What every rule may look at besides the note: the profiles and the rubric."""
 
-    @property
-    def patterns(self) -> Patterns:
-        return patterns_for(self.rubric)
+    __slots__ = ("recipient", "sender", "rubric", "patterns")
+
+    def __init__(self, recipient: Profile | None, sender: Profile | None, rubric: Rubric):
+        self.recipient = recipient
+        self.sender = sender
+        self.rubric = rubric
+        self.patterns = patterns_for(rubric)
 
 
 def _memo(note: Note, key: str, compute: Callable[[], object]):
@@ -888,6 +889,17 @@ _RESUME_MINE = re.compile(
     r"(?:look\s+(?:over|at)|review|critique|check|read|glance\s+at)\s+mine\b",
     re.IGNORECASE,
 )
+# _HARD_ASK can only match a note that has one of these words (it is skipped otherwise: speed).
+_HARD_ASK_TRIGGERS = frozenset(
+    """hiring hire openings opening positions position vacancy vacancies roles role spots spot job jobs
+    internship internships co op coop offer offers opportunities opportunity consider considered
+    consideration recommend refer referring referral referrals word vouch resume résumé cv
+    application portfolio attached attaching enclosed letter interview introduce connect recruit
+    recruiter recruiters recruiting product platform app service services solution software tool
+    saas agency startup demo trial sign signing code companies teams businesses organizations brands
+    firms startups apply applied applying deck pitch perfect ideal great try test use download
+    mine works work foot""".split()
+)
 _SOFT = re.compile(r"\binformational\s+interviews?\b|\binterview\s+you\b", re.IGNORECASE)
 
 
@@ -898,7 +910,9 @@ def _hard_ask(note: Note, ctx: Context, skip_links: bool = False) -> tuple[str, 
         hits = []
         if link:
             hits.append(("link", (link.start(), link.end())))
-        for pattern in (_HARD_ASK, ctx.patterns.hard_ask, _RESUME_MINE):
+        words = {t.low for t in note.tokens}
+        patterns = (_HARD_ASK, ctx.patterns.hard_ask, _RESUME_MINE) if words & _HARD_ASK_TRIGGERS else (ctx.patterns.hard_ask,)
+        for pattern in patterns:
             for m in pattern.finditer(text):
                 window = text[max(0, m.start() - 15): m.end() + 10]
                 if _SOFT.search(window) and "interview" in m.group(0).lower():
@@ -1008,8 +1022,12 @@ def check_not_template(note: Note, ctx: Context) -> Finding:
     for prof in (ctx.recipient, ctx.sender):
         if prof:
             names.update(fold(w) for w in re.findall(r"[^\W\d_]+", prof.name + " " + prof.first_name))
-    content = [w for w in re.findall(r"[^\W\d_][\w'-]*", stripped)
-               if fold(w).strip("'") not in NON_CONTENT and fold(w) not in names and fold(w).split("'")[0] not in NON_CONTENT]
+    content = []
+    for w in re.findall(r"[^\W\d_][\w'-]*", stripped):
+        f = fold(w)
+        if f.strip("'") not in NON_CONTENT and f not in names and f.split("'")[0] not in NON_CONTENT:
+            content.append(w)
+            break
     if not content:
         default = p.default_text.search(body) or p.pleasantry.search(body)
         words = _quote(note, start + default.start(), start + default.end()) if default else ""
@@ -1054,43 +1072,21 @@ def check_polite_close(note: Note, ctx: Context) -> Finding:
 
 # --- 10. tone ---------------------------------------------------------------------------------
 
-_EMOJI_RANGES = (
-    (0x1F300, 0x1FAFF), (0x2600, 0x27BF), (0x1F000, 0x1F2FF), (0x2B00, 0x2BFF), (0x2300, 0x23FF),
-    (0x1F1E6, 0x1F1FF),
+_EMOJI_CLASS = (
+    "\U0001F300-\U0001F3FA\U0001F400-\U0001FAFF\u2600-\u27BF\U0001F000-\U0001F2FF\u2B00-\u2BFF"
+    "\u2300-\u23FF\u203C\u2049\u3030\u303D\u3297\u3299"
 )
-_EMOJI_SINGLES = {0x203C, 0x2049, 0x3030, 0x303D, 0x3297, 0x3299, 0x00A9, 0x00AE, 0x2122}
-
-
-def _is_emoji(cp: int) -> bool:
-    if 0x1F3FB <= cp <= 0x1F3FF:  # skin tones modify the emoji before them
-        return False
-    return any(lo <= cp <= hi for lo, hi in _EMOJI_RANGES) or cp in _EMOJI_SINGLES - {0x00A9, 0x00AE, 0x2122}
+_EMOJI = re.compile(
+    "[\U0001F1E6-\U0001F1FF]{2}"  # a flag: two regional letters
+    "|[" + _EMOJI_CLASS + "][\ufe0e\ufe0f\U0001F3FB-\U0001F3FF]*"
+    "(?:\u200d[" + _EMOJI_CLASS + "][\ufe0e\ufe0f\U0001F3FB-\U0001F3FF]*)*"  # joined: 👩‍💻
+    "|[\U0001F1E6-\U0001F1FF]"
+)
 
 
 def count_emoji(text: str) -> list[int]:
-    """Offsets of emoji, counting a joined sequence (👩‍💻) or a flag (two letters) as one."""
-    out = []
-    previous_joiner = False
-    regional_open = False
-    for i, ch in enumerate(text):
-        cp = ord(ch)
-        if ch == "\u200d":
-            previous_joiner = True
-            continue
-        if _is_emoji(cp):
-            if previous_joiner:
-                previous_joiner = False
-                continue
-            if 0x1F1E6 <= cp <= 0x1F1FF:
-                if regional_open:
-                    regional_open = False
-                    continue
-                regional_open = True
-            out.append(i)
-        elif ch not in "\ufe0f\ufe0e" and not (0x1F3FB <= cp <= 0x1F3FF):
-            previous_joiner = False
-            regional_open = False
-    return out
+    """Offsets of emoji, counting a joined sequence (👩‍💻), a skin tone or a flag as one."""
+    return [m.start() for m in _EMOJI.finditer(text)]
 
 
 def _is_acronym(word: str, ctx: Context) -> bool:
@@ -1105,17 +1101,21 @@ def _is_acronym(word: str, ctx: Context) -> bool:
     return low not in english_words()
 
 
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+
+
 def check_tone(note: Note, ctx: Context) -> Finding:
     cid = "tone"
     hint = "Write it as you would an email to a professor: sentence case, one “!” at most, no text-speak."
     if note.is_empty:
         return _finding(cid, "pass", "Nothing to fault: the note is empty.")
     text = note.text
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
+    letters = _NOT_LETTER.sub("", text)
+    upper = sum(map(str.__ne__, letters, letters.lower())) if len(letters) >= 12 else 0
     if len(letters) >= 12 and upper / len(letters) >= 0.7:
         return _finding(cid, "fail", "The note is written in capitals, which reads as shouting.", hint)
-    shouted = [t for t in note.tokens if len(t.text) >= 3 and t.text.isalpha() and t.is_upper and not _is_acronym(t.text, ctx)]
+    shouted = [t for t in note.tokens if len(t.text) >= 3 and t.text.isupper() and t.text.isalpha()
+               and not _is_acronym(t.text, ctx)]
     if len(shouted) >= 2:
         a, b = shouted[0], shouted[1]
         return _finding(cid, "fail", f"Words in capitals read as shouting: {', '.join(t.text for t in shouted[:3])}.",

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 # Content criteria read at most this many characters; `length` always counts the whole note.
 MAX_ANALYSED = 20_000
@@ -43,6 +44,8 @@ def _lower_same_length(text: str) -> str:
 
 def fold(word: str) -> str:
     """Lower case without accents: 'José' -> 'jose'."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -98,8 +101,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['.][^\W_]+)*", re.UNICODE)
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str  # as written (normalised quotes)
     low: str  # lower case, accents folded, possessive 's removed
     start: int
@@ -111,8 +113,7 @@ class Token:
 
     @property
     def is_upper(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return bool(letters) and all(c.isupper() for c in letters)
+        return self.text.isupper()
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,8 @@ class Note:
     @cached_property
     def all_lowercase(self) -> bool:
         """True when the writer did not use capitals (then case cannot tell names apart)."""
-        return not any(c.isupper() for c in self.text.replace(" I ", " i ").replace("I'", "i'"))
+        text = self.text.replace(" I ", " i ").replace("I'", "i'")
+        return text == text.lower()
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -152,7 +154,7 @@ class Note:
             start, end = m.start(), m.end()
             if word.endswith(".") :
                 word, end = word[:-1], end - 1
-            low = fold(word)
+            low = word.lower() if word.isascii() else fold(word)
             if low.endswith("'s"):
                 low = low[:-2]
             elif low.endswith("s'"):
@@ -188,14 +190,31 @@ class Note:
         return lo
 
 
+def _trie_regex(trie: dict) -> str:
+    """Turn a word trie into a regex that tries longer phrases first (fast for many phrases)."""
+    branches = []
+    for word, rest in sorted(((w, r) for w, r in trie.items() if w), key=lambda kv: (-len(kv[0]), kv[0])):
+        more = {k: v for k, v in rest.items() if k}
+        if more:
+            optional = "?" if "" in rest else ""
+            branches.append(re.escape(word) + r"(?:[\s\-]+" + _trie_regex(more) + ")" + optional)
+        else:
+            branches.append(re.escape(word))
+    return "(?:" + "|".join(branches) + ")"
+
+
 def phrase_pattern(phrases: tuple[str, ...], case_sensitive: bool = False) -> re.Pattern[str]:
     """A regex that finds any of the phrases as whole words (spaces match any white space)."""
-    parts = []
-    for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
-        words = [re.escape(normalise(w)) for w in phrase.split()]
-        body = r"[\s\-]+".join(words)
-        parts.append(body)
-    if not parts:
+    trie: dict = {}
+    for phrase in {p.strip() for p in phrases if p.strip()}:
+        node = trie
+        words = normalise(phrase).split()
+        if not case_sensitive:
+            words = [w.lower() for w in words]
+        for word in words:
+            node = node.setdefault(word, {})
+        node[""] = {}
+    if not trie:
         return re.compile(r"(?!x)x")
     flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])", flags)
+    return re.compile(r"(?<![\w'])" + _trie_regex(trie) + r"(?![\w'])", flags)

@@ -1,0 +1,141 @@
+"""Speed, memory and agreement of the rubric engine; prints figures against the targets of issue 2.
+
+    .venv/bin/python benchmarks/bench_engine.py            # everything (about a minute)
+    .venv/bin/python benchmarks/bench_engine.py --quick    # fewer repetitions
+
+Targets (2-core machine): median <= 0.5 ms and p99 <= 2 ms per check; `invitelab check` whole
+process < 150 ms; 10,000 rows of `invitelab score` in < 5 s; memory flat in the number of rows;
+agreement: quadratic-weighted kappa >= 0.9, exact level >= 85%, every criterion >= 95%.
+Run it on a quiet machine: other processes on the two cores inflate every timing.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from invitelab import load_profiles, score  # noqa: E402
+from invitelab.evaluate import evaluate, read_labelled  # noqa: E402
+
+DATA = ROOT / "data"
+SETS = [p for p in (DATA, DATA / "heldout", DATA / "blind") if (p / "invitations.csv").exists()]
+
+
+def line(name: str, value: str, target: str = "", ok: bool | None = None) -> None:
+    mark = "" if ok is None else ("  OK" if ok else "  MISSED")
+    print(f"  {name:44s} {value:>14s}   {target}{mark}")
+
+
+def per_check(repeats: int) -> None:
+    rows = read_labelled(DATA / "invitations.csv")
+    people = load_profiles(DATA / "profiles.json")
+    cases = [(r["text"], people.get(r["recipient_id"]), people.get(r["sender_id"])) for r in rows]
+    for text, rec, snd in cases:  # warm: profiles indexed once, as in a notebook or a batch
+        score(text, recipient=rec, sender=snd)
+    times = []
+    for _ in range(repeats):
+        for text, rec, snd in cases:
+            start = time.perf_counter()
+            score(text, recipient=rec, sender=snd)
+            times.append(time.perf_counter() - start)
+    times.sort()
+    median = statistics.median(times) * 1000
+    p99 = times[int(len(times) * 0.99)] * 1000
+    print(f"In-process check ({len(times)} checks of the {len(cases)} labelled notes)")
+    line("median per check", f"{median:.3f} ms", "target <= 0.5 ms", median <= 0.5)
+    line("p99 per check", f"{p99:.3f} ms", "target <= 2 ms", p99 <= 2.0)
+    big = "Hi Dana, I enjoyed your post on career fairs. " * 22_000
+    start = time.perf_counter()
+    score(big, recipient=people.get("dana-whitfield"))
+    took = time.perf_counter() - start
+    line(f"one {len(big) / 1e6:.1f} MB note", f"{took * 1000:.0f} ms", "target well under 1 s", took < 1)
+
+
+def whole_process(runs: int) -> None:
+    exe = Path(sys.executable).with_name("invitelab")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "invitelab"]
+    cmd += ["check", "Hi Dana, I'm a junior at Ohio State. Could I ask how you started in recruiting? Thanks",
+            "--to", "dana-whitfield"]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    median = statistics.median(times) * 1000
+    print(f"Whole process: `invitelab check` ({runs} runs)")
+    line("median wall time", f"{median:.0f} ms", "target < 150 ms", median < 150)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import invitelab"], check=True)
+    took = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    bare = (time.perf_counter() - start) * 1000
+    line("import invitelab (beyond bare Python)", f"{took - bare:.0f} ms", "target well under 100 ms", took - bare < 100)
+
+
+def batch(rows_counts: list[int]) -> None:
+    labelled = read_labelled(DATA / "invitations.csv")
+    print("Batch: `invitelab score` on generated CSV files (rows cycle through the labelled notes)")
+    peaks = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in rows_counts:
+            src = Path(tmp) / f"in-{n}.csv"
+            with open(src, "w", newline="", encoding="utf-8") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(["id", "recipient_id", "sender_id", "text"])
+                for i in range(n):
+                    row = labelled[i % len(labelled)]
+                    writer.writerow([i, row["recipient_id"], row["sender_id"], row["text"]])
+            code = (
+                "import resource, sys; from invitelab.cli import main; "
+                f"rc = main(['score', {str(src)!r}, '-o', {str(Path(tmp) / 'out.csv')!r}]); "
+                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+            )
+            start = time.perf_counter()
+            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+            took = time.perf_counter() - start
+            peak_mb = int(out.stderr.strip().splitlines()[-1]) / 1024
+            peaks.append(peak_mb)
+            line(f"{n:,} rows", f"{took:.2f} s", f"{n / took:,.0f} rows/s, peak {peak_mb:.0f} MB",
+                 took < 5 if n == 10_000 else None)
+    growth = peaks[-1] - peaks[0]
+    line("peak memory growth, smallest to largest", f"{growth:+.1f} MB", "target: flat (< 5 MB)", growth < 5)
+
+
+def agreement() -> None:
+    for folder in SETS:
+        report = evaluate(read_labelled(folder / "invitations.csv"), load_profiles(folder / "profiles.json"))
+        name = {"data": "development set (tuned on)", "heldout": "held-out set", "blind": "blind set (never tuned on)"}
+        print(f"Agreement: {name.get(folder.name, folder.name)}, {report.rows} notes")
+        line("exact level", f"{report.exact_level:.1%}", "target >= 85%", report.exact_level >= 0.85)
+        line("quadratic-weighted kappa", f"{report.kappa:.3f}", "target >= 0.9", report.kappa >= 0.9)
+        for criterion, acc in report.criterion_accuracy().items():
+            line(f"  {criterion}", f"{acc:.1%}", "target >= 95%", acc >= 0.95)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}\n")
+    per_check(2 if args.quick else 10)
+    print()
+    whole_process(5 if args.quick else 20)
+    print()
+    batch([1_000, 10_000] if args.quick else [1_000, 10_000, 30_000])
+    print()
+    agreement()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Agreement with the hand-labelled sets, held above the targets of issue 2.
+
+data/invitations.csv is the development set (rules were tuned on it); data/heldout/ was written
+independently and first run blind (see data/heldout/README.md); data/blind/, when present, has
+never been used for tuning. Targets: quadratic-weighted kappa >= 0.9, exact level >= 85%,
+every criterion >= 95%.
+"""
+from pathlib import Path
+
+import pytest
+
+from invitelab import load_profiles, score
+from invitelab.evaluate import evaluate, read_labelled
+from invitelab.kitdata import data_dir
+
+SETS = [p for p in (data_dir(), data_dir() / "heldout", data_dir() / "blind") if (p / "invitations.csv").exists()]
+
+
+@pytest.mark.parametrize("folder", SETS, ids=[p.name for p in SETS])
+def test_agreement_with_labels(folder: Path):
+    report = evaluate(read_labelled(folder / "invitations.csv"), load_profiles(folder / "profiles.json"))
+    print(f"\n{folder.name}\n{report.summary()}")
+    assert report.rows >= 100
+    assert report.kappa >= 0.9
+    assert report.exact_level >= 0.85
+    for criterion, accuracy in report.criterion_accuracy().items():
+        assert accuracy >= 0.95, (criterion, accuracy)
+
+
+def test_the_labelled_sets_are_there():
+    assert len(SETS) >= 2
+
+
+def test_endorsed_notes_outrank_condemned_ones():
+    rows = read_labelled(data_dir() / "invitations.csv")
+    people = load_profiles(data_dir() / "profiles.json")
+
+    def scored(kind):
+        out = []
+        for row in rows:
+            if row["notes"].lower().startswith(kind):
+                r = score(row["text"], recipient=people.get(row["recipient_id"]), sender=people.get(row["sender_id"]))
+                out.append(r.score)
+        return out
+
+    endorsed, condemned = scored("endorsed"), scored("condemned")
+    assert len(endorsed) >= 10 and len(condemned) >= 10
+    assert min(endorsed) > max(condemned), (min(endorsed), max(condemned))
