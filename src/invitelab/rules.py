@@ -845,7 +845,7 @@ _LINK = re.compile(
     r"biz|ai|us|uk|ca|de|xyz|site|page|link|gl|to|tv)(?:/\S*)?(?![\w@])",
     re.IGNORECASE,
 )
-_HARD_ASK = re.compile(
+_HARD_ASK_SOURCE = (
     r"\b(?:(?:are|is)\s+(?:you|your\s+(?:team|company|firm|group|department)|\w+)\s+(?:currently\s+|still\s+)?hiring|"
     r"(?:any|open|current|available|upcoming)\s+(?:full[- ]time\s+|part[- ]time\s+|summer\s+|entry[- ]level\s+)?"
     r"(?:job\s+|internship\s+|intern\s+|analyst\s+|engineering\s+)?(?:openings?|positions?|vacanc(?:y|ies)|"
@@ -881,15 +881,20 @@ _HARD_ASK = re.compile(
     r"(?:our|my)\s+(?:[\w-]+\s+){0,3}(?:demo|pitch\s+deck|deck)\b|pitch\s+(?:it|this|you|my|our)\b|"
     r"would\s+be\s+(?:perfect|great|ideal)\s+for\s+your\s+(?:team|company|farmers|clients|customers|users|business|recruiters)|"
     r"(?:a\s+)?spot\s+on\s+your\s+team|(?:would|could|can|will)\s+you\s+(?:try|test|check\s+out|use|download)\s+(?:it|this|my|our)\b|show\s+you\s+how\s+(?:it|our|my|this)\s+(?:\w+\s+)?works?|"
-    r"(?:does|do)\s+(?:[\w&'-]+\s+){1,3}have\s+(?:any\s+)?(?:[\w-]+\s+){0,3}(?:openings?|jobs?|internships?|positions?|vacanc\w+)\b)",
-    re.IGNORECASE | re.MULTILINE,
+    r"(?:does|do)\s+(?:[\w&'-]+\s+){1,3}have\s+(?:any\s+)?(?:[\w-]+\s+){0,3}(?:openings?|jobs?|internships?|positions?|vacanc\w+)\b)"
 )
+
+
+@lru_cache(maxsize=1)
+def _hard_ask_pattern() -> re.Pattern[str]:
+    """Compiled on first use (it is large, and most notes never need it: see the triggers)."""
+    return re.compile(_HARD_ASK_SOURCE, re.IGNORECASE | re.MULTILINE)
 _RESUME_MINE = re.compile(
     r"(?:resume|résumé|cv|portfolio|cover\s+letter)[^.!?\n]{0,80}?[.!?]?\s*[^.!?\n]{0,60}?"
     r"(?:look\s+(?:over|at)|review|critique|check|read|glance\s+at)\s+mine\b",
     re.IGNORECASE,
 )
-# _HARD_ASK can only match a note that has one of these words (it is skipped otherwise: speed).
+# The hard-ask pattern can only match a note that has one of these words (it is skipped otherwise: speed).
 _HARD_ASK_TRIGGERS = frozenset(
     """hiring hire openings opening positions position vacancy vacancies roles role spots spot job jobs
     internship internships co op coop offer offers opportunities opportunity consider considered
@@ -911,7 +916,8 @@ def _hard_ask(note: Note, ctx: Context, skip_links: bool = False) -> tuple[str, 
         if link:
             hits.append(("link", (link.start(), link.end())))
         words = {t.low for t in note.tokens}
-        patterns = (_HARD_ASK, ctx.patterns.hard_ask, _RESUME_MINE) if words & _HARD_ASK_TRIGGERS else (ctx.patterns.hard_ask,)
+        patterns = ((_hard_ask_pattern(), ctx.patterns.hard_ask, _RESUME_MINE) if words & _HARD_ASK_TRIGGERS
+                    else (ctx.patterns.hard_ask,))
         for pattern in patterns:
             for m in pattern.finditer(text):
                 window = text[max(0, m.start() - 15): m.end() + 10]
