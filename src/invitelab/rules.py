@@ -204,6 +204,8 @@ def _name_words(rest: str, all_lower: bool) -> tuple[list[str], int] | None:
                     break
         elif low in STOPWORDS and low not in ("i",):
             break
+        elif low in ("there", "again") and re.match(r"\s+[^\W\d_]", rest[m.end():]):
+            continue  # "Hey there Dana", "Hi again Dana"
         words.append(piece)
         end = m.end()
         if len(words) == 3:
@@ -406,19 +408,33 @@ _I_VERB = re.compile(
     r"\bi\s+(?:currently\s+|recently\s+|just\s+|also\s+|now\s+|will\s+)?(?:study|studied|work|worked|teach|"
     r"taught|manage|graduated|graduate|graduating|major|majored|intern|interned|volunteer|coordinate|serve|served|"
     r"attend|go\s+to|finished\s+my|started\s+my|completed\s+my|earned\s+my|spent\s+\w+\s+years|"
-    r"lead\s+(?:the|a|our)|run\s+(?:the|a|our)|co-?founded|founded)\b",
+    r"lead\s+(?:the|a|our)|run\s+(?:the|a|our)|co-?founded|founded)\b"
+    r"|\bi(?:'ve|\s+have)\s+(?:been\s+)?(?:working|worked|studying|studied|teaching|taught|volunteering|volunteered|"
+    r"interning|interned|nursing|serving|served|spent\s+\w+\s+(?:years|months))\b"
+    r"|\bi(?:'m|\s+am)\s+(?:currently\s+|now\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:turned|turning)\s+\w+",
     re.IGNORECASE,
 )
 _NAME_APPOSITIVE = re.compile(
     r"\b(?i:i'?m|i\s+am|my\s+name\s+is|this\s+is)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s*"
-    r"(?:,\s*(?:a|an|the)\s+(?P<phrase>[^.!?\n;]{1,60})|\s+(?:from|at|with)\s+(?P<org>[A-Z][^.!?\n;,]{1,40}))",
+    r"(?:(?:,|\s-)\s*(?:(?:a|an|the)\s+)?(?P<phrase>[^.!?\n;]{1,60})|\s+(?:from|at|with)\s+(?P<org>[A-Z][^.!?\n;,]{1,40}))",
 )
-_AS_A = re.compile(r"\bas\s+(?:a|an)\s+(?P<phrase>[^.!?\n;]{1,120}?)(?:,\s*|\s+)(?P<after>i|i'm|i've|i'd|my|im|we)\b", re.IGNORECASE)
+_AS_A = re.compile(r"\b(?:as|being)\s+(?:a|an|someone|somebody|one)\s+(?P<phrase>[^.!?\n;]{1,120}?)(?:,\s*|\s+)(?P<after>i|i'm|i've|i'd|my|im|we)\b", re.IGNORECASE)
 _HERE = re.compile(r"(?P<phrase>(?:[\w'&-]+\s+){1,5})here\b", re.IGNORECASE)
+_ROLE_OPENING = re.compile(
+    r"(?:^|[.!?\n]\s*|(?:hi|hello|hey|dear)\s+[\w.'-]+[,!]\s*)(?P<phrase>(?:current|recent|incoming|rising|former|proud)?\s*"
+    r"(?:[\w'&-]+\s+){0,3}(?:student|junior|senior|sophomore|freshman|major|grad|graduate|alum|alumna|alumnus|"
+    r"nurse|teacher|engineer|analyst|designer|developer|intern|candidate|veteran|researcher)s?"
+    r"(?:\s+(?:at|from|in)\s+[\w&'-]+(?:\s+[A-Z][\w&'-]*){0,3})?)"
+    r"(?=\s*(?:,|-|\s+(?:reaching|writing|hoping|looking|interested|curious|who|and|with)\b))",
+    re.IGNORECASE,
+)
 _SENTENCE_A = re.compile(r"(?:^|[.!?\n]\s*|-\s+)(?:a|an)\s+(?P<phrase>[^.!?\n;,]{1,60})", re.IGNORECASE)
 
 
 def _role_in(phrase: str, ctx: Context, limit: int = 6) -> bool:
+    if re.match(r"\s*(?:who\s+(?:studies|works|teaches|is\s+studying|majors)|studying|working\s+(?:in|at|as)|majoring)\b",
+                phrase, re.IGNORECASE):
+        return True
     words = re.findall(r"[\w'&-]+", phrase)[:limit]
     for w in words:
         low = w.lower().strip("'")
@@ -499,15 +515,22 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
             return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
     for m in _HERE.finditer(text):
         phrase = m.group("phrase")
-        if _role_in(phrase, ctx) or "fellow" in phrase.lower():
-            return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start('phrase'), m.end())}",
-                            span=(m.start("phrase"), m.end()))
+        after = re.match(r"[,:-]\s*([^.!?\n;]{2,60})", text[m.end():])
+        if _role_in(phrase, ctx) or "fellow" in phrase.lower() or (after and _role_in(after.group(1), ctx, limit=4)):
+            end = m.end() + (after.end() if after and not _role_in(phrase, ctx) else 0)
+            return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start('phrase'), end)}",
+                            span=(m.start("phrase"), end))
     for m in _SENTENCE_A.finditer(text):
         phrase = m.group("phrase")
         if _role_in(phrase, ctx, limit=4) and re.search(r"\b(?:i|i'm|my|me)\b", text[m.end(): m.end() + 40], re.IGNORECASE) is not None \
                 and not re.search(r"\b(?:you|your)\b", phrase, re.IGNORECASE):
             return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start('phrase'), m.end())}",
                             span=(m.start("phrase"), m.end()))
+    for m in _ROLE_OPENING.finditer(text):
+        phrase = m.group("phrase")
+        if _role_in(phrase, ctx, limit=5) and not re.search(r"\b(?:you|your)\b", phrase, re.IGNORECASE):
+            return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start('phrase'), m.end('phrase'))}",
+                            span=(m.start("phrase"), m.end("phrase")))
     sig = _signature_role(note, ctx)
     if sig:
         return _finding(cid, "pass", f"The signature says who they are: {_quote(note, *sig)}", span=sig)
@@ -728,6 +751,7 @@ VAGUE_WORDS = frozenset(
     professionally personally learn know more hear get talk side someday soon future maybe
     perhaps there here things also well too if would could can may might will like love able
     you're you've yours me my i i'm we us our ways way great good valuable expertise research
+    open willing mind having interested chance hi hello hey dear quick short
     project projects lab team studies area position business organization firm typical
     day-to-day""".split()
 )
@@ -780,6 +804,14 @@ def _has_topic_elsewhere(note: Note, ctx: Context) -> bool:
     return False
 
 
+def _profile_name_words(ctx: Context) -> set[str]:
+    names = set()
+    for prof in (ctx.recipient, ctx.sender):
+        if prof:
+            names.update(fold(w) for w in re.findall(r"[^\W\d_]+", prof.name + " " + prof.first_name))
+    return names
+
+
 def check_purpose(note: Note, ctx: Context) -> Finding:
     cid = "purpose"
     text = note.text
@@ -817,10 +849,16 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
         if vague is None and (vague_hit or not obj) and not re.match(r"follow|question|call", m.group(0), re.IGNORECASE):
             vague = (m.start(), m.end())
     # a real question (not "would you like to connect?")
+    greeting = read_greeting(note)
+    names = _profile_name_words(ctx)
     for sent in note.sentences:
-        if sent.text.endswith("?") and not _CONNECT_Q.search(sent.text) and \
-                not re.match(r"^(?:how\s+are\s+you|how's\s+it\s+going|how\s+have\s+you\s+been)", sent.text, re.IGNORECASE) and \
-                _object_after(sent.text, 0):
+        body = sent.text
+        if greeting and sent.start <= greeting.start < sent.end:
+            body = note.text[max(sent.start, greeting.end): sent.end]
+        body = " ".join(w for w in body.split() if fold(w.strip(",.!?:;")) not in names)
+        if sent.text.endswith("?") and not _CONNECT_Q.search(body) and \
+                not re.match(r"^\W*(?:how\s+are\s+you|how's\s+it\s+going|how\s+have\s+you\s+been)", body, re.IGNORECASE) and \
+                _object_after(body, 0):
             return _finding(cid, "pass", f"Asks a question: {_quote(note, sent.start, sent.end)}", span=(sent.start, sent.end))
     # a hard ask is still a purpose
     ask = _hard_ask(note, ctx, skip_links=True)
@@ -851,7 +889,11 @@ _HARD_ASK_SOURCE = (
     r"(?:job\s+|internship\s+|intern\s+|analyst\s+|engineering\s+)?(?:openings?|positions?|vacanc(?:y|ies)|"
     r"roles?\s+(?:open|available|on\s+your\s+team)|spots?\s+(?:open|available|on))|"
     r"(?:job|internship|co-?op)\s+(?:openings?|positions?|vacanc(?:y|ies)|opportunit(?:y|ies)|offers?)|"
-    r"(?:hire|hiring)\s+me|consider\s+me|(?:considered|consideration)\s+for\s+(?:the|a|an|any|your)|"
+    r"(?:hire|hiring)\s+me|consider\s+me|(?:considered|consideration)\s+for\b|"
+    r"pass(?:ing)?\s+(?:my\s+(?:name|info|details|profile)|me)\s+(?:along|on)\b|pass\s+along\s+my\s+(?:name|info|details)|"
+    r"put\s+me\s+in\s+touch\s+with\s+(?:the\s+|your\s+)?(?:hiring|recruit)|to\s+the\s+hiring\s+manager|"
+    r"(?:room|space|a\s+spot|a\s+place|an\s+opening)\s+for\s+(?:me|an?\s+(?:[\w-]+\s+)?(?:intern|hire|analyst|engineer|assistant))\b|"
+    r"take\s+on\s+(?:an?\s+)?(?:intern|interns|new\s+grad)|"
     r"recommend\s+me|refer(?:ring)?\s+me|referrals?|refer\s+my|put\s+in\s+a\s+(?:good\s+)?word|vouch\s+for\s+me|"
     r"(?:pass|send|forward)(?:ing)?\s+(?:along\s+|on\s+)?my\s+(?:resume|cv|résumé|application|portfolio)|"
     r"(?:forward|pass)\s+(?:it|this)\s+(?:along\s+)?to\s+(?:the\s+|your\s+)?(?:hiring|recruit)|"
@@ -903,7 +945,7 @@ _HARD_ASK_TRIGGERS = frozenset(
     recruiter recruiters recruiting product platform app service services solution software tool
     saas agency startup demo trial sign signing code companies teams businesses organizations brands
     firms startups apply applied applying deck pitch perfect ideal great try test use download
-    mine works work foot""".split()
+    mine works work foot name room space manager touch take""".split()
 )
 _SOFT = re.compile(r"\binformational\s+interviews?\b|\binterview\s+you\b", re.IGNORECASE)
 
