@@ -297,7 +297,7 @@ def example_html(exercise: int = 1, rewrite: str | None = None) -> str:
     after = score_note(rewrite, r, gym.sender_profile, FULL_LIMIT)
     hints = "".join(f"<li><strong>Hint {i}:</strong> {escape(h)}</li>" for i, h in enumerate(ladder, 1))
     return (
-        f"<h4>Worked example: exercise {ex.number}</h4>"
+        f"<h3>Worked example: exercise {ex.number}</h3>"
         + render.profile_card_html(r, heading="Rewrite the invitation for")
         + f"<p>The hint ladder for this note:</p><ol style=\"list-style:none\">{hints}</ol>"
         + comparison_html(ex.generic_text, gym.before_result, rewrite, after)

@@ -122,13 +122,13 @@ def two_paths_html(recipient, sender, note: str) -> str:
         render.STYLE
         + MOCK_STYLE
         + '<div style="display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start">'
-        + '<div style="flex:1 1 300px"><h4>Path A: quick Connect</h4>'
+        + '<div style="flex:1 1 300px"><h3>Path A: quick Connect</h3>'
         + pymk_card_html(recipient)
         + '<div class="il-arrow" aria-hidden="true">&darr;</div>'
         + f"<p>What {escape(first_name(recipient))} receives:</p>"
         + render.received_invitation_html(sender, None)
         + "</div>"
-        + '<div style="flex:1 1 300px"><h4>Path B: profile first</h4>'
+        + '<div style="flex:1 1 300px"><h3>Path B: profile first</h3>'
         + profile_page_html(recipient, show_dialog=True)
         + '<div class="il-arrow" aria-hidden="true">&darr;</div>'
         + f"<p>What {escape(first_name(recipient))} receives:</p>"
@@ -212,7 +212,7 @@ class ProfileFirst:
             w.HBox([self.quick_connect, self.open_profile]),
             self.profile, w.HBox([self.connect, self.add_note]), self.note, self.note_counter,
             self.send, self.received, self.reset,
-            w.HTML("<h4>Find three facts worth mentioning</h4><p>Read the profile (click the "
+            w.HTML("<h3>Find three facts worth mentioning</h3><p>Read the profile (click the "
                    "name first) and write three things you could mention in a note.</p>"),
             *self.fact_boxes, self.check_button, self.facts_result,
         ])  # fmt: skip
@@ -317,7 +317,7 @@ def example_html(recipient_id=None, sender_id=None, note: str | None = None) -> 
     facts = [f.split(": ", 1)[1] for f in model_facts(r, 2)] + ["Loves hiking"]
     return (
         two_paths_html(r, s, note)
-        + "<h4>Worked example: three facts checked</h4>"
+        + "<h3>Worked example: three facts checked</h3>"
         + facts_html(check_facts(facts, r))
     )
 

@@ -281,7 +281,7 @@ def example_html(recipient_id=None, sender_id=None, text: str | None = None, *,
         f"{escape(str(get(recipient, 'name', '')))}."
     )
     return (
-        f"<h4>{who}</h4>"
+        f"<h3>{who}</h3>"
         + render.profile_card_html(recipient, heading="Recipient")
         + render.counter_html(len(text), FULL_LIMIT)
         + render.feedback_html(text, result)
