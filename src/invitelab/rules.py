@@ -384,12 +384,15 @@ ROLE_WORDS = frozenset(
     buckeye wolverine spartan bruin trojan longhorn aggie hokie badger hoosier gator husky
     boilermaker terp jr sr pm product producer editor reporter creator coach scholar
     grad-student classmate peer admit incoming rising newly recent current tech rn lpn cna np
-    pa emt-b bsn msn""".split()
+    pa emt-b bsn msn lead generalist supervisor clerk aide staff nanny caregiver""".split()
 )
 NOT_ROLE = frozenset(
     """fan admirer follower believer reader lover listener viewer supporter subscriber bit little
-    lot huge big firm strong quick longtime long-time avid person""".split()
+    lot huge big firm strong quick longtime long-time avid person learner thinker doer worker
+    go-getter self-starter player user customer client number other matter letter order answer
+    dreamer enthusiast""".split()
 )
+_ROLE_SUFFIX = re.compile(r"[a-z]{3,}(?:ist|er|or|ian|ant|ent|ee)s?$")
 _IM_A = re.compile(
     r"\b(?:i'?m|i\s+am|im)\s+(?:currently\s+|now\s+|also\s+|just\s+|actually\s+|still\s+|"
     r"proud\s+to\s+be\s+)?(?:a|an|the)\s+(?P<phrase>[^.!?\n,;]{1,80})",
@@ -442,6 +445,11 @@ def _role_in(phrase: str, ctx: Context, limit: int = 6) -> bool:
             return False
         if low in ROLE_WORDS or low.rstrip("s") in ROLE_WORDS:
             return True
+        if _ROLE_SUFFIX.match(low) and low not in STOPWORDS and low not in ("after", "under", "other", "never", "ever",
+                                                                          "however", "whether", "together", "rather",
+                                                                          "current", "recent", "different", "excellent",
+                                                                          "important", "relevant", "patient"):
+            return True
         if re.fullmatch(r"'?\d{2}|20\d\d", low):
             return True
     if re.search(r"\b(?:at|from|with)\s+[A-Z]", phrase):
@@ -484,6 +492,9 @@ def _signature_role(note: Note, ctx: Context) -> tuple[int, int] | None:
     return None
 
 
+LANGUAGES = frozenset("English Spanish French German Chinese Japanese Arabic Portuguese Italian Korean Russian".split())
+
+
 def check_self_intro(note: Note, ctx: Context) -> Finding:
     cid = "self_intro"
     suggestion = "Say who you are in a few words: your year and school or your role"
@@ -491,7 +502,8 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
         bits = []
         if ctx.sender.education:
             e = ctx.sender.education[0]
-            bits.append(f"{e.field + ' student' if e.field else 'student'} at {e.school}")
+            field = e.field if e.field.isupper() or e.field.split()[0] in LANGUAGES else e.field.lower()
+            bits.append(f"{field + ' student' if field else 'student'} at {e.school}")
         elif ctx.sender.headline:
             bits.append(ctx.sender.headline)
         if bits:
@@ -1085,8 +1097,11 @@ def check_not_template(note: Note, ctx: Context) -> Finding:
                         _facts_hint(ctx.recipient, 1), span=(start + default.start(), start + default.end()) if default else None)
     first = content[0]
     pos = body.find(first)
-    return _finding(cid, "pass", f"Written for this note, not a default: {_quote(note, start + pos, min(end, start + pos + 60))}",
-                    span=(start + pos, min(end, start + pos + 60)) if pos >= 0 else None)
+    stop = min(end, start + pos + 60)
+    while stop < end and (note.text[stop - 1].isalnum() and note.text[stop].isalnum()):
+        stop += 1  # end on a whole word
+    return _finding(cid, "pass", f"Written for this note, not a default: {_quote(note, start + pos, stop)}",
+                    span=(start + pos, stop) if pos >= 0 else None)
 
 
 # --- 9. polite_close --------------------------------------------------------------------------
