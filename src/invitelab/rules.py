@@ -571,7 +571,7 @@ def suggestion_facts(profile: Profile) -> list[str]:
                 "comment": "commented on", "video": "made a video on"}.get(F.ACTIVITY_KINDS.get(kind.strip().lower(), "post"), "posted")
         out.append(f"{name} {verb} “{label}”")
     if profile.groups:
-        out.append(f"{name} is in {profile.groups[0]}")
+        out.append(f"{name} belongs to the group “{profile.groups[0]}”")
     if profile.interests:
         out.append(f"{name} lists an interest in {profile.interests[0]}")
     if profile.experience:
@@ -704,7 +704,14 @@ def check_common_ground(note: Note, ctx: Context) -> Finding:
     hint = ""
     if genuine:
         rf, _ = genuine[0]
-        hint = f" You and {who} share {F.KIND_NAMES[rf.kind]} {rf.describe()}: say so (“I'm also …”)."
+        shared = {
+            "school": f"you both studied at {rf.label}",
+            "employer": f"you have both worked at {rf.label}",
+            "group": f"you both belong to {rf.label}",
+            "field": f"you both studied {rf.label.lower()} at the same school",
+            "interest": f"you both list an interest in {rf.label}",
+        }.get(rf.kind, f"you share {rf.describe()}")
+        hint = f" Your profiles show that {shared}: say so in your own words (“I'm also …”)."
     elif recipient:
         hint = (f" Your profiles share no school, employer, group or listed interest; look for something "
                 f"smaller you truly share, or leave this out rather than invent it.")
@@ -906,6 +913,9 @@ _HARD_ASK_SOURCE = (
     r"put\s+me\s+in\s+touch\s+with\s+(?:the\s+|your\s+)?(?:hiring|recruit)|to\s+the\s+hiring\s+manager|"
     r"(?:room|space|a\s+spot|a\s+place|an\s+opening)\s+for\s+(?:me|an?\s+(?:[\w-]+\s+)?(?:intern|hire|analyst|engineer|assistant))\b|"
     r"take\s+on\s+(?:an?\s+)?(?:intern|interns|new\s+grad)|"
+    r"(?:looking\s+for|seeking|searching\s+for|want|need|hoping\s+to\s+(?:find|land|get))\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:job|internship|position|role|co-?op)s?\b[^.!?\n]{0,80}?\b(?:can|could|would|will)\s+you|"
+    r"help\s+me\s+(?:get|land|find|secure)\s+one\b|"
     r"recommend\s+me|refer(?:ring)?\s+me|referrals?|refer\s+my|put\s+in\s+a\s+(?:good\s+)?word|vouch\s+for\s+me|"
     r"(?:pass|send|forward)(?:ing)?\s+(?:along\s+|on\s+)?my\s+(?:resume|cv|résumé|application|portfolio)|"
     r"(?:forward|pass)\s+(?:it|this)\s+(?:along\s+)?to\s+(?:the\s+|your\s+)?(?:hiring|recruit)|"
