@@ -23,7 +23,7 @@ from .shortforms import (
     school_short_forms,
     words_of,
 )
-from .text import STOPWORDS, Note, Token, stem
+from .text import lazy_compile, STOPWORDS, Note, Token, stem
 
 ORG_KINDS = ("school", "employer", "group")
 KIND_NAMES = {
@@ -153,7 +153,7 @@ def content_stems(text: str) -> list[str]:
     return list(dict.fromkeys(topic_stem(w) for w in words if w not in STOPWORDS and len(w) > 1))
 
 
-_HEADLINE_EMPLOYER = re.compile(r"(?:\bat\b|@|\|)\s*([^|,;·•]+)")
+_HEADLINE_EMPLOYER = lazy_compile(r"(?:\bat\b|@|\|)\s*([^|,;·•]+)")
 
 
 @lru_cache(maxsize=256)
@@ -516,19 +516,19 @@ _RECORD_NOUNS = (
     r"piece|essay|paper|book|video|thread|blog(?: post)?|newsletter|op-ed|oped|session|workshop|"
     r"lecture|speech|publication|research on|study on|tweet|comment|remarks|course"
 )
-CLAIM_ACTIVITY = re.compile(
+CLAIM_ACTIVITY = lazy_compile(
     r"\byour\s+(?:(?:recent|latest|last|great|insightful|fascinating|excellent|amazing|thoughtful|"
     r"wonderful|brilliant|interesting|viral|popular|recent linkedin|linkedin)\s+){0,2}(?:" + _RECORD_NOUNS +
     r")\s+(?:on|about|at|regarding|for|in|titled|called|from|during|with|to)\s+(?P<object>[^.!?\n;,]{2,80})",
     re.IGNORECASE,
 )
-CLAIM_EVENT = re.compile(
+CLAIM_EVENT = lazy_compile(
     r"\b(?:(?:saw|heard|watched|caught) you (?:speak|talk|present|presenting|speaking|on)|"
     r"you (?:spoke|presented|posted|wrote|published|shared|talked|were on|appeared on))"
     r"\s+(?:at|on|about|in|during|for)\s+(?P<object>[^.!?\n;,]{2,80})",
     re.IGNORECASE,
 )
-CLAIM_EMPLOYER = re.compile(
+CLAIM_EMPLOYER = lazy_compile(
     r"\b(?:your\s+(?:work|role|time|job|position|career|team|experience|tenure|years|internship|"
     r"leadership|move|transition|switch|jump)\s+(?:at|with|to)|"
     r"you(?:'re| are| were)?\s+(?:work|worked|working|currently work|now work|recruit|recruiting|"
@@ -536,16 +536,16 @@ CLAIM_EMPLOYER = re.compile(
     r"\s*(?P<object>[^.!?\n;,]{2,60})",
     re.IGNORECASE,
 )
-CLAIM_SCHOOL = re.compile(
+CLAIM_SCHOOL = lazy_compile(
     r"\b(?:you\s+(?:studied|graduated|went|attended|majored|did your \w+|got your \w+|earned your \w+)"
     r"(?:\s+\w+){0,2}?\s+(?:at|from|to)|your\s+(?:degree|studies|time|years|days|mba|phd|masters|"
     r"master's|bachelor's|undergrad|ba|bs|ms)\s+(?:at|from))\s+(?P<object>[^.!?\n;,]{2,60})",
     re.IGNORECASE,
 )
-CLAIM_FELLOW = re.compile(
+CLAIM_FELLOW = lazy_compile(
     r"\bfellow\s+(?P<object>(?:[A-Z][\w&.'-]*\s+){1,4})(?:alum|alumni|alumnus|alumna|grad|graduate|student)",
 )
-_OBJECT_STOP = re.compile(
+_OBJECT_STOP = lazy_compile(
     r"\s+(?:and|but|because|which|where|that|who|since|so|while|when|as well|last|this|next|"
     r"earlier|recently|yesterday|ago|in \d{4}|I|i)\b.*$"
 )

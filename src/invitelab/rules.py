@@ -18,7 +18,7 @@ from .findings import Finding
 from .profiles import Profile
 from .rubric import Rubric
 from .shortforms import KNOWN_SHORT_FORMS, words_of
-from .text import STOPWORDS, Note, english_words, fold, phrase_pattern
+from .text import lazy_compile, STOPWORDS, Note, english_words, fold, phrase_pattern
 
 
 # --- Context and compiled phrase lists --------------------------------------------------------
@@ -97,14 +97,14 @@ GREET_WORDS = (
     r"konnichiwa|merhaba|salve|saludos|as-?salamu\s+alaykum|sawubona|jambo|habari)"
 )
 TITLES = r"(?:mr|mrs|ms|mx|miss|dr|prof|professor|doctor|coach|dean|rev|sr|sra|srta|herr|frau|mme|mlle)"
-_GREETING = re.compile(rf"^\s*(?P<greet>{GREET_WORDS})\b[ \t,!.:;-]*(?P<rest>[^\n]*)", re.IGNORECASE)
-_TITLE = re.compile(rf"^(?P<title>{TITLES})\.?\s+", re.IGNORECASE)
-_LEAD_NAME = re.compile(
+_GREETING = lazy_compile(rf"^\s*(?P<greet>{GREET_WORDS})\b[ \t,!.:;-]*(?P<rest>[^\n]*)", re.IGNORECASE)
+_TITLE = lazy_compile(rf"^(?P<title>{TITLES})\.?\s+", re.IGNORECASE)
+_LEAD_NAME = lazy_compile(
     rf"^\s*(?:(?P<title>{TITLES})\.?\s+)?(?P<name>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){{0,2}})"
     r"\s*(?:,|:|!|\s-\s?|-\s)",
     re.IGNORECASE,
 )
-_PLACEHOLDER_BRACKETS = re.compile(
+_PLACEHOLDER_BRACKETS = lazy_compile(
     r"\[[^\[\]\n]{1,40}\]|\{\{?[^{}\n]{1,40}\}?\}|<\s*(?:first|last|full|your|their|recipient|company|"
     r"school|name|title|role|position|insert|job|university|industry|field|topic|event|contact|"
     r"person|manager|recruiter|team|city|date)[^<>\n]{0,30}>|_{3,}",
@@ -242,7 +242,7 @@ def read_closing(note: Note, ctx: Context) -> Closing | None:
     return _memo(note, "closing", compute)
 
 
-_SIGNATURE_BAD = re.compile(r"\?|\b(?:you|your|would|could|can|will|hope|love|like|want|please)\b", re.IGNORECASE)
+_SIGNATURE_BAD = lazy_compile(r"\?|\b(?:you|your|would|could|can|will|hope|love|like|want|please)\b", re.IGNORECASE)
 
 
 def _looks_like_signature(after: str) -> bool:
@@ -392,13 +392,13 @@ NOT_ROLE = frozenset(
     go-getter self-starter player user customer client number other matter letter order answer
     dreamer enthusiast""".split()
 )
-_ROLE_SUFFIX = re.compile(r"[a-z]{3,}(?:ist|er|or|ian|ant|ent|ee)s?$")
-_IM_A = re.compile(
+_ROLE_SUFFIX = lazy_compile(r"[a-z]{3,}(?:ist|er|or|ian|ant|ent|ee)s?$")
+_IM_A = lazy_compile(
     r"\b(?:i'?m|i\s+am|im)\s+(?:currently\s+|now\s+|also\s+|just\s+|actually\s+|still\s+|"
     r"proud\s+to\s+be\s+)?(?:a|an|the)\s+(?P<phrase>[^.!?\n,;]{1,80})",
     re.IGNORECASE,
 )
-_IM_DOING = re.compile(
+_IM_DOING = lazy_compile(
     r"\b(?:i'?m|i\s+am|im)\s+(?:currently\s+|now\s+|also\s+)?(?:studying|majoring|minoring|pursuing|"
     r"completing|graduating|finishing\s+(?:my|a|an)|doing\s+(?:my|a|an)|working\s+(?:at|as|in|on|for|with)|"
     r"interning|enrolled|in\s+my\s+(?:first|second|third|fourth|fifth|final|last|senior|junior|"
@@ -407,7 +407,7 @@ _IM_DOING = re.compile(
     r"a\s+member\s+of|with\s+(?=[A-Z])|at\s+(?=[A-Z])|from\s+(?=[A-Z]))",
     re.IGNORECASE,
 )
-_I_VERB = re.compile(
+_I_VERB = lazy_compile(
     r"\bi\s+(?:currently\s+|recently\s+|just\s+|also\s+|now\s+|will\s+)?(?:study|studied|work|worked|teach|"
     r"taught|manage|graduated|graduate|graduating|major|majored|intern|interned|volunteer|coordinate|serve|served|"
     r"attend|go\s+to|finished\s+my|started\s+my|completed\s+my|earned\s+my|spent\s+\w+\s+years|"
@@ -417,13 +417,13 @@ _I_VERB = re.compile(
     r"|\bi(?:'m|\s+am)\s+(?:currently\s+|now\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:turned|turning)\s+\w+",
     re.IGNORECASE,
 )
-_NAME_APPOSITIVE = re.compile(
+_NAME_APPOSITIVE = lazy_compile(
     r"\b(?i:i'?m|i\s+am|my\s+name\s+is|this\s+is)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s*"
     r"(?:(?:,|\s-)\s*(?:(?:a|an|the)\s+)?(?P<phrase>[^.!?\n;]{1,60})|\s+(?:from|at|with)\s+(?P<org>[A-Z][^.!?\n;,]{1,40}))",
 )
-_AS_A = re.compile(r"\b(?:as|being)\s+(?:a|an|someone|somebody|one)\s+(?P<phrase>[^.!?\n;]{1,120}?)(?:,\s*|\s+)(?P<after>i|i'm|i've|i'd|my|im|we)\b", re.IGNORECASE)
-_HERE = re.compile(r"(?P<phrase>(?:[\w'&-]+\s+){1,5})here\b", re.IGNORECASE)
-_ROLE_OPENING = re.compile(
+_AS_A = lazy_compile(r"\b(?:as|being)\s+(?:a|an|someone|somebody|one)\s+(?P<phrase>[^.!?\n;]{1,120}?)(?:,\s*|\s+)(?P<after>i|i'm|i've|i'd|my|im|we)\b", re.IGNORECASE)
+_HERE = lazy_compile(r"(?P<phrase>(?:[\w'&-]+\s+){1,5})here\b", re.IGNORECASE)
+_ROLE_OPENING = lazy_compile(
     r"(?:^|[.!?\n]\s*|(?:hi|hello|hey|dear)\s+[\w.'-]+[,!]\s*)(?P<phrase>(?:current|recent|incoming|rising|former|proud)?\s*"
     r"(?:[\w'&-]+\s+){0,3}(?:student|junior|senior|sophomore|freshman|major|grad|graduate|alum|alumna|alumnus|"
     r"nurse|teacher|engineer|analyst|designer|developer|intern|candidate|veteran|researcher)s?"
@@ -431,7 +431,7 @@ _ROLE_OPENING = re.compile(
     r"(?=\s*(?:,|-|\s+(?:reaching|writing|hoping|looking|interested|curious|who|and|with)\b))",
     re.IGNORECASE,
 )
-_SENTENCE_A = re.compile(r"(?:^|[.!?\n]\s*|-\s+)(?:a|an)\s+(?P<phrase>[^.!?\n;,]{1,60})", re.IGNORECASE)
+_SENTENCE_A = lazy_compile(r"(?:^|[.!?\n]\s*|-\s+)(?:a|an)\s+(?P<phrase>[^.!?\n;,]{1,60})", re.IGNORECASE)
 
 
 def _role_in(phrase: str, ctx: Context, limit: int = 6) -> bool:
@@ -553,7 +553,7 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
 
 # --- 3. specific_detail -----------------------------------------------------------------------
 
-FLATTERY = re.compile(
+FLATTERY = lazy_compile(
     r"\b(?:impressive|amazing|great|inspiring|interesting|fascinating|incredible)\s+(?:profile|background|"
     r"experience|career|work|journey)\b|\byour\s+(?:profile|background|experience|career|work)\b",
     re.IGNORECASE,
@@ -746,7 +746,7 @@ def check_common_ground(note: Note, ctx: Context) -> Finding:
 
 # --- 5. purpose -------------------------------------------------------------------------------
 
-_PURPOSE_VERB = re.compile(
+_PURPOSE_VERB = lazy_compile(
     r"\b(?:learn(?:ing)?|hear(?:ing)?|know|understand|find\s+out|ask(?:ing)?|discuss(?:ing)?|talk(?:ing)?|"
     r"chat(?:ting)?|speak(?:ing)?|get\s+your\s+(?:take|advice|perspective|thoughts|insights?|input|view)|"
     r"(?:your|any)\s+(?:advice|tips|guidance|insights?|thoughts|perspective|take|input|recommendations?)|"
@@ -756,7 +756,7 @@ _PURPOSE_VERB = re.compile(
     r"hear\s+how|see\s+how|seek|seeking|advice|insight|insights|perspective|guidance|mentorship)\b",
     re.IGNORECASE,
 )
-_OBJECT_STARTERS = re.compile(
+_OBJECT_STARTERS = lazy_compile(
     r"^\s*(?:more\s+)?(?:about|on|regarding|how|what|why|where|when|which|whether|if|into|around|"
     r"for|in|with|from|behind|of|the|your|to)\b",
     re.IGNORECASE,
@@ -774,23 +774,23 @@ VAGUE_WORDS = frozenset(
     project projects lab team studies area position business organization firm typical
     day-to-day""".split()
 )
-_CONNECT_Q = re.compile(
+_CONNECT_Q = lazy_compile(
     r"\b(?:connect|connecting|accept\s+(?:my|the|this)\s+(?:invitation|invite|request)|join\s+(?:my|your)\s+"
     r"(?:network|linkedin|professional)|add\s+me|link\s+up|be\s+connected|network\s+with)\b", re.IGNORECASE
 )
-_MEETING = re.compile(
+_MEETING = lazy_compile(
     r"\b(?:met|meeting|meet|chatted|spoke|talked|talking|chatting|our\s+(?:chat|conversation|talk|call|meeting)|"
     r"your\s+(?:booth|table|session|talk|panel|presentation|info\s+session|workshop))\b[^.!?\n]{0,60}?"
     r"\b(?:at|during|after|in|on)\s+(?:the\s+|your\s+|last\s+|yesterday's\s+|today's\s+|this\s+week's\s+)?"
     r"(?P<event>[^.!?\n]{3,60})",
     re.IGNORECASE,
 )
-_FOLLOW_UP = re.compile(
+_FOLLOW_UP = lazy_compile(
     r"\b(?:stay\s+in\s+touch|keep\s+in\s+touch|follow\s+up|following\s+up|continue\s+(?:our|the)\s+"
     r"conversation|keep\s+(?:the|our)\s+conversation|pick\s+up\s+where|reconnect)\b",
     re.IGNORECASE,
 )
-_TOPIC_ELSEWHERE = re.compile(
+_TOPIC_ELSEWHERE = lazy_compile(
     r"\b(?:interested\s+in|exploring|explore|passionate\s+about|career\s+in|careers\s+in|working\s+in|"
     r"work\s+in|moving\s+into|move\s+into|transition(?:ing)?\s+(?:into|to)|break(?:ing)?\s+into|"
     r"get(?:ting)?\s+into|focus(?:ed)?\s+on|studying|majoring\s+in|specifically|especially|"
@@ -897,7 +897,7 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
 
 # --- 6. no_hard_ask ---------------------------------------------------------------------------
 
-_LINK = re.compile(
+_LINK = lazy_compile(
     r"(?:https?://|www\.)\S+|(?<![@\w.])(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|ly|me|app|dev|edu|gov|info|"
     r"biz|ai|us|uk|ca|de|xyz|site|page|link|gl|to|tv)(?:/\S*)?(?![\w@])",
     re.IGNORECASE,
@@ -953,7 +953,7 @@ _HARD_ASK_SOURCE = (
 def _hard_ask_pattern() -> re.Pattern[str]:
     """Compiled on first use (it is large, and most notes never need it: see the triggers)."""
     return re.compile(_HARD_ASK_SOURCE, re.IGNORECASE | re.MULTILINE)
-_RESUME_MINE = re.compile(
+_RESUME_MINE = lazy_compile(
     r"(?:resume|résumé|cv|portfolio|cover\s+letter)[^.!?\n]{0,80}?[.!?]?\s*[^.!?\n]{0,60}?"
     r"(?:look\s+(?:over|at)|review|critique|check|read|glance\s+at)\s+mine\b",
     re.IGNORECASE,
@@ -969,7 +969,7 @@ _HARD_ASK_TRIGGERS = frozenset(
     firms startups apply applied applying deck pitch perfect ideal great try test use download
     mine works work foot name room space manager touch take""".split()
 )
-_SOFT = re.compile(r"\binformational\s+interviews?\b|\binterview\s+you\b", re.IGNORECASE)
+_SOFT = lazy_compile(r"\binformational\s+interviews?\b|\binterview\s+you\b", re.IGNORECASE)
 
 
 def _hard_ask(note: Note, ctx: Context, skip_links: bool = False) -> tuple[str, tuple[int, int]] | None:
@@ -1049,20 +1049,20 @@ NON_CONTENT = STOPWORDS | frozenset(
 )
 
 
-_NETWORK_REQUEST = re.compile(
+_NETWORK_REQUEST = lazy_compile(
     r"\b(?:connect|connecting|(?:grow|expand|build|broaden|grow)(?:ing)?\s+my\s+(?:professional\s+)?network|"
     r"join\s+(?:my|your)\s+(?:professional\s+)?network|add\s+you\s+to\s+my|network\s+with|networking\s+with)\b",
     re.IGNORECASE,
 )
-_CONTENT_MARKERS = re.compile(
+_CONTENT_MARKERS = lazy_compile(
     r"\b(?:learn|hear|ask|discuss|talk|chat|advice|question|curious|because|since|saw|read|enjoyed|loved|noticed|"
     r"admire|impressed|inspired|fellow|studying|study|major|student|work\s+(?:at|in|as)|i'?m\s+(?:a|an)\s|"
     r"passionate|interested\s+in|excited\s+about)\b|"
     r"\byour\s+(?!network\b|professional\s+network|linkedin|profile\b|invitation|connection)\w+",
     re.IGNORECASE,
 )
-_BARE_NAME_LINE = re.compile(r"(?m)^[\s\-]*[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){0,2}[\s.!]*\Z")
-_NAME_INTRO = re.compile(r"\b(?:i'?m|i am|my name is|this is)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?(?=\s*(?:[,.!]|and\b|$))",
+_BARE_NAME_LINE = lazy_compile(r"(?m)^[\s\-]*[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){0,2}[\s.!]*\Z")
+_NAME_INTRO = lazy_compile(r"\b(?:i'?m|i am|my name is|this is)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?(?=\s*(?:[,.!]|and\b|$))",
                          re.IGNORECASE)
 
 
@@ -1116,7 +1116,7 @@ def check_not_template(note: Note, ctx: Context) -> Finding:
 
 # --- 9. polite_close --------------------------------------------------------------------------
 
-_NOT_THANKS = re.compile(r"\b(?:no\s+thanks|thanks\s+to|thank\s+god|thanks\s+but)\b", re.IGNORECASE)
+_NOT_THANKS = lazy_compile(r"\b(?:no\s+thanks|thanks\s+to|thank\s+god|thanks\s+but)\b", re.IGNORECASE)
 
 
 def check_polite_close(note: Note, ctx: Context) -> Finding:
@@ -1149,7 +1149,7 @@ _EMOJI_CLASS = (
     "\U0001F300-\U0001F3FA\U0001F400-\U0001FAFF\u2600-\u27BF\U0001F000-\U0001F2FF\u2B00-\u2BFF"
     "\u2300-\u23FF\u203C\u2049\u3030\u303D\u3297\u3299"
 )
-_EMOJI = re.compile(
+_EMOJI = lazy_compile(
     "[\U0001F1E6-\U0001F1FF]{2}"  # a flag: two regional letters
     "|[" + _EMOJI_CLASS + "][\ufe0e\ufe0f\U0001F3FB-\U0001F3FF]*"
     "(?:\u200d[" + _EMOJI_CLASS + "][\ufe0e\ufe0f\U0001F3FB-\U0001F3FF]*)*"  # joined: 👩‍💻
@@ -1174,7 +1174,7 @@ def _is_acronym(word: str, ctx: Context) -> bool:
     return low not in english_words()
 
 
-_NOT_LETTER = re.compile(r"[\W\d_]+")
+_NOT_LETTER = lazy_compile(r"[\W\d_]+")
 
 
 def check_tone(note: Note, ctx: Context) -> Finding:

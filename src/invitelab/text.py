@@ -190,6 +190,30 @@ class Note:
         return lo
 
 
+class LazyPattern:
+    """A regex compiled on first use: the engine has many, and one check needs only some of them,
+    so a one-off `invitelab check` starts faster."""
+
+    __slots__ = ("_source", "_flags", "_compiled")
+
+    def __init__(self, source: str, flags: int = 0):
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def __getattr__(self, name: str):
+        return getattr(self._get(), name)
+
+
+def lazy_compile(source: str, flags: int = 0) -> LazyPattern:
+    return LazyPattern(source, flags)
+
+
 def _trie_regex(trie: dict) -> str:
     """Turn a word trie into a regex that tries longer phrases first (fast for many phrases)."""
     branches = []
@@ -215,6 +239,6 @@ def phrase_pattern(phrases: tuple[str, ...], case_sensitive: bool = False) -> re
             node = node.setdefault(word, {})
         node[""] = {}
     if not trie:
-        return re.compile(r"(?!x)x")
+        return lazy_compile(r"(?!x)x")
     flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(r"(?<![\w'])" + _trie_regex(trie) + r"(?![\w'])", flags)
+    return lazy_compile(r"(?<![\w'])" + _trie_regex(trie) + r"(?![\w'])", flags)
