@@ -181,7 +181,7 @@ def profile_facts(profile: Profile) -> ProfileFacts:
         if edu.field:
             fkey = canonical(edu.field)
             fact = Fact("field", edu.field, fkey, school=canonical(edu.school) if edu.school else "")
-            facts.add_org(fact, [(f, True) for f in field_forms(edu.field)])
+            facts.add_org(fact, [(f, True) for f in field_forms(edu.field)], caps=False)
     for group in profile.groups:
         words = canonical(group).split()
         forms = [(group, True)]
@@ -325,7 +325,7 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
     rel_first, rel_last = first - lo, last - lo
     pairs = set(zip(words, words[1:]))
     org = kind in ("school", "employer")
-    fellow = any(w == "fellow" for w in words[max(0, rel_first - 3): rel_first])
+    fellow = any(w == "fellow" for w in words[max(0, rel_first - 5): rel_first])
     before = words[max(0, rel_first - 3): rel_first]
     after = words[rel_last: rel_last + 9]
     after_pairs = set(zip(after, after[1:]))
