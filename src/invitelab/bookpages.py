@@ -36,6 +36,7 @@ __all__ = [
     "EXERCISE_NOTES",
     "exercise_html",
     "exercise_note",
+    "level_rules",
     "levels_html",
     "marks_table_html",
     "points",
@@ -62,15 +63,18 @@ STYLE = render.STYLE + """<style>
 .il-verdict.il-pass .il-st{color:#1a7f37}.il-verdict.il-fail .il-st{color:#b42318}
 .il-verdict.il-na .il-st{color:#57606a}
 .il-more{margin:6px 0 4px}.il-more summary{cursor:pointer;font-weight:600;color:#0d5bc6}
-.il-marks td.il-pass{color:#1a7f37;font-weight:600}.il-marks td.il-fail{color:#b42318;font-weight:600}
+.il-marks td.il-pass{color:#1a7f37;font-weight:600}
+.il-marks td.il-fail{color:#b42318;font-weight:600}
 .il-marks td.il-na{color:#57606a}
 .il-marks th[scope=row]{font-weight:400}
-.il-marks td.il-fixed{background:#e6f4ea}
+.il-marks td.il-fixed{background:#e6f4ea}.il-marks td.il-fixed.il-pass{color:#116329}
 .il-chars{font-size:.85em;color:#4b5563;margin:2px 0 0}
 .il-who{margin:2px 0 8px;color:#374151}
 .il-cards{display:flex;gap:12px;flex-wrap:wrap;margin-top:6px}
 .il-cards > div{flex:1 1 300px}
-.il-levels td,.il-levels th{vertical-align:top}
+.il-levelcard{border:1px solid #d0d7de;border-radius:8px;padding:8px 12px;margin:0 0 10px;
+ background:#fff}
+.il-levelcard p{margin:6px 0 4px}
 </style>"""
 
 #: short words shown for a status, with an icon so that colour is not the only cue
@@ -110,7 +114,8 @@ def _verdict_html(finding, *, show_suggestion: bool = True) -> str:
     status = str(finding.status)
     cls = _STATUS_CLASS.get(status, "il-na")
     parts = [
-        f'<p class="il-verdict {cls}"><span class="il-st">{escape(MARKS.get(status, status))}</span>'
+        f'<p class="il-verdict {cls}">'
+        f'<span class="il-st">{escape(MARKS.get(status, status))}</span>'
         f" &middot; {escape(str(finding.evidence or ''))}</p>"
     ]
     if show_suggestion and status == "fail" and finding.suggestion:
@@ -219,17 +224,35 @@ def criteria_overview_html(anchor_prefix: str = "criterion-") -> str:
 
 
 def scored_note_html(text: str, recipient=DANA, sender=ALEX, *, limit: int | None = None) -> str:
-    """One note with the engine's full verdict: level, score, warnings and every check."""
+    """One note with the engine's verdict: level, score, warnings, then what is not there yet
+    (evidence and suggestion for each check that fails) and a one-line list of what passes."""
     result = score_note(text, recipient, sender, limit=limit)
-    items = "".join(render.finding_html(text, f) for f in result.findings)
-    return (
-        STYLE
-        + '<div class="il-box">'
-        + render.level_html(result)
-        + render.warnings_html(result)
-        + _note_html(text)
-        + f'<ul class="il-crit" aria-label="Checks">{items}</ul></div>'
-    )
+    failing = [f for f in result.findings if f.status == "fail"]
+    passing = [f for f in result.findings if f.status == "pass"]
+    not_applicable = [f for f in result.findings if f.status == "n/a"]
+    parts = [STYLE, '<div class="il-box">', render.level_html(result), _note_html(text, failing),
+             render.warnings_html(result)]
+    if failing:
+        items = "".join(
+            f'<li class="il-fail"><span class="il-st" aria-hidden="true">\u2717</span>'
+            f"<strong>{escape(f.title or f.criterion)}</strong>: {escape(str(f.evidence or ''))}"
+            + (f'<br><span class="il-sugg"><strong>Suggestion:</strong> '
+               f"{escape(str(f.suggestion))}</span>" if f.suggestion else "")
+            + "</li>"
+            for f in failing
+        )
+        parts.append(f'<p><strong>Not yet ({len(failing)}):</strong></p>'
+                     f'<ul class="il-crit" aria-label="Checks not passed yet">{items}</ul>')
+    if passing:
+        names = "; ".join(escape(f.title or f.criterion) for f in passing)
+        parts.append(f'<p class="il-verdict il-pass"><span class="il-st">\u2713 Passes '
+                     f"({len(passing)}):</span> {names}.</p>")
+    if not_applicable:
+        names = "; ".join(escape(f.title or f.criterion) for f in not_applicable)
+        parts.append(f'<p class="il-verdict il-na"><span class="il-st">\u2013 Not applicable:'
+                     f"</span> {names}.</p>")
+    parts.append("</div>")
+    return "".join(parts)
 
 
 def marks_table_html(results, headers, *, caption: str | None = None) -> str:
@@ -271,7 +294,7 @@ def marks_table_html(results, headers, *, caption: str | None = None) -> str:
 
 def before_after_html(before: str, after: str, recipient=DANA, sender=ALEX, *,
                       limit: int | None = None) -> str:
-    """A generic note and its rewrite side by side, each scored, then a check-by-check table."""
+    """A note and its rewrite side by side, each scored, then a check-by-check table."""
     results = [score_note(t, recipient, sender, limit=limit) for t in (before, after)]
     columns = ""
     for label, text, result in zip(("Before", "After"), (before, after), results):
@@ -344,37 +367,34 @@ LEVEL_EXAMPLES: dict[str, str] = {
 
 
 def levels_html(recipient=DANA, sender=ALEX) -> str:
-    """The four levels: what each means, the rule that decides it, and an example scored live."""
+    """The four levels, lowest first: what each means, the rule that decides it, and one note to
+    Dana scored by the engine when the page is built."""
     rules = level_rules()
-    rows = []
+    blocks = []
     for level in LEVELS:
+        meaning = LEVEL_DESCRIPTIONS.get(level, "")
+        meaning = meaning[:1].upper() + meaning[1:]
         example = LEVEL_EXAMPLES.get(level, "")
         verdict = ""
         if example:
             result = score_note(example, recipient, sender)
             verdict = (
+                '<p class="il-chars">An example to Dana:</p>'
                 f'<div class="il-note">{escape(example)}</div>'
-                f'<p class="il-chars">Engine: <strong>'
+                f'<p class="il-chars">The checker says: <strong>'
                 f"{escape(render.LEVEL_WORDS.get(result.level, result.level))}</strong>, "
-                f"score {float(result.score):.0f}/100</p>"
+                f"score {float(result.score):.0f}/100.</p>"
             )
-        rows.append(
-            f'<tr><th scope="row"><span class="il-level il-level-{escape(level)}">'
-            f"{escape(render.LEVEL_WORDS.get(level, level))}</span></th>"
-            f"<td>{escape(LEVEL_DESCRIPTIONS.get(level, ''))}</td>"
-            f"<td>{escape(rules.get(level, ''))}</td>"
-            f"<td>{verdict}</td></tr>"
+        blocks.append(
+            f'<div class="il-levelcard" role="group" aria-label="Level: '
+            f'{escape(render.LEVEL_WORDS.get(level, level))}">'
+            f'<span class="il-level il-level-{escape(level)}"><strong>'
+            f"{escape(render.LEVEL_WORDS.get(level, level))}</strong></span> "
+            f"<em>{escape(meaning)}.</em>"
+            f'<p><strong>Rule:</strong> {escape(rules.get(level, ""))}</p>'
+            f"{verdict}</div>"
         )
-    return (
-        STYLE
-        + '<table class="il-table il-levels"><caption>The four levels, from lowest to highest'
-        + "</caption><thead><tr>"
-        + '<th scope="col">Level</th><th scope="col">What it means</th>'
-        + '<th scope="col">The rule</th><th scope="col">Example to Dana, scored when this page '
-        + "was built</th></tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table>"
-    )
+    return STYLE + '<div class="il-ref">' + "".join(blocks) + "</div>"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -519,7 +539,8 @@ def exercise_note(key: str, people=None):
     try:
         recipient_id, sender_id, text = EXERCISE_NOTES[key]
     except KeyError:
-        raise KeyError(f"unknown exercise note {key!r} (known: {', '.join(EXERCISE_NOTES)})") from None
+        known = ", ".join(EXERCISE_NOTES)
+        raise KeyError(f"unknown exercise note {key!r} (known: {known})") from None
     if people is None:
         from .kitdata import profiles
 
