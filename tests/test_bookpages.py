@@ -198,11 +198,6 @@ def test_every_scenario_uses_kit_profiles_and_appears_in_the_chapter(people, cha
         assert f'bookpages.scenario_html("{s.key}", people)' in chapter
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine: 'I'm a finance sophomore and, like you, care about first-generation students' "
-    "states an exactly matching listed interest of both profiles, so RUBRIC.md's shared-facts "
-    "rule makes common_ground pass (exemplary); the engine fails it (personalized). Remove "
-    "this marker once the engine agrees."))
 def test_career_fair_after_is_exemplary_as_the_spec_says(people):
     _, after = bookpages.scenario_results("career-fair", people)
     assert after.finding("common_ground").status == "pass"

@@ -313,6 +313,7 @@ MY_ANCHORS = frozenset(
     programme degree alma major minor field club chapter group work first current former old home
     own undergrad studies classmates""".split()
 )
+ORG_ONLY_BLOCKERS = frozenset("about before after during".split())
 # Interests, groups and fields may be the sender's after verbs that block an organisation.
 _SOFT_BLOCKERS = frozenset("love loved like liked enjoy enjoyed care".split())
 
@@ -327,6 +328,7 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
     org = kind in ("school", "employer")
     fellow = any(w == "fellow" for w in words[max(0, rel_first - 5): rel_first])
     before = words[max(0, rel_first - 3): rel_first]
+    before6 = words[max(0, rel_first - 6): rel_first]
     after = words[rel_last: rel_last + 9]
     after_pairs = set(zip(after, after[1:]))
     tied = (
@@ -334,7 +336,7 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
         or bool({"also", "both", "same"} & set(before))
         or bool({"too", "also", "myself"} & set(after))
         or bool(_TIE_PAIRS & after_pairs)
-        or bool({("like", "you"), ("as", "you"), ("like", "me")} & set(zip(words[max(0, rel_first - 6): rel_first], words[max(0, rel_first - 5): rel_first])))
+        or bool({("like", "you"), ("as", "you"), ("like", "me")} & set(zip(before6, before6[1:])))
         or ("we", "both") in pairs
         or "same" in after
     )
@@ -350,10 +352,12 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
     for j in range(rel_first - 1, -1, -1):
         w = words[j]
         if w in RECIPIENT_WORDS:
+            if j > 0 and words[j - 1] in ("like", "as", "unlike"):
+                continue  # "like you, I ..." marks a shared fact; it is not about the recipient
             return "recipient", False
         if w in SENDER_WORDS:
             between = words[j + 1: rel_first]
-            blockers = NOT_SELF if org else NOT_SELF - _SOFT_BLOCKERS
+            blockers = NOT_SELF if org else NOT_SELF - _SOFT_BLOCKERS - ORG_ONLY_BLOCKERS
             if w in ("me", "us") or any(b in blockers for b in between):
                 side = "neutral"
             elif w in ("my", "our", "mine"):
@@ -503,7 +507,7 @@ def find_mentions(note: Note, profile: Profile | None) -> list[Mention]:
     ranked = sorted(out, key=lambda m: (not m.exact, -(m.end - m.start)))
     kept: list[Mention] = []
     for m in ranked:
-        if not any(m.start < k.end and k.start < m.end and k.fact != m.fact for k in kept):
+        if not any(m.start < k.end and k.start < m.end for k in kept):
             kept.append(m)
     kept.sort(key=lambda m: m.start)
     return kept

@@ -499,15 +499,18 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
     cid = "self_intro"
     suggestion = "Say who you are in a few words: your year and school or your role"
     if ctx.sender:
-        bits = []
-        if ctx.sender.education:
+        example = ""
+        student = "student" in ctx.sender.headline.lower() or not ctx.sender.experience
+        if student and ctx.sender.education:
             e = ctx.sender.education[0]
-            field = e.field if e.field.isupper() or e.field.split()[0] in LANGUAGES else e.field.lower()
-            bits.append(f"{field + ' student' if field else 'student'} at {e.school}")
-        elif ctx.sender.headline:
-            bits.append(ctx.sender.headline)
-        if bits:
-            suggestion += f" (for you: “I'm a {bits[0]}”)"
+            field = e.field if (e.field.isupper() or e.field.split()[:1] and e.field.split()[0] in LANGUAGES) else e.field.lower()
+            example = f"{field + ' student' if field else 'student'} at {e.school}"
+        elif ctx.sender.experience and ctx.sender.experience[0].title:
+            e = ctx.sender.experience[0]
+            example = e.title.lower() + (f" at {e.company}" if e.company else "")
+        if example:
+            article = "an" if example[:1].lower() in "aeiou" else "a"
+            suggestion += f" (for you: “I'm {article} {example}”)"
     suggestion += ". Saying what you want is not an introduction."
     text = note.text
     for pattern in (_IM_A, _NAME_APPOSITIVE):
@@ -849,7 +852,19 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
     if _FOLLOW_UP.search(text) and re.search(r"\bfollowing\s+up\s+on\s+(?:our|your|the)\s+\w+", text, re.IGNORECASE):
         m = re.search(r"\bfollowing\s+up\s+on\s+(?:our|your|the)\s+[^.!?\n]+", text, re.IGNORECASE)
         return _finding(cid, "pass", f"Follows up on a meeting: {_quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
+    # words inside a reference to the recipient's record ("your talk on robots that ask for help")
+    # are the record's, not the sender's purpose
+    record_spans = [(c.start, c.end) for c in _memo(note, "claims", lambda: F.find_claims(note, ctx.recipient))]
+    if ctx.recipient is not None:
+        record_spans += [(m.start, m.end) for m in _memo(note, "r_mentions", lambda: F.find_mentions(note, ctx.recipient))
+                         if m.fact.kind == "activity"]
     for m in _PURPOSE_VERB.finditer(text):
+        if any(a <= m.start() < b for a, b in record_spans):
+            continue
+        if re.search(r"\b(?:great|good|nice|amazing|awesome|inspiring|your|the|a|that|this|recent|last)\s+$",
+                     text[max(0, m.start() - 12): m.start()], re.IGNORECASE) and \
+                m.group(0).lower() in ("talk", "chat", "call", "conversation", "question", "questions", "advice", "insight", "insights", "perspective", "guidance"):
+            continue  # a noun ("Great talk!", "your advice"), not what the sender wants
         # skip verbs inside "grow my network"-type phrases and the connect request itself
         if ctx.patterns.non_purpose.search(text[max(0, m.start() - 20): m.end() + 25]) and not _object_after(text, m.end()):
             continue
