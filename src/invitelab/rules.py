@@ -1060,12 +1060,14 @@ NON_CONTENT = STOPWORDS | frozenset(
     profile came across found saw noticed seeing meet meeting e-meet able chance opportunity
     opportunities wish wishes warm warmest kind hear hearing soon day today weekend morning
     afternoon evening all everyone sir madam there hope hoped be being been get getting
-    yours truly respectfully thankyou also lol wanna gonna pls plz u ur hey hiya yo""".split()
+    yours truly respectfully thankyou also lol wanna gonna pls plz u ur hey hiya yo presence
+    sending send sent trying try""".split()
 )
 
 
 _NETWORK_REQUEST = lazy_compile(
-    r"\b(?:connect|connecting|(?:grow|expand|build|broaden|grow)(?:ing)?\s+my\s+(?:professional\s+)?network|"
+    r"\b(?:connect|connecting|connection\s+request|(?:grow|expand|build|broaden|grow)(?:ing)?\s+my\s+(?:professional\s+)?(?:linkedin\s+)?(?:network|presence|connections|circle)|"
+    r"send(?:ing)?\s+you\s+(?:a|an|this|my)\s+(?:connection|invite|invitation|request)|"
     r"join\s+(?:my|your)\s+(?:professional\s+)?network|add\s+you\s+to\s+my|network\s+with|networking\s+with)\b",
     re.IGNORECASE,
 )
