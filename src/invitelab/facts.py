@@ -23,7 +23,7 @@ from .shortforms import (
     school_short_forms,
     words_of,
 )
-from .text import lazy_compile, STOPWORDS, Note, Token, stem
+from .text import lazy_compile, STOPWORDS, Note, Token, english_words, stem
 
 ORG_KINDS = ("school", "employer", "group")
 KIND_NAMES = {
@@ -55,6 +55,7 @@ RECORD_WORDS = frozenset(
     blog newsletter shared share sharing read reading saw seen watched listened heard op-ed paper
     book column series checklist guide comment commented your""".split()
 )
+SENIORITY = frozenset("senior junior lead principal staff associate assistant chief head i ii iii iv sr jr".split())
 GROUP_WORDS = frozenset(stem(w) for w in "association network society club group chapter alumni member members council community collective alliance organization circle".split())
 
 # Occupations that can be shared ("I'm a nurse too"); generic ranks like "manager" are not.
@@ -113,7 +114,11 @@ class ProfileFacts:
             if not words:
                 continue
             key = compact(words)
-            entry = (fact, strong, caps and needs_capitals(form), len(words))
+            if form.isupper() and len(key) <= 3 and key in english_words():
+                mode = 2  # "ME" (mechanical engineering) is not "me"
+            else:
+                mode = 1 if caps and needs_capitals(form) else 0
+            entry = (fact, strong, mode, len(words))
             bucket = self.orgs.setdefault(key, [])
             if all(e[0] is not fact for e in bucket):
                 bucket.append(entry)
@@ -209,9 +214,10 @@ def profile_facts(profile: Profile) -> ProfileFacts:
     if head_title:
         titles.append(head_title)
     for title in dict.fromkeys(titles):
-        stems = content_stems(title)
+        core = " ".join(w for w in re.findall(r"[A-Za-z0-9]+", title) if w.lower() not in SENIORITY)
+        stems = content_stems(core)
         if len(stems) >= 2:
-            facts.add_topic(Fact("role", title, canonical(title)), title, min_needed=len(stems))
+            facts.add_topic(Fact("role", title, canonical(title)), core, min_needed=len(stems))
     for skill in profile.skills:
         facts.add_topic(Fact("skill", skill, canonical(skill)), skill)
     # occupations ("teacher", "nurse"): a bare occupation counts only when the note ties it
@@ -248,7 +254,7 @@ RECIPIENT_WORDS = frozenset("you you're youre you've you'd your yours yourself".
 NOT_SELF = frozenset(
     """saw see seen read noticed notice enjoyed enjoy admire admired admiring learn learning hear
     know ask discuss follow following watched watch applying apply applied interested curious
-    excited impressed inspired found came met meet talk chat visit visited research researching
+    excited impressed inspired found came met meet talk chat visit visited researching
     exploring explore consider considering reading hope hoping want wanted would could love loved
     like liked appreciated appreciate thank thanks noticed heard attended caught listened
     wondering wonder reached targeting dream dreaming admire follow spoke speak met talked
@@ -260,7 +266,8 @@ SELF_ANCHORS = frozenset(
     graduated graduating graduate intern interned interning major majoring majored minor
     minoring volunteer volunteered joined lead led serve served teach taught completed completing
     finished finishing earned earning pursuing enrolled member alum alumnus alumna grad student
-    junior senior sophomore freshman also too here my""".split()
+    junior senior sophomore freshman also too here my did do done get got mentor mentored tutor
+    coach taught research assistant intern nurse teacher engineer analyst""".split()
 )
 _EDU_CONTEXT = frozenset(
     """at from attend attended attending alum alumni alumnus alumna grad grads graduate graduated
@@ -311,7 +318,8 @@ _TIE_PAIRS = frozenset([("like", "you"), ("like", "me"), ("where", "you"), ("as"
 MY_ANCHORS = frozenset(
     """time years days internship job role school university college company employer team program
     programme degree alma major minor field club chapter group work first current former old home
-    own undergrad studies classmates""".split()
+    own undergrad studies classmates bs ba ms ma mba phd bsn msn med mph mfa jd md masters
+    master's bachelor's bachelors doctorate undergraduate graduate diploma certificate""".split()
 )
 ORG_ONLY_BLOCKERS = frozenset("about before after during".split())
 # Interests, groups and fields may be the sender's after verbs that block an organisation.
@@ -341,6 +349,8 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
         or "same" in after
     )
     has_sender = any(w in SENDER_WORDS or w == "here" for w in words)
+    rest_of_sentence = " ".join(words[rel_last:])
+    echoed = bool(re.search(r"\b(?:same as me|like me|me too|as did i|so did i|just like me)\b", rest_of_sentence))
     # Signature line at the very end: the sender's.
     line_start = note.text.rfind("\n", 0, tokens[first].start) + 1
     tail = note.text[tokens[last - 1].end:]
@@ -348,6 +358,8 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
             (tokens[first].start - line_start) < 40 and \
             not re.search(r"\b(you|your)\b", note.text[line_start: tokens[first].start].lower()):
         return ("shared" if tied else "sender"), tied
+    if echoed:
+        return "shared", True  # "you went to Temple, same as me!"
     side = "neutral"
     for j in range(rel_first - 1, -1, -1):
         w = words[j]
@@ -361,14 +373,22 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
             if w in ("me", "us") or any(b in blockers for b in between):
                 side = "neutral"
             elif w in ("my", "our", "mine"):
-                side = "sender" if (not org or rel_first - j <= 2 or any(b in MY_ANCHORS for b in between[:2])) else "neutral"
+                side = "sender" if (not org or rel_first - j <= 2 or any(b in MY_ANCHORS for b in between[:4])) else "neutral"
             elif w in ("i'm", "im", "i've", "ive", "we're") or not org or any(b in SELF_ANCHORS for b in between):
                 side = "sender"
             break
     else:
         rest = words[rel_last: rel_last + 4]
-        if "here" in rest or "myself" in rest:
+        if "here" in rest or "myself" in rest or "here" in words[max(0, rel_first - 3): rel_first]:
             side = "sender"
+        elif not org:
+            # "vaccine equity is what drives me", "adult literacy matters to me"
+            for w in words[rel_last:]:
+                if w in RECIPIENT_WORDS:
+                    break
+                if w in ("me", "my", "i", "i'm", "myself"):
+                    side = "sender"
+                    break
     if fellow:
         return "shared", True
     if tied and (side == "sender" or (side == "neutral" and has_sender and not org)):
@@ -404,7 +424,9 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
         length, entries = best
         first, last = i, i + length
         for fact, strong, caps, _nwords in entries:
-            if caps and not note.all_lowercase and not tokens[first].is_capitalised:
+            if caps == 2 and not tokens[first].text.isupper():
+                continue
+            if caps == 1 and not note.all_lowercase and not tokens[first].is_capitalised:
                 continue
             if fact.kind == "school":
                 nxt = tokens[last].low if last < n else ""
@@ -447,49 +469,39 @@ def _sentence_ids(note: Note) -> list[int]:
 
 
 def _topic_matches(note: Note, facts: ProfileFacts):
+    """Topics (posts, interests, roles, skills) found by their words, sentence by sentence."""
     tokens = note.tokens
     if not facts.topics or not tokens:
         return
     stems = [topic_stem(t.low) for t in tokens]
-    positions: dict[str, list[int]] = {}
-    for idx, s in enumerate(stems):
-        positions.setdefault(s, []).append(idx)
     sentence_of = _sentence_ids(note)
-    window = 14
+    by_sentence: dict[int, list[int]] = {}
+    for idx, sid in enumerate(sentence_of):
+        by_sentence.setdefault(sid, []).append(idx)
+    sentence_stems = {sid: {stems[i] for i in idxs} for sid, idxs in by_sentence.items()}
+    sentence_words = {sid: {tokens[i].low for i in idxs} for sid, idxs in by_sentence.items()}
     for topic in facts.topics:
-        present = [s for s in topic.stems if s in positions]
-        if len(present) < topic.needed:
-            continue
-        if not any(s not in GENERIC_STEMS for s in present):
-            continue
-        # find a window where enough of the stems occur together
-        hits = sorted((p, s) for s in present for p in positions[s])
         best = None
-        left = 0
-        counts: dict[str, int] = {}
-        for right in range(len(hits)):
-            p, s = hits[right]
-            counts[s] = counts.get(s, 0) + 1
-            while hits[right][0] - hits[left][0] > window or sentence_of[hits[left][0]] != sentence_of[p]:
-                ls = hits[left][1]
-                counts[ls] -= 1
-                if not counts[ls]:
-                    del counts[ls]
-                left += 1
-            if len(counts) >= topic.needed and any(k not in GENERIC_STEMS for k in counts):
-                best = (hits[left][0], hits[right][0] + 1)
-                break
-        if best is None:
-            continue
-        first, last = best
-        sid = sentence_of[first]
-        while last < len(tokens) and sentence_of[last] == sid and stems[last] in topic.stems:
-            last += 1
-        if topic.fact.kind == "activity" and 2 * len(set(stems[first:last]) & topic.stems) < len(topic.stems) + 1:
-            sentence_words = {t.low for t, k in zip(tokens, sentence_of) if k == sid}
-            if not sentence_words & RECORD_WORDS:
+        for sid, present in sentence_stems.items():
+            matched = topic.stems & present
+            if not matched or not (matched - GENERIC_STEMS):
                 continue
-        yield topic.fact, first, last
+            enough = len(matched) >= topic.needed
+            if topic.fact.kind == "activity":
+                record = bool(sentence_words[sid] & RECORD_WORDS)
+                # one distinctive name next to "your talk" is enough: "your GreenBiz talk"
+                distinctive = any(len(m) >= 4 and m not in english_words() for m in matched - GENERIC_STEMS)
+                if not enough and not (record and distinctive):
+                    continue
+                if 2 * len(matched) < len(topic.stems) + 1 and not record:
+                    continue
+            elif not enough:
+                continue
+            if best is None or len(matched) > best[0]:
+                idxs = [i for i in by_sentence[sid] if stems[i] in matched]
+                best = (len(matched), idxs[0], idxs[-1] + 1)
+        if best is not None:
+            yield topic.fact, best[1], best[2]
 
 
 def find_mentions(note: Note, profile: Profile | None) -> list[Mention]:
@@ -565,6 +577,22 @@ class Claim:
     supported: bool
 
 
+SPOKEN = frozenset("talk talks keynote presentation panel webinar session workshop lecture speech podcast interview video remarks course".split())
+WRITTEN = frozenset("post posts article articles piece essay paper book thread blog newsletter op-ed oped publication tweet comment".split())
+
+
+def _record_kind_ok(words: str, facts: ProfileFacts) -> bool:
+    """'your talk on X' needs a talk (or video, podcast) on the profile, 'your post on X' a post."""
+    noun = next((w for w in re.findall(r"[a-z-]+", words.lower()) if w in SPOKEN or w in WRITTEN), None)
+    if noun is None:
+        return True
+    activities = [f for f in facts.facts if f.kind == "activity"]
+    if not activities:
+        return True  # the object may still match a group or an employer
+    spoken = noun in SPOKEN
+    return any((f.activity_kind in ("talk", "podcast", "video")) == spoken for f in activities)
+
+
 def _object_matches(obj: str, facts: ProfileFacts, kinds: tuple[str, ...], loose_topics: bool) -> bool:
     sub = Note(obj)
     for fact, first, last in _org_matches(sub, facts, education_context=True):
@@ -627,6 +655,10 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
                 continue
             taken.append((start, end))
             supported = True if facts is None else _object_matches(obj, facts, kinds, kind == "activity")
+            if supported and facts is not None and kind == "activity":
+                venue = re.search(r"\b(?:at|during)\s+([A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*)", m.group(0))
+                supported = _record_kind_ok(m.group(0), facts) and (
+                    venue is None or _object_matches(venue.group(1), facts, kinds, True))
             out.append(Claim(kind, note.text[start:end], obj, start, end, supported))
     out.sort(key=lambda c: c.start)
     return out
@@ -653,10 +685,40 @@ def _same_field(a: Fact, b: Fact) -> bool:
     return a.key == b.key or bool(set(field_forms(a.label)) & set(field_forms(b.label)) - {"design", "business"})
 
 
+def same_institution(a: str, b: str) -> bool:
+    """Two names of one school or employer: equal canonical names, or one is a strong short
+    form of the other ("Miami University" and "Miami University (Ohio)")."""
+    if a == b:
+        return True
+    strip = lambda k: re.sub(r"\b(?:main campus|campus)\b", "", k).split()
+    wa, wb = strip(a), strip(b)
+    if wa == wb:
+        return True
+    shorter, longer = sorted((wa, wb), key=len)
+    return len(shorter) >= 2 and longer[: len(shorter)] == shorter and len(longer) - len(shorter) <= 1 \
+        and longer[-1] in PLACE_WORDS | {"ohio"}
+
+
+def sender_relation(sender: Profile, fact: Fact) -> str:
+    """'supported', 'loose' (the sender has something close: 'baking' for 'sourdough baking'),
+    or 'unsupported'."""
+    if sender_supports(sender, fact):
+        return "supported"
+    if fact.kind in ("interest", "group", "occupation", "role", "field"):
+        wanted = set(content_stems(fact.label)) - GENERIC_STEMS - GROUP_WORDS
+        for sf in profile_facts(sender).facts:
+            if sf.kind in ("interest", "skill", "group", "role", "occupation", "field") and \
+                    wanted & (set(content_stems(sf.label)) - GENERIC_STEMS - GROUP_WORDS):
+                return "loose"
+    return "unsupported"
+
+
 def sender_supports(sender: Profile, fact: Fact) -> Fact | None:
     """The sender's fact that matches a recipient fact, if the sender's profile supports it."""
     s = profile_facts(sender)
     for sf in s.facts:
+        if fact.kind in ("school", "employer") and sf.kind in ("school", "employer") and same_institution(fact.key, sf.key):
+            return sf
         if fact.kind == "field" and sf.kind == "field" and _same_field(fact, sf):
             return sf
         if fact.kind == "role" and sf.kind == "role":

@@ -17,7 +17,7 @@ from . import facts as F
 from .findings import Finding
 from .profiles import Profile
 from .rubric import Rubric
-from .shortforms import KNOWN_SHORT_FORMS, words_of
+from .shortforms import KNOWN_SHORT_FORMS, PLACE_WORDS, words_of
 from .text import lazy_compile, STOPWORDS, Note, english_words, fold, phrase_pattern
 
 
@@ -390,7 +390,10 @@ NOT_ROLE = frozenset(
     """fan admirer follower believer reader lover listener viewer supporter subscriber bit little
     lot huge big firm strong quick longtime long-time avid person learner thinker doer worker
     go-getter self-starter player user customer client number other matter letter order answer
-    dreamer enthusiast""".split()
+    dreamer enthusiast aspiring future wannabe would-be hopeful prospective runner climber
+    birder surfer hiker swimmer cyclist biker gamer baker gardener traveler traveller skier
+    snowboarder boulderer knitter golfer angler fisher fisherman foodie hobbyist collector
+    birdwatcher kayaker camper sailor-at-heart nerd geek junkie buff""".split()
 )
 _ROLE_SUFFIX = lazy_compile(r"[a-z]{3,}(?:ist|er|or|ian|ant|ent|ee)s?$")
 _IM_A = lazy_compile(
@@ -412,13 +415,19 @@ _I_VERB = lazy_compile(
     r"taught|manage|graduated|graduate|graduating|major|majored|intern|interned|volunteer|coordinate|serve|served|"
     r"attend|go\s+to|finished\s+my|started\s+my|completed\s+my|earned\s+my|spent\s+\w+\s+years|"
     r"lead\s+(?:the|a|our)|run\s+(?:the|a|our)|co-?founded|founded)\b"
+    r"|\bi\s+was\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:[\w-]+(?:ist|er|or|ian|ant|ent|ee)|nurse|intern|tech|aide|assistant|"
+    r"analyst|associate|fellow|teacher|tutor|student|volunteer|ta)\b"
+    r"|\bi\s+(?:did|got|earned|finished|completed)\s+(?:my|a|an)\s+(?:bs|ba|ms|ma|mba|phd|bsn|msn|med|mph|mfa|"
+    r"masters?|master's|bachelor'?s|undergrad|degree|doctorate)\b"
+    r"|\bi\s+(?:currently\s+|also\s+)?(?:mentor|tutor|coach|advise|supervise|organize|coordinate)\s+\w"
+    r"|\bi'?m\s+(?:now\s+|currently\s+)?in\s+(?:[\w'-]+\s+){1,4}(?:program|programme|cohort|class|lab|chapter|club)\b"
     r"|\bi(?:'ve|\s+have)\s+(?:been\s+)?(?:working|worked|studying|studied|teaching|taught|volunteering|volunteered|"
     r"interning|interned|nursing|serving|served|spent\s+\w+\s+(?:years|months))\b"
     r"|\bi(?:'m|\s+am)\s+(?:currently\s+|now\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:turned|turning)\s+\w+",
     re.IGNORECASE,
 )
 _NAME_APPOSITIVE = lazy_compile(
-    r"\b(?i:i'?m|i\s+am|my\s+name\s+is|this\s+is)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s*"
+    r"\b(?i:i'?m|i\s+am|my\s+name\s+is|this\s+is)\s+(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?|\{\{[^{}\n]{1,30}\}\}|\[[^\]\n]{1,30}\])\s*"
     r"(?:(?:,|\s-)\s*(?:(?:a|an|the)\s+)?(?P<phrase>[^.!?\n;]{1,60})|\s+(?:from|at|with)\s+(?P<org>[A-Z][^.!?\n;,]{1,40}))",
 )
 _AS_A = lazy_compile(r"\b(?:as|being)\s+(?:a|an|someone|somebody|one)\s+(?P<phrase>[^.!?\n;]{1,120}?)(?:,\s*|\s+)(?P<after>i|i'm|i've|i'd|my|im|we)\b", re.IGNORECASE)
@@ -428,7 +437,7 @@ _ROLE_OPENING = lazy_compile(
     r"(?:[\w'&-]+\s+){0,3}(?:student|junior|senior|sophomore|freshman|major|grad|graduate|alum|alumna|alumnus|"
     r"nurse|teacher|engineer|analyst|designer|developer|intern|candidate|veteran|researcher)s?"
     r"(?:\s+(?:at|from|in)\s+[\w&'-]+(?:\s+[A-Z][\w&'-]*){0,3})?)"
-    r"(?=\s*(?:,|-|\s+(?:reaching|writing|hoping|looking|interested|curious|who|and|with)\b))",
+    r"(?=\s*(?:,|-|!|\(|\s+(?:reaching|writing|hoping|looking|interested|curious|who|and|with|too|here)\b))",
     re.IGNORECASE,
 )
 _SENTENCE_A = lazy_compile(r"(?:^|[.!?\n]\s*|-\s+)(?:a|an)\s+(?P<phrase>[^.!?\n;,]{1,60})", re.IGNORECASE)
@@ -445,11 +454,11 @@ def _role_in(phrase: str, ctx: Context, limit: int = 6) -> bool:
             return False
         if low in ROLE_WORDS or low.rstrip("s") in ROLE_WORDS:
             return True
-        if _ROLE_SUFFIX.match(low) and low not in STOPWORDS and low not in ("after", "under", "other", "never", "ever",
-                                                                          "however", "whether", "together", "rather",
-                                                                          "current", "recent", "different", "excellent",
-                                                                          "important", "relevant", "patient"):
-            return True
+        if _ROLE_SUFFIX.match(low) and low not in STOPWORDS and low not in (
+                "after", "under", "other", "never", "ever", "however", "whether", "together", "rather",
+                "current", "recent", "different", "excellent", "important", "relevant", "patient") and \
+                re.search(rf"\b{re.escape(w)}\s+(?:at|for|with|in|on)\s+\w", phrase, re.IGNORECASE):
+            return True  # "an HR generalist at a hospital": a role by its form, with an affiliation
         if re.fullmatch(r"'?\d{2}|20\d\d", low):
             return True
     if re.search(r"\b(?:at|from|with)\s+[A-Z]", phrase):
@@ -460,6 +469,10 @@ def _role_in(phrase: str, ctx: Context, limit: int = 6) -> bool:
         if any(k in sender_facts.orgs for k in keys if len(k) > 2):
             return True
     return False
+
+
+_ORG_WORD = lazy_compile(r"\b(?:University|College|School|Institute|Academy|Inc|LLC|Health|Hospital|Bank|Labs?|"
+                         r"Group|Partners|Company|Corp|Foundation|Association|Society|Club|Department|Agency)\b")
 
 
 def _signature_role(note: Note, ctx: Context) -> tuple[int, int] | None:
@@ -477,7 +490,7 @@ def _signature_role(note: Note, ctx: Context) -> tuple[int, int] | None:
     region = text[region_start:]
     if not region.strip() or len(region.strip()) > 90 or read_greeting(note) and read_greeting(note).start >= region_start:
         return None
-    lines = [ln.strip(" -–—\t") for ln in region.split("\n") if ln.strip(" -–—\t,")]
+    lines = [ln.strip(" -–—\t,.!") for ln in region.split("\n") if ln.strip(" -–—\t,.!")]
     if not lines:
         return None
     joined = " | ".join(lines)
@@ -485,8 +498,10 @@ def _signature_role(note: Note, ctx: Context) -> tuple[int, int] | None:
     if not m:
         return None
     tail = m.group("tail")
+    place_only = re.fullmatch(r"[A-Z][\w.' -]*,?\s*(?:[A-Z]{2}|[A-Z][a-z]+)\.?", tail.strip()) and not _ORG_WORD.search(tail)
     if re.search(r"'\d{2}\b|\b20\d\d\b|@|\bclass of\b", tail, re.IGNORECASE) or _role_in(tail, ctx) or \
-            re.search(r"\b[A-Z][\w&]+", tail):
+            (re.search(r"\b[A-Z][\w&]+", tail) and not place_only and
+             not all(w.lower().strip(",.") in PLACE_WORDS for w in re.findall(r"[A-Za-z]+", tail))):
         start = region_start + region.find(m.group("name"))
         return start, len(text)
     return None
@@ -517,6 +532,8 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
         for m in pattern.finditer(text):
             phrase = m.group("phrase") if "phrase" in m.groupdict() and m.group("phrase") else None
             org = m.groupdict().get("org")
+            if org and all(w.lower().strip(",.") in PLACE_WORDS for w in org.split()[:3] if w[:1].isalpha()):
+                org = None  # "I'm Maya from Cincinnati": a home town, not an affiliation
             if org or (phrase and _role_in(phrase, ctx)):
                 return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
     for pattern in (_IM_DOING, _I_VERB):
@@ -602,8 +619,10 @@ def _counts_as_detail(m: F.Mention) -> bool:
         return True
     if kind in ("role", "skill"):
         return m.side == "recipient"
-    if kind in ("field", "occupation"):
+    if kind == "field":
         return m.side == "recipient" or m.side == "shared"
+    if kind == "occupation":
+        return m.side == "shared"  # "nurses like you" is a category; "a nurse too" is shared
     return False
 
 
@@ -675,16 +694,26 @@ def check_specific_detail(note: Note, ctx: Context) -> Finding:
 _BARE_KINDS = ("field", "role", "occupation")
 
 
+_RESONATES = lazy_compile(
+    r"\b(?:(?:felt|was)\s+(?:like\s+it\s+was\s+)?written\s+(?:for|about)\s+me|spoke\s+(?:right\s+)?to\s+me|"
+    r"resonated\s+with\s+me|hit\s+home|could\s+have\s+been\s+(?:written\s+)?(?:by|about)\s+me|described\s+me|"
+    r"that\s+was\s+me|same\s+boat|same\s+path|same\s+move|same\s+switch|same\s+jump)\b",
+    re.IGNORECASE,
+)
+
+
 def _claimed_commonalities(note: Note, ctx: Context) -> list[F.Mention]:
     """Facts the note states about the sender that are true of the recipient, or marks as shared."""
     recipient = ctx.recipient
     mentions = _memo(note, "r_mentions", lambda: F.find_mentions(note, recipient))
+    resonates = bool(_RESONATES.search(note.text))
     out = []
     for m in mentions:
         if m.fact.kind in ("activity", "skill"):
             continue
         if m.fact.kind in _BARE_KINDS:
-            if m.side == "shared":
+            # a bare field or occupation counts only when tied to the recipient
+            if m.side == "shared" or (resonates and m.side == "sender"):
                 out.append(m)
             continue
         if m.side in ("sender", "shared"):
@@ -724,7 +753,11 @@ def check_common_ground(note: Note, ctx: Context) -> Finding:
     claimed = _claimed_commonalities(note, ctx)
     supported, unsupported = [], []
     for m in claimed:
-        (supported if F.sender_supports(sender, m.fact) else unsupported).append(m)
+        relation = F.sender_relation(sender, m.fact)
+        if relation == "supported":
+            supported.append(m)
+        elif relation == "unsupported":
+            unsupported.append(m)
     # "fellow X alum" where X is not on the recipient's profile at all
     for c in _fellow_claims(note, ctx):
         if not any(m.start >= c.start and m.end <= c.end + 5 for m in claimed):
@@ -891,7 +924,7 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
             body = note.text[max(sent.start, greeting.end): sent.end]
         body = " ".join(w for w in body.split() if fold(w.strip(",.!?:;")) not in names)
         if sent.text.endswith("?") and not _CONNECT_Q.search(body) and \
-                not re.match(r"^\W*(?:how\s+are\s+you|how's\s+it\s+going|how\s+have\s+you\s+been)", body, re.IGNORECASE) and \
+                not re.match(r"^\W*(?:how\s+are\s+you(?:\s+doing)?|how's\s+it\s+going|how\s+have\s+you\s+been)\W*$", body, re.IGNORECASE) and \
                 _object_after(body, 0):
             return _finding(cid, "pass", f"Asks a question: {_quote(note, sent.start, sent.end)}", span=(sent.start, sent.end))
     # a hard ask is still a purpose
@@ -1074,7 +1107,8 @@ _NETWORK_REQUEST = lazy_compile(
 _CONTENT_MARKERS = lazy_compile(
     r"\b(?:learn|hear|ask|discuss|talk|chat|advice|question|curious|because|since|saw|read|enjoyed|loved|noticed|"
     r"admire|impressed|inspired|fellow|studying|study|major|student|work\s+(?:at|in|as)|i'?m\s+(?:a|an)\s|"
-    r"passionate|interested\s+in|excited\s+about)\b|"
+    r"passionate|interested\s+in|excited\s+about|working\s+as|i'?ve\s+been\s+\w+ing|i\s+have\s+been\s+\w+ing|"
+    r"i\s+was\s+an?|i\s+am\s+an?|i\s+(?:studied|graduated|teach|taught|lead|manage))\b|"
     r"\byour\s+(?!network\b|professional\s+network|linkedin|profile\b|invitation|connection)\w+",
     re.IGNORECASE,
 )

@@ -75,6 +75,47 @@ KNOWN_SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "university of georgia": ("UGA", "Georgia", "Bulldog", "Bulldogs"),
     "university of kentucky": ("UK", "Kentucky", "Wildcat", "Wildcats"),
     "university of arizona": ("UArizona", "U of A", "Arizona", "Wildcat", "Wildcats"),
+    "drexel university": ("Drexel", "Dragon", "Dragons"),
+    "temple university": ("Temple", "Owl", "Owls", "TU"),
+    "villanova university": ("Villanova", "Nova", "Wildcat", "Wildcats"),
+    "university of utah": ("Utah", "the U", "U of U", "Ute", "Utes"),
+    "utah state university": ("Utah State", "USU", "Aggie", "Aggies"),
+    "university of california davis": ("UC Davis", "UCD", "Davis", "Aggie", "Aggies"),
+    "university of california san diego": ("UC San Diego", "UCSD", "Triton", "Tritons"),
+    "university of california irvine": ("UC Irvine", "UCI", "Anteater", "Anteaters"),
+    "university of california santa barbara": ("UC Santa Barbara", "UCSB", "Gaucho", "Gauchos"),
+    "baylor university": ("Baylor", "Bear", "Bears", "BU"),
+    "texas christian university": ("TCU", "Horned Frog", "Horned Frogs"),
+    "colorado state university": ("Colorado State", "CSU", "Ram", "Rams"),
+    "miami university": ("Miami", "Miami (OH)", "Miami of Ohio", "Miami U", "RedHawk", "RedHawks"),
+    "university of miami": ("UM", "the U", "Hurricane", "Hurricanes", "Canes"),
+    "ohio university": ("OU", "Ohio U", "Bobcat", "Bobcats"),
+    "stony brook university": ("Stony Brook", "SBU", "Seawolf", "Seawolves"),
+    "hunter college": ("Hunter", "CUNY Hunter", "Hawk", "Hawks"),
+    "university of notre dame": ("Notre Dame", "ND", "Domer", "Domers", "Fighting Irish"),
+    "northwestern university": ("Northwestern", "NU", "Wildcat", "Wildcats"),
+    "university of nebraska lincoln": ("Nebraska", "UNL", "Husker", "Huskers", "Cornhusker", "Cornhuskers"),
+    "university of oklahoma": ("OU", "Oklahoma", "Sooner", "Sooners"),
+    "auburn university": ("Auburn", "War Eagle", "Tiger", "Tigers"),
+    "louisiana state university": ("LSU", "Tiger", "Tigers"),
+    "clemson university": ("Clemson", "Tiger", "Tigers"),
+    "university of alabama": ("Alabama", "Bama", "UA", "Crimson Tide"),
+    "university of tennessee": ("UT", "Tennessee", "Vol", "Vols", "Volunteer", "Volunteers"),
+    "vanderbilt university": ("Vanderbilt", "Vandy", "Commodore", "Commodores"),
+    "rice university": ("Rice", "Owl", "Owls"),
+    "university of southern california": ("USC", "Trojan", "Trojans"),
+    "san diego state university": ("San Diego State", "SDSU", "Aztec", "Aztecs"),
+    "california polytechnic state university": ("Cal Poly", "Cal Poly SLO", "Mustang", "Mustangs"),
+    "california polytechnic state university san luis obispo": ("Cal Poly", "Cal Poly SLO", "Mustang", "Mustangs"),
+    "university of iowa": ("Iowa", "UI", "UIowa", "Hawkeye", "Hawkeyes"),
+    "university of washington": ("UW", "UDub", "U Dub", "Husky", "Huskies"),
+    "university of minnesota": ("UMN", "Minnesota", "U of M", "the U", "Gopher", "Gophers"),
+    "university of florida": ("UF", "Florida", "Gator", "Gators"),
+    "university of maryland": ("UMD", "Maryland", "Terp", "Terps", "Terrapin", "Terrapins"),
+    "university of arizona": ("UArizona", "U of A", "Arizona", "Wildcat", "Wildcats"),
+    "howard university": ("Howard", "HU", "Bison"),
+    "spelman college": ("Spelman",),
+    "university of toronto": ("U of T", "UofT", "UToronto", "Toronto"),
     "london school of economics": ("LSE",),
     "london school of economics and political science": ("LSE",),
     "indian institute of technology bombay": ("IIT Bombay", "IITB", "IIT"),
@@ -256,6 +297,26 @@ def school_short_forms(name: str) -> list[tuple[str, bool]]:
     if words[0] == "university" and len(words) >= 3 and words[1] == "of":
         forms.append(("u of " + words[2], True))
         forms.append(("u" + words[2], True))
+        # University of California, Davis -> UC Davis; University of Texas at Dallas -> UT Dallas
+        system = {"california": "uc", "texas": "ut", "north carolina": "unc", "wisconsin": "uw",
+                  "massachusetts": "umass", "maryland": "umd", "colorado": "cu", "illinois": "u of i",
+                  "missouri": "mizzou", "nebraska": "unl", "tennessee": "ut", "minnesota": "umn"}
+        rest = words[2:]
+        for state, short in system.items():
+            sw = state.split()
+            if rest[: len(sw)] == sw and len(rest) > len(sw):
+                campus = [w for w in rest[len(sw):] if w not in ("at",)]
+                if campus:
+                    forms.append((short + " " + " ".join(campus), True))
+                    forms.append((short + "-" + " ".join(campus), True))
+    if len(words) >= 3 and words[0] == "california" and words[1] == "state" and words[2] == "university":
+        campus = [w for w in words[3:] if w not in ("at",)]
+        if campus:
+            forms.append(("cal state " + " ".join(campus), True))
+    if len(words) >= 4 and words[:4] == ["state", "university", "of", "new"] and "york" in words:
+        campus = [w for w in words[words.index("york") + 1:] if w not in ("at",)]
+        if campus:
+            forms.append(("suny " + " ".join(campus), True))
     return forms
 
 
