@@ -72,6 +72,8 @@ ACTIVITY_KINDS = {
     "published": "article", "blog": "article", "spoke at": "talk", "spoke": "talk", "talk": "talk",
     "presented": "talk", "panel": "talk", "keynote": "talk", "webinar": "talk", "podcast": "podcast",
     "commented": "comment", "hosted": "talk", "led": "talk", "video": "video", "newsletter": "article",
+    "gave": "talk", "moderated": "talk", "taught": "talk", "ran": "talk", "organized": "talk",
+    "interviewed": "podcast", "guest": "podcast", "featured": "article", "quoted": "article",
 }
 
 
@@ -144,7 +146,7 @@ class ProfileFacts:
         return [f for f in self.facts if f.kind == kind]
 
 
-STEM_SYNONYMS = {"gen": "gener", "grads": "grad", "graduat": "grad", "undergrad": "grad", "tech": "technolog",
+STEM_SYNONYMS = {"gen": "gener", "grads": "grad", "graduat": "grad", "undergrad": "grad", "tech": "technolog", "teach": "educ",
                  "recruitment": "recruit", "ai": "artificial", "ml": "machin", "ux": "user"}
 
 
@@ -207,7 +209,9 @@ def profile_facts(profile: Profile) -> ProfileFacts:
             label = rest.strip()
             activity_kind = ACTIVITY_KINDS.get(kind.strip().lower(), "post")
         else:
-            label, activity_kind = item.strip(), "post"
+            label = item.strip()
+            lead = " ".join(label.lower().split()[:2])
+            activity_kind = next((v for k, v in ACTIVITY_KINDS.items() if lead.startswith(k)), "post")
         facts.add_topic(Fact("activity", label, canonical(label), activity_kind=activity_kind), label)
     titles = [e.title for e in profile.experience if e.title]
     head_title = re.split(r"\s(?:at|@)\s|\||,", profile.headline)[0].strip() if profile.headline else ""
@@ -378,6 +382,8 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
                 side = "sender"
             break
     else:
+        j = -1
+    if side == "neutral":
         rest = words[rel_last: rel_last + 4]
         if "here" in rest or "myself" in rest or "here" in words[max(0, rel_first - 3): rel_first]:
             side = "sender"
@@ -468,6 +474,21 @@ def _sentence_ids(note: Note) -> list[int]:
     return cache["sentence_ids"]
 
 
+def _tightest(idxs: list[int], stems: list[str], matched: set[str], need: int) -> tuple[int, int]:
+    """The shortest run of tokens holding `need` of the matched stems (one a specific word)."""
+    hits = [i for i in idxs if stems[i] in matched]
+    best = (hits[0], hits[-1] + 1)
+    for a in range(len(hits)):
+        seen: set[str] = set()
+        for b in range(a, len(hits)):
+            seen.add(stems[hits[b]])
+            if len(seen) >= need and seen - GENERIC_STEMS:
+                if hits[b] - hits[a] < best[1] - 1 - best[0]:
+                    best = (hits[a], hits[b] + 1)
+                break
+    return best
+
+
 def _topic_matches(note: Note, facts: ProfileFacts):
     """Topics (posts, interests, roles, skills) found by their words, sentence by sentence."""
     tokens = note.tokens
@@ -498,8 +519,8 @@ def _topic_matches(note: Note, facts: ProfileFacts):
             elif not enough:
                 continue
             if best is None or len(matched) > best[0]:
-                idxs = [i for i in by_sentence[sid] if stems[i] in matched]
-                best = (len(matched), idxs[0], idxs[-1] + 1)
+                first, last = _tightest(by_sentence[sid], stems, matched, min(len(matched), max(1, topic.needed)))
+                best = (len(matched), first, last)
         if best is not None:
             yield topic.fact, best[1], best[2]
 
@@ -704,7 +725,7 @@ def sender_relation(sender: Profile, fact: Fact) -> str:
     or 'unsupported'."""
     if sender_supports(sender, fact):
         return "supported"
-    if fact.kind in ("interest", "group", "occupation", "role", "field"):
+    if fact.kind == "interest":
         wanted = set(content_stems(fact.label)) - GENERIC_STEMS - GROUP_WORDS
         for sf in profile_facts(sender).facts:
             if sf.kind in ("interest", "skill", "group", "role", "occupation", "field") and \

@@ -440,6 +440,7 @@ _ROLE_OPENING = lazy_compile(
     r"(?=\s*(?:,|-|!|\(|\s+(?:reaching|writing|hoping|looking|interested|curious|who|and|with|too|here)\b))",
     re.IGNORECASE,
 )
+_WE_BOTH = lazy_compile(r"\bwe(?:'re|\s+are|\s+were)\s+both\s+(?P<phrase>[^.!?\n;]{2,60})", re.IGNORECASE)
 _SENTENCE_A = lazy_compile(r"(?:^|[.!?\n]\s*|-\s+)(?:a|an)\s+(?P<phrase>[^.!?\n;,]{1,60})", re.IGNORECASE)
 
 
@@ -532,6 +533,9 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
         for m in pattern.finditer(text):
             phrase = m.group("phrase") if "phrase" in m.groupdict() and m.group("phrase") else None
             org = m.groupdict().get("org")
+            if org:
+                lead = re.match(r"[A-Z][\w&'.-]*(?:\s+(?:of|the|and|&|at|[A-Z][\w&'.-]*))*", org)
+                org = lead.group(0) if lead else None
             if org and all(w.lower().strip(",.") in PLACE_WORDS for w in org.split()[:3] if w[:1].isalpha()):
                 org = None  # "I'm Maya from Cincinnati": a home town, not an affiliation
             if org or (phrase and _role_in(phrase, ctx)):
@@ -563,6 +567,17 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
         if _role_in(phrase, ctx, limit=5) and not re.search(r"\b(?:you|your)\b", phrase, re.IGNORECASE):
             return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start('phrase'), m.end('phrase'))}",
                             span=(m.start("phrase"), m.end("phrase")))
+    m = _WE_BOTH.search(text)
+    if m and _role_in(m.group("phrase"), ctx, limit=6):
+        return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
+    # an affiliation stated about the sender: "Etsy seller here", "Temple ..., same as me!"
+    for who in (ctx.sender, ctx.recipient):
+        if who is None:
+            continue
+        for mention in _memo(note, f"mentions-{who.id}-{id(who)}", lambda w=who: F.find_mentions(note, w)):
+            if mention.fact.kind in ("school", "employer", "group") and mention.side in ("sender", "shared") and mention.exact:
+                return _finding(cid, "pass", f"Says where they are from: {_quote(note, mention.start, mention.end)}",
+                                span=(mention.start, mention.end))
     sig = _signature_role(note, ctx)
     if sig:
         return _finding(cid, "pass", f"The signature says who they are: {_quote(note, *sig)}", span=sig)
@@ -894,8 +909,8 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
     for m in _PURPOSE_VERB.finditer(text):
         if any(a <= m.start() < b for a, b in record_spans):
             continue
-        if re.search(r"\b(?:great|good|nice|amazing|awesome|inspiring|your|the|a|that|this|recent|last)\s+$",
-                     text[max(0, m.start() - 12): m.start()], re.IGNORECASE) and \
+        if re.search(r"\b(?:great|good|nice|amazing|awesome|inspiring|your|the|a|that|this|recent|last)\s+(?:[\w'-]+\s+){0,2}$",
+                     text[max(0, m.start() - 30): m.start()], re.IGNORECASE) and \
                 m.group(0).lower() in ("talk", "chat", "call", "conversation", "question", "questions", "advice", "insight", "insights", "perspective", "guidance"):
             continue  # a noun ("Great talk!", "your advice"), not what the sender wants
         # skip verbs inside "grow my network"-type phrases and the connect request itself
@@ -1108,7 +1123,7 @@ _CONTENT_MARKERS = lazy_compile(
     r"\b(?:learn|hear|ask|discuss|talk|chat|advice|question|curious|because|since|saw|read|enjoyed|loved|noticed|"
     r"admire|impressed|inspired|fellow|studying|study|major|student|work\s+(?:at|in|as)|i'?m\s+(?:a|an)\s|"
     r"passionate|interested\s+in|excited\s+about|working\s+as|i'?ve\s+been\s+\w+ing|i\s+have\s+been\s+\w+ing|"
-    r"i\s+was\s+an?|i\s+am\s+an?|i\s+(?:studied|graduated|teach|taught|lead|manage))\b|"
+    r"i\s+was\s+an?|i\s+am\s+an?|i\s+(?:studied|graduated|teach|taught|lead|manage)|[\w-]+\s+here)\b|"
     r"\byour\s+(?!network\b|professional\s+network|linkedin|profile\b|invitation|connection)\w+",
     re.IGNORECASE,
 )

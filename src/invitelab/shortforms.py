@@ -174,7 +174,7 @@ FIELD_SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "mathematics": ("math", "maths", "mathematics", "mathematician", "applied math"),
     "statistics": ("stats", "stat", "statistics", "statistician", "biostatistics"),
     "electrical engineering": ("ee", "electrical engineering", "electrical"),
-    "mechanical engineering": ("meche", "mech e", "mechanical engineering", "mechanical"),
+    "mechanical engineering": ("ME", "meche", "mech e", "mechanical engineering", "mechanical"),
     "chemical engineering": ("cheme", "chem e", "chemical engineering"),
     "civil engineering": ("civil engineering", "civil"),
     "industrial engineering": ("industrial engineering", "isye"),

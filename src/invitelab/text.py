@@ -53,12 +53,30 @@ def fold(word: str) -> str:
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ies", "ied", "es", "ed", "s")
 
 
+# Words ending in -er that are not "someone who ...": keep them whole ("career" is not "care").
+_KEEP_ER = frozenset(
+    """career center centre member chapter number order paper water letter matter summer winter
+    offer answer corner power tower cover border partner cancer computer master finger cluster
+    poster filter quarter semester shelter theater theatre register folder other under after
+    never ever over either whether together rather""".split()
+)
+
+
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
-    """A light stemmer: 'recruiters', 'recruiting', 'recruiter' -> 'recruit'."""
-    w = word.lower().replace("'", "")
-    if len(w) <= 3:
-        return w
+    """A light stemmer: 'recruiters', 'recruiting', 'recruiter' -> 'recruit';
+    'engineering', 'engineer' -> 'engin'."""
+    w = _strip_suffix(word.lower().replace("'", ""))
+    if w.endswith("er") and len(w) > 5 and w not in _KEEP_ER:
+        w = w[:-2]  # a second pass for agent nouns only: "engineering" -> "engineer" -> "engine"
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def _strip_suffix(w: str) -> str:
+    if len(w) <= 3 or w in _KEEP_ER or (w.endswith("s") and w[:-1] in _KEEP_ER):
+        return w[:-1] if w.endswith("s") and w[:-1] in _KEEP_ER else w
     for suffix in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             base = w[: -len(suffix)]
@@ -70,10 +88,7 @@ def stem(word: str) -> str:
                     base = base[:-1]
             if len(base) >= 2 and base[-1] == base[-2] and base[-1] not in "lsz":
                 base = base[:-1]
-            w = base
-            break
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]
+            return base
     return w
 
 
