@@ -393,7 +393,7 @@ NOT_ROLE = frozenset(
     dreamer enthusiast aspiring future wannabe would-be hopeful prospective runner climber
     birder surfer hiker swimmer cyclist biker gamer baker gardener traveler traveller skier
     snowboarder boulderer knitter golfer angler fisher fisherman foodie hobbyist collector
-    birdwatcher kayaker camper sailor-at-heart nerd geek junkie buff""".split()
+    birdwatcher kayaker camper sailor-at-heart nerd geek junkie buff beginner newbie novice""".split()
 )
 _ROLE_SUFFIX = lazy_compile(r"[a-z]{3,}(?:ist|er|or|ian|ant|ent|ee)s?$")
 _IM_A = lazy_compile(
@@ -407,7 +407,8 @@ _IM_DOING = lazy_compile(
     r"interning|enrolled|in\s+my\s+(?:first|second|third|fourth|fifth|final|last|senior|junior|"
     r"sophomore|freshman)|in\s+the\s+[\w\s]{1,30}\s+program|part\s+of|on\s+the\s+[\w\s]{1,30}\s+team|"
     r"transitioning|switching|moving\s+(?:from|into)|pivoting|retraining|training\s+(?:as|to)|"
-    r"a\s+member\s+of|with\s+(?=[A-Z])|at\s+(?=[A-Z])|from\s+(?=[A-Z]))",
+    r"a\s+member\s+of|with\s+(?=[A-Z])|at\s+(?=[A-Z])|from\s+(?=[A-Z])|"
+    r"(?:starting|joining|beginning)\s+(?:at|with|as|my)\b|on\s+the\s+[\w\s-]{1,30}?\s+(?:track|path|team))",
     re.IGNORECASE,
 )
 _I_VERB = lazy_compile(
@@ -420,6 +421,11 @@ _I_VERB = lazy_compile(
     r"|\bi\s+(?:did|got|earned|finished|completed)\s+(?:my|a|an)\s+(?:bs|ba|ms|ma|mba|phd|bsn|msn|med|mph|mfa|"
     r"masters?|master's|bachelor'?s|undergrad|degree|doctorate)\b"
     r"|\bi\s+(?:currently\s+|also\s+)?(?:mentor|tutor|coach|advise|supervise|organize|coordinate)\s+\w"
+    r"|\bi\s+(?:recently\s+|just\s+)?(?:joined|started\s+at|began\s+at)\s+\w"
+    r"|\b(?:reaching\s+out|writing|connecting|messaging)\s+(?:to\s+you\s+)?as\s+(?:a|an)\s+(?:[\w'-]+\s+){0,3}"
+    r"(?:student|junior|senior|sophomore|freshman|grad|graduate|alum|major|nurse|teacher|engineer|analyst|intern|candidate)\b"
+    r"|(?:^|[.!?\n]\s*|(?:hi|hello|hey|dear)\s+[\w.'-]+[,!]\s*)(?:currently\s+|now\s+)?"
+    r"(?:studying|majoring\s+in|working\s+(?:at|as|in)|interning\s+at|pursuing\s+(?:a|an|my))\s+\w"
     r"|\bi'?m\s+(?:now\s+|currently\s+)?in\s+(?:[\w'-]+\s+){1,4}(?:program|programme|cohort|class|lab|chapter|club)\b"
     r"|\bi(?:'ve|\s+have)\s+(?:been\s+)?(?:working|worked|studying|studied|teaching|taught|volunteering|volunteered|"
     r"interning|interned|nursing|serving|served|spent\s+\w+\s+(?:years|months))\b"
@@ -435,7 +441,7 @@ _HERE = lazy_compile(r"(?P<phrase>(?:[\w'&-]+\s+){1,5})here\b", re.IGNORECASE)
 _ROLE_OPENING = lazy_compile(
     r"(?:^|[.!?\n]\s*|(?:hi|hello|hey|dear)\s+[\w.'-]+[,!]\s*)(?P<phrase>(?:current|recent|incoming|rising|former|proud)?\s*"
     r"(?:[\w'&-]+\s+){0,3}(?:student|junior|senior|sophomore|freshman|major|grad|graduate|alum|alumna|alumnus|"
-    r"nurse|teacher|engineer|analyst|designer|developer|intern|candidate|veteran|researcher)s?"
+    r"nurse|teacher|engineer|analyst|designer|developer|intern|candidate|veteran|researcher)"
     r"(?:\s+(?:at|from|in)\s+[\w&'-]+(?:\s+[A-Z][\w&'-]*){0,3})?)"
     r"(?=\s*(?:,|-|!|\(|\s+(?:reaching|writing|hoping|looking|interested|curious|who|and|with|too|here)\b))",
     re.IGNORECASE,
