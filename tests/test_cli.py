@@ -152,3 +152,21 @@ def test_profiles_and_rubric_commands():
 def test_kit_profiles_are_found():
     assert "dana-whitfield" in kitdata.profiles()
     assert kitdata.senders() and kitdata.recipients()
+
+
+def test_parallel_batch_gives_the_same_rows_in_order(tmp_path, monkeypatch):
+    from invitelab import batch
+
+    src = tmp_path / "in.csv"
+    lines = ["id,recipient_id,text"]
+    notes = ["Hi Dana, thanks!", "I'd like to connect.", '"Hi Dana, could you refer me?"', "Hi Dna"]
+    for i in range(250):
+        lines.append(f"{i},{'dana-whitfield' if i % 3 else 'ghost'},{notes[i % 4]}")
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    people = kitdata.profiles()
+    monkeypatch.setattr(batch, "PARALLEL_CHUNK", 40)
+    parallel = list(batch.score_rows(src, people, workers=2))
+    sequential = list(batch.score_rows(src, people, workers=1))
+    assert parallel == sequential
+    assert [r["id"] for r in parallel] == [str(i) for i in range(250)]
+    assert sum(1 for r in parallel if "unknown recipient" in r["error"]) == 84

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,51 +82,111 @@ def open_rows(path: str | Path) -> Iterator[tuple[int, dict[str, str] | None, st
             yield row_number, row, ""
 
 
+def _prepare(number: int, row: dict[str, str] | None, problem: str, people: dict[str, Profile]):
+    """Check one input row: (output row, text, recipient id, sender id), or an output row with an error."""
+    out = {c: "" for c in OUTPUT_COLUMNS}
+    row = row or {}
+    out["id"] = (row.get("id") or "").strip() or str(number - 1)
+    if problem:
+        out["error"] = problem
+        return out, None
+    text = row.get("text", "")
+    problems = []
+    bad = _undecodable(text)
+    if bad is not None:
+        problems.append(f"row {number}: the text is not UTF-8 (byte 0x{bad:02x}); save the file as CSV UTF-8")
+    ids = []
+    for column, role in (("recipient_id", "recipient"), ("sender_id", "sender")):
+        value = (row.get(column) or "").strip()
+        ids.append(value or None)
+        if _undecodable(value) is not None:
+            problems.append(f"row {number}: {column} is not UTF-8")
+        elif value and value not in people:
+            problems.append(f"row {number}: unknown {role} id {value!r}")
+    if _undecodable(out["id"]) is not None:
+        out["id"] = str(number - 1)
+    if problems:
+        out["error"] = "; ".join(problems)
+        return out, None
+    return out, (number, text, ids[0], ids[1])
+
+
+# State of a worker process (set once by _init_worker, so profiles are sent once, not per row).
+_WORKER: dict = {}
+
+
+def _init_worker(people: dict[str, Profile], rubric: Rubric | None, limit: int | None) -> None:
+    _WORKER.update(people=people, rubric=rubric, limit=limit)
+
+
+def _score_one(job: tuple[int, str, str | None, str | None]) -> tuple[str, str, dict[str, str]] | str:
+    number, text, rid, sid = job
+    people = _WORKER["people"]
+    try:
+        result = score(text, recipient=people.get(rid) if rid else None, sender=people.get(sid) if sid else None,
+                       limit=_WORKER["limit"], rubric=_WORKER["rubric"])
+    except Exception as error:  # the engine must never stop a batch; report and go on
+        return f"row {number}: could not score ({type(error).__name__}: {error})"
+    return f"{result.score:.1f}", result.level, {f.criterion: f.status for f in result.findings}
+
+
+def _fill(out: dict[str, str], scored) -> dict[str, str]:
+    if isinstance(scored, str):
+        out["error"] = scored
+    else:
+        out["score"], out["level"], statuses = scored
+        out.update(statuses)
+    return out
+
+
+PARALLEL_CHUNK = 2000  # rows read, scored by the worker processes, and written at a time
+
+
 def score_rows(
     path: str | Path,
     people: dict[str, Profile],
     rubric: Rubric | None = None,
     limit: int | None = None,
+    workers: int | None = None,
 ) -> Iterator[dict[str, str]]:
-    """Score each row of a CSV file; yields output rows (dicts with OUTPUT_COLUMNS)."""
-    for number, row, problem in open_rows(path):
-        out = {c: "" for c in OUTPUT_COLUMNS}
-        row = row or {}
-        out["id"] = (row.get("id") or "").strip() or str(number - 1)
-        if problem:
-            out["error"] = problem
-            yield out
-            continue
-        text = row.get("text", "")
-        problems = []
-        bad = _undecodable(text)
-        if bad is not None:
-            problems.append(f"row {number}: the text is not UTF-8 (byte 0x{bad:02x}); save the file as CSV UTF-8")
-        for column, role in (("recipient_id", "recipient"), ("sender_id", "sender")):
-            value = (row.get(column) or "").strip()
-            if _undecodable(value) is not None:
-                problems.append(f"row {number}: {column} is not UTF-8")
-            elif value and value not in people:
-                problems.append(f"row {number}: unknown {role} id {value!r}")
-        if _undecodable(out["id"]) is not None:
-            out["id"] = str(number - 1)
-        if problems:
-            out["error"] = "; ".join(problems)
-            yield out
-            continue
-        recipient = people.get((row.get("recipient_id") or "").strip()) if row.get("recipient_id") else None
-        sender = people.get((row.get("sender_id") or "").strip()) if row.get("sender_id") else None
-        try:
-            result = score(text, recipient=recipient, sender=sender, limit=limit, rubric=rubric)
-        except Exception as error:  # the engine must never stop a batch; report and go on
-            out["error"] = f"row {number}: could not score ({type(error).__name__}: {error})"
-            yield out
-            continue
-        out["score"] = f"{result.score:.1f}"
-        out["level"] = result.level
-        for f in result.findings:
-            out[f.criterion] = f.status
-        yield out
+    """Score each row of a CSV file; yields output rows (dicts with OUTPUT_COLUMNS), in order.
+
+    Rows are handled a chunk at a time, so memory stays flat. When the file has more than one
+    chunk and the machine more than one core, the chunks after the first are scored by worker
+    processes (`workers`, default: the number of cores)."""
+    rows = open_rows(path)
+    _init_worker(people, rubric, limit)
+    pool = None
+    try:
+        while True:
+            chunk = [_prepare(number, row, problem, people) for number, row, problem in
+                     (next(rows, (None, None, None)) for _ in range(PARALLEL_CHUNK)) if number is not None]
+            if not chunk:
+                return
+            jobs = [job for _, job in chunk if job is not None]
+            if pool is None and len(chunk) == PARALLEL_CHUNK and (workers or os.cpu_count() or 1) > 1:
+                pool = _start_pool(people, rubric, limit, workers)
+            if pool is not None and jobs:
+                results = iter(pool.map(_score_one, jobs, chunksize=64))
+            else:
+                results = map(_score_one, jobs)
+            for out, job in chunk:
+                yield out if job is None else _fill(out, next(results))
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+
+
+def _start_pool(people, rubric, limit, workers):
+    import multiprocessing
+
+    try:
+        context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+        return (context or multiprocessing).Pool(workers or os.cpu_count(), initializer=_init_worker,
+                                                 initargs=(people, rubric, limit))
+    except (OSError, ValueError, ImportError):  # no processes here (Pyodide, a locked-down host): go on in one
+        return None
 
 
 def write_scores(rows: Iterator[dict[str, str]], out: IO[str]) -> BatchSummary:

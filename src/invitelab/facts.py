@@ -330,6 +330,10 @@ ORG_ONLY_BLOCKERS = frozenset("about before after during".split())
 _SOFT_BLOCKERS = frozenset("love loved like liked enjoy enjoyed care".split())
 
 
+_ECHO = lazy_compile(r"\b(?:same as me|like me|me too|as did i|so did i|just like me)\b")
+_YOU = lazy_compile(r"\b(?:you|your)\b")
+
+
 def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str, bool]:
     """Whose fact is the mention at tokens [first, last) presented as, and is it marked shared."""
     tokens = note.tokens
@@ -354,13 +358,13 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
     )
     has_sender = any(w in SENDER_WORDS or w == "here" for w in words)
     rest_of_sentence = " ".join(words[rel_last:])
-    echoed = bool(re.search(r"\b(?:same as me|like me|me too|as did i|so did i|just like me)\b", rest_of_sentence))
+    echoed = bool(_ECHO.search(rest_of_sentence))
     # Signature line at the very end: the sender's.
     line_start = note.text.rfind("\n", 0, tokens[first].start) + 1
     tail = note.text[tokens[last - 1].end:]
     if line_start > 0 and "\n" not in tail.strip() and len(tail.strip()) < 40 and \
             (tokens[first].start - line_start) < 40 and \
-            not re.search(r"\b(you|your)\b", note.text[line_start: tokens[first].start].lower()):
+            not _YOU.search(note.text[line_start: tokens[first].start].lower()):
         return ("shared" if tied else "sender"), tied
     if echoed:
         return "shared", True  # "you went to Temple, same as me!"
@@ -526,9 +530,18 @@ def _topic_matches(note: Note, facts: ProfileFacts):
 
 
 def find_mentions(note: Note, profile: Profile | None) -> list[Mention]:
-    """Every place the note names one of the profile's facts, with whose fact it is said to be."""
+    """Every place the note names one of the profile's facts, with whose fact it is said to be
+    (computed once per note and profile)."""
     if profile is None or not note.tokens:
         return []
+    cache = note.__dict__.setdefault("_memo", {})
+    key = ("mentions", id(profile))
+    if key not in cache:
+        cache[key] = _find_mentions(note, profile)
+    return cache[key]
+
+
+def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
     facts = profile_facts(profile)
     out: list[Mention] = []
     found = [(f, a, b, True) for f, a, b in _org_matches(note, facts)]
@@ -557,31 +570,26 @@ CLAIM_ACTIVITY = lazy_compile(
     r"\byour\s+(?:(?:recent|latest|last|great|insightful|fascinating|excellent|amazing|thoughtful|"
     r"wonderful|brilliant|interesting|viral|popular|recent linkedin|linkedin)\s+){0,2}(?:" + _RECORD_NOUNS +
     r")\s+(?:on|about|at|regarding|for|in|titled|called|from|during|with|to)\s+(?P<object>[^.!?\n;,]{2,80})",
-    re.IGNORECASE,
-)
+    re.IGNORECASE, needles=('your',))
 CLAIM_EVENT = lazy_compile(
     r"\b(?:(?:saw|heard|watched|caught) you (?:speak|talk|present|presenting|speaking|on)|"
     r"you (?:spoke|presented|posted|wrote|published|shared|talked|were on|appeared on))"
     r"\s+(?:at|on|about|in|during|for)\s+(?P<object>[^.!?\n;,]{2,80})",
-    re.IGNORECASE,
-)
+    re.IGNORECASE, needles=('you',))
 CLAIM_EMPLOYER = lazy_compile(
     r"\b(?:your\s+(?:work|role|time|job|position|career|team|experience|tenure|years|internship|"
     r"leadership|move|transition|switch|jump)\s+(?:at|with|to)|"
     r"you(?:'re| are| were)?\s+(?:work|worked|working|currently work|now work|recruit|recruiting|"
     r"lead|led|joined|moved to|started at|at)\s+(?:at|for|with)?)"
     r"\s*(?P<object>[^.!?\n;,]{2,60})",
-    re.IGNORECASE,
-)
+    re.IGNORECASE, needles=('you',))
 CLAIM_SCHOOL = lazy_compile(
     r"\b(?:you\s+(?:studied|graduated|went|attended|majored|did your \w+|got your \w+|earned your \w+)"
     r"(?:\s+\w+){0,2}?\s+(?:at|from|to)|your\s+(?:degree|studies|time|years|days|mba|phd|masters|"
     r"master's|bachelor's|undergrad|ba|bs|ms)\s+(?:at|from))\s+(?P<object>[^.!?\n;,]{2,60})",
-    re.IGNORECASE,
-)
+    re.IGNORECASE, needles=('you',))
 CLAIM_FELLOW = lazy_compile(
-    r"\bfellow\s+(?P<object>(?:[A-Z][\w&.'-]*\s+){1,4})(?:alum|alumni|alumnus|alumna|grad|graduate|student)",
-)
+    r"\bfellow\s+(?P<object>(?:[A-Z][\w&.'-]*\s+){1,4})(?:alum|alumni|alumnus|alumna|grad|graduate|student)", needles=('fellow',))
 _OBJECT_STOP = lazy_compile(
     r"\s+(?:and|but|because|which|where|that|who|since|so|while|when|as well|last|this|next|"
     r"earlier|recently|yesterday|ago|in \d{4}|I|i)\b.*$"
@@ -685,6 +693,7 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
     return out
 
 
+@lru_cache(maxsize=512)
 def shared_facts(recipient: Profile, sender: Profile) -> list[tuple[Fact, Fact]]:
     """Facts both profiles support: school, employer, named group, field at a school, interest."""
     r, s = profile_facts(recipient), profile_facts(sender)
@@ -720,6 +729,7 @@ def same_institution(a: str, b: str) -> bool:
         and longer[-1] in PLACE_WORDS | {"ohio"}
 
 
+@lru_cache(maxsize=4096)
 def sender_relation(sender: Profile, fact: Fact) -> str:
     """'supported', 'loose' (the sender has something close: 'baking' for 'sourdough baking'),
     or 'unsupported'."""
@@ -734,6 +744,7 @@ def sender_relation(sender: Profile, fact: Fact) -> str:
     return "unsupported"
 
 
+@lru_cache(maxsize=4096)
 def sender_supports(sender: Profile, fact: Fact) -> Fact | None:
     """The sender's fact that matches a recipient fact, if the sender's profile supports it."""
     s = profile_facts(sender)

@@ -108,8 +108,7 @@ _PLACEHOLDER_BRACKETS = lazy_compile(
     r"\[[^\[\]\n]{1,40}\]|\{\{?[^{}\n]{1,40}\}?\}|<\s*(?:first|last|full|your|their|recipient|company|"
     r"school|name|title|role|position|insert|job|university|industry|field|topic|event|contact|"
     r"person|manager|recruiter|team|city|date)[^<>\n]{0,30}>|_{3,}",
-    re.IGNORECASE,
-)
+    re.IGNORECASE, needles=('[', '{', '<', '___'))
 GENERIC_ADDRESSEES = frozenset(
     """there all everyone everybody team sir madam sirs madams sir/madam friend friends hiring
     manager recruiter recruiters future colleague colleagues professional connection mentor
@@ -399,8 +398,7 @@ _ROLE_SUFFIX = lazy_compile(r"[a-z]{3,}(?:ist|er|or|ian|ant|ent|ee)s?$")
 _IM_A = lazy_compile(
     r"\b(?:i'?m|i\s+am|im)\s+(?:currently\s+|now\s+|also\s+|just\s+|actually\s+|still\s+|"
     r"proud\s+to\s+be\s+)?(?:a|an|the)\s+(?P<phrase>[^.!?\n,;]{1,80})",
-    re.IGNORECASE,
-)
+    re.IGNORECASE, needles=("i'm", 'i am', 'im '))
 _IM_DOING = lazy_compile(
     r"\b(?:i'?m|i\s+am|im)\s+(?:currently\s+|now\s+|also\s+)?(?:studying|majoring|minoring|pursuing|"
     r"completing|graduating|finishing\s+(?:my|a|an)|doing\s+(?:my|a|an)|working\s+(?:at|as|in|on|for|with)|"
@@ -409,8 +407,7 @@ _IM_DOING = lazy_compile(
     r"transitioning|switching|moving\s+(?:from|into)|pivoting|retraining|training\s+(?:as|to)|"
     r"a\s+member\s+of|with\s+(?=[A-Z])|at\s+(?=[A-Z])|from\s+(?=[A-Z])|"
     r"(?:starting|joining|beginning)\s+(?:at|with|as|my)\b|on\s+the\s+[\w\s-]{1,30}?\s+(?:track|path|team))",
-    re.IGNORECASE,
-)
+    re.IGNORECASE, needles=("i'm", 'i am', 'im '))
 _I_VERB = lazy_compile(
     r"\bi\s+(?:currently\s+|recently\s+|just\s+|also\s+|now\s+|will\s+)?(?:study|studied|work|worked|teach|"
     r"taught|manage|graduated|graduate|graduating|major|majored|intern|interned|volunteer|coordinate|serve|served|"
@@ -434,10 +431,9 @@ _I_VERB = lazy_compile(
 )
 _NAME_APPOSITIVE = lazy_compile(
     r"\b(?i:i'?m|i\s+am|my\s+name\s+is|this\s+is)\s+(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?|\{\{[^{}\n]{1,30}\}\}|\[[^\]\n]{1,30}\])\s*"
-    r"(?:(?:,|\s-)\s*(?:(?:a|an|the)\s+)?(?P<phrase>[^.!?\n;]{1,60})|\s+(?:from|at|with)\s+(?P<org>[A-Z][^.!?\n;,]{1,40}))",
-)
-_AS_A = lazy_compile(r"\b(?:as|being)\s+(?:a|an|someone|somebody|one)\s+(?P<phrase>[^.!?\n;]{1,120}?)(?:,\s*|\s+)(?P<after>i|i'm|i've|i'd|my|im|we)\b", re.IGNORECASE)
-_HERE = lazy_compile(r"(?P<phrase>(?:[\w'&-]+\s+){1,5})here\b", re.IGNORECASE)
+    r"(?:(?:,|\s-)\s*(?:(?:a|an|the)\s+)?(?P<phrase>[^.!?\n;]{1,60})|\s+(?:from|at|with)\s+(?P<org>[A-Z][^.!?\n;,]{1,40}))", needles=("i'm", 'i am', 'my name', 'this is'))
+_AS_A = lazy_compile(r"\b(?:as|being)\s+(?:a|an|someone|somebody|one)\s+(?P<phrase>[^.!?\n;]{1,120}?)(?:,\s*|\s+)(?P<after>i|i'm|i've|i'd|my|im|we)\b", re.IGNORECASE, needles=('as ', 'being '))
+_HERE = lazy_compile(r"(?P<phrase>(?:[\w'&-]+\s+){1,5})here\b", re.IGNORECASE, needles=('here',))
 _ROLE_OPENING = lazy_compile(
     r"(?:^|[.!?\n]\s*|(?:hi|hello|hey|dear)\s+[\w.'-]+[,!]\s*)(?P<phrase>(?:current|recent|incoming|rising|former|proud)?\s*"
     r"(?:[\w'&-]+\s+){0,3}(?:student|junior|senior|sophomore|freshman|major|grad|graduate|alum|alumna|alumnus|"
@@ -446,7 +442,7 @@ _ROLE_OPENING = lazy_compile(
     r"(?=\s*(?:,|-|!|\(|\s+(?:reaching|writing|hoping|looking|interested|curious|who|and|with|too|here)\b))",
     re.IGNORECASE,
 )
-_WE_BOTH = lazy_compile(r"\bwe(?:'re|\s+are|\s+were)\s+both\s+(?P<phrase>[^.!?\n;]{2,60})", re.IGNORECASE)
+_WE_BOTH = lazy_compile(r"\bwe(?:'re|\s+are|\s+were)\s+both\s+(?P<phrase>[^.!?\n;]{2,60})", re.IGNORECASE, needles=('both',))
 _SENTENCE_A = lazy_compile(r"(?:^|[.!?\n]\s*|-\s+)(?:a|an)\s+(?P<phrase>[^.!?\n;,]{1,60})", re.IGNORECASE)
 
 
@@ -580,7 +576,7 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
     for who in (ctx.sender, ctx.recipient):
         if who is None:
             continue
-        for mention in _memo(note, f"mentions-{who.id}-{id(who)}", lambda w=who: F.find_mentions(note, w)):
+        for mention in F.find_mentions(note, who):
             if mention.fact.kind in ("school", "employer", "group") and mention.side in ("sender", "shared") and mention.exact:
                 return _finding(cid, "pass", f"Says where they are from: {_quote(note, mention.start, mention.end)}",
                                 span=(mention.start, mention.end))
@@ -679,7 +675,7 @@ def check_specific_detail(note: Note, ctx: Context) -> Finding:
         flag = " " + "; ".join(f"“{c.words}” is not on {who}'s profile" for c in unsupported[:2]) + \
             " (only cite what you can see on the profile)."
     if recipient is not None:
-        mentions = _memo(note, "r_mentions", lambda: F.find_mentions(note, recipient))
+        mentions = F.find_mentions(note, recipient)
         bad_spans = [(c.start, c.end) for c in unsupported]
         good = [m for m in mentions if _counts_as_detail(m) and not any(s <= m.start < e for s, e in bad_spans)]
         if good:
@@ -719,14 +715,13 @@ _RESONATES = lazy_compile(
     r"\b(?:(?:felt|was)\s+(?:like\s+it\s+was\s+)?written\s+(?:for|about)\s+me|spoke\s+(?:right\s+)?to\s+me|"
     r"resonated\s+with\s+me|hit\s+home|could\s+have\s+been\s+(?:written\s+)?(?:by|about)\s+me|described\s+me|"
     r"that\s+was\s+me|same\s+boat|same\s+path|same\s+move|same\s+switch|same\s+jump)\b",
-    re.IGNORECASE,
-)
+    re.IGNORECASE, needles=('me', 'boat', 'path', 'move', 'switch', 'jump', 'home'))
 
 
 def _claimed_commonalities(note: Note, ctx: Context) -> list[F.Mention]:
     """Facts the note states about the sender that are true of the recipient, or marks as shared."""
     recipient = ctx.recipient
-    mentions = _memo(note, "r_mentions", lambda: F.find_mentions(note, recipient))
+    mentions = F.find_mentions(note, recipient)
     resonates = bool(_RESONATES.search(note.text))
     out = []
     for m in mentions:
@@ -840,13 +835,11 @@ _MEETING = lazy_compile(
     r"your\s+(?:booth|table|session|talk|panel|presentation|info\s+session|workshop))\b[^.!?\n]{0,60}?"
     r"\b(?:at|during|after|in|on)\s+(?:the\s+|your\s+|last\s+|yesterday's\s+|today's\s+|this\s+week's\s+)?"
     r"(?P<event>[^.!?\n]{3,60})",
-    re.IGNORECASE,
-)
+    re.IGNORECASE, needles=('met', 'meet', 'chat', 'spoke', 'talk', 'booth', 'table', 'session', 'panel', 'presentation', 'workshop', 'conversation', 'call'))
 _FOLLOW_UP = lazy_compile(
     r"\b(?:stay\s+in\s+touch|keep\s+in\s+touch|follow\s+up|following\s+up|continue\s+(?:our|the)\s+"
     r"conversation|keep\s+(?:the|our)\s+conversation|pick\s+up\s+where|reconnect)\b",
-    re.IGNORECASE,
-)
+    re.IGNORECASE, needles=('touch', 'follow', 'continue', 'conversation', 'pick up', 'reconnect'))
 _TOPIC_ELSEWHERE = lazy_compile(
     r"\b(?:interested\s+in|exploring|explore|passionate\s+about|career\s+in|careers\s+in|working\s+in|"
     r"work\s+in|moving\s+into|move\s+into|transition(?:ing)?\s+(?:into|to)|break(?:ing)?\s+into|"
@@ -869,7 +862,7 @@ def _object_after(text: str, start: int) -> str | None:
 
 def _has_topic_elsewhere(note: Note, ctx: Context) -> bool:
     if ctx.recipient is not None:
-        mentions = _memo(note, "r_mentions", lambda: F.find_mentions(note, ctx.recipient))
+        mentions = F.find_mentions(note, ctx.recipient)
         if any(_counts_as_detail(m) and m.fact.kind in ("activity", "interest", "skill", "field", "role", "group", "occupation")
                for m in mentions):
             return True
@@ -910,7 +903,7 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
     # are the record's, not the sender's purpose
     record_spans = [(c.start, c.end) for c in _memo(note, "claims", lambda: F.find_claims(note, ctx.recipient))]
     if ctx.recipient is not None:
-        record_spans += [(m.start, m.end) for m in _memo(note, "r_mentions", lambda: F.find_mentions(note, ctx.recipient))
+        record_spans += [(m.start, m.end) for m in F.find_mentions(note, ctx.recipient)
                          if m.fact.kind == "activity"]
     for m in _PURPOSE_VERB.finditer(text):
         if any(a <= m.start() < b for a, b in record_spans):
@@ -969,8 +962,7 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
 _LINK = lazy_compile(
     r"(?:https?://|www\.)\S+|(?<![@\w.])(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|ly|me|app|dev|edu|gov|info|"
     r"biz|ai|us|uk|ca|de|xyz|site|page|link|gl|to|tv)(?:/\S*)?(?![\w@])",
-    re.IGNORECASE,
-)
+    re.IGNORECASE, needles=('.',))
 _HARD_ASK_SOURCE = (
     r"\b(?:(?:are|is)\s+(?:you|your\s+(?:team|company|firm|group|department)|\w+)\s+(?:currently\s+|still\s+)?hiring|"
     r"(?:any|open|current|available|upcoming)\s+(?:full[- ]time\s+|part[- ]time\s+|summer\s+|entry[- ]level\s+)?"
@@ -1041,27 +1033,51 @@ _HARD_ASK_TRIGGERS = frozenset(
 _SOFT = lazy_compile(r"\binformational\s+interviews?\b|\binterview\s+you\b", re.IGNORECASE)
 
 
-def _hard_ask(note: Note, ctx: Context, skip_links: bool = False) -> tuple[str, tuple[int, int]] | None:
+def _first_ask(note: Note, ctx: Context) -> tuple[int, int] | None:
+    """Where the note first asks too much (a job, a referral, a resume review, a pitch), if anywhere."""
+
     def compute():
         text = note.text
-        link = None if skip_links else _LINK.search(text)
         hits = []
-        if link:
-            hits.append(("link", (link.start(), link.end())))
-        words = {t.low for t in note.tokens}
-        patterns = ((_hard_ask_pattern(), ctx.patterns.hard_ask, _RESUME_MINE) if words & _HARD_ASK_TRIGGERS
-                    else (ctx.patterns.hard_ask,))
-        for pattern in patterns:
-            for m in pattern.finditer(text):
+        # the large pattern runs only over sentences that have one of its trigger words (speed)
+        windows: list[tuple[int, int]] = []
+        for sent in note.sentences:
+            words = {w.lower() for w in _WORD.findall(sent.text)}
+            if words & _HARD_ASK_TRIGGERS:
+                start = max(0, sent.start - 3)
+                if windows and start <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], sent.end)
+                else:
+                    windows.append((start, sent.end))
+        scans = [(_hard_ask_pattern(), a, b) for a, b in windows]
+        scans.append((ctx.patterns.hard_ask, 0, len(text)))
+        if "mine" in text.lower():
+            scans.append((_RESUME_MINE, 0, len(text)))
+        for pattern, a, b in scans:
+            for m in pattern.finditer(text, a, b):
                 window = text[max(0, m.start() - 15): m.end() + 10]
-                if _SOFT.search(window) and "interview" in m.group(0).lower():
+                if "interview" in m.group(0).lower() and _SOFT.search(window):
                     continue
-                hits.append(("ask", (m.start(), m.end())))
+                hits.append((m.start(), m.end()))
                 break
-        hits.sort(key=lambda h: h[1][0])
-        return hits[0] if hits else None
+        return min(hits) if hits else None
 
-    return _memo(note, f"hard_ask{skip_links}", compute)
+    return _memo(note, "first_ask", compute)
+
+
+def _hard_ask(note: Note, ctx: Context, skip_links: bool = False) -> tuple[str, tuple[int, int]] | None:
+    """The first hard ask or link (links skipped when `skip_links`)."""
+    ask = _first_ask(note, ctx)
+    link = None if skip_links else _memo(note, "link", lambda: _LINK.search(note.text))
+    found = []
+    if link:
+        found.append(("link", (link.start(), link.end())))
+    if ask:
+        found.append(("ask", ask))
+    return min(found, key=lambda h: h[1][0]) if found else None
+
+
+_WORD = lazy_compile(r"[^\W\d_][\w'-]*")
 
 
 def check_no_hard_ask(note: Note, ctx: Context) -> Finding:
@@ -1123,8 +1139,7 @@ _NETWORK_REQUEST = lazy_compile(
     r"\b(?:connect|connecting|connection\s+request|(?:grow|expand|build|broaden|grow)(?:ing)?\s+my\s+(?:professional\s+)?(?:linkedin\s+)?(?:network|presence|connections|circle)|"
     r"send(?:ing)?\s+you\s+(?:a|an|this|my)\s+(?:connection|invite|invitation|request)|"
     r"join\s+(?:my|your)\s+(?:professional\s+)?network|add\s+you\s+to\s+my|network\s+with|networking\s+with)\b",
-    re.IGNORECASE,
-)
+    re.IGNORECASE, needles=('connect', 'network', 'join', 'add you', 'send'))
 _CONTENT_MARKERS = lazy_compile(
     r"\b(?:learn|hear|ask|discuss|talk|chat|advice|question|curious|because|since|saw|read|enjoyed|loved|noticed|"
     r"admire|impressed|inspired|fellow|studying|study|major|student|work\s+(?:at|in|as)|i'?m\s+(?:a|an)\s|"

@@ -7,6 +7,7 @@ Two sources: rules that derive short forms from any name (``Pennsylvania State U
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import english_words, fold
 
@@ -358,7 +359,8 @@ def needs_capitals(form: str) -> bool:
     return word in english_words() or (len(word) <= 3 and form.isupper())
 
 
-def field_forms(field: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def field_forms(field: str) -> tuple[str, ...]:
     """The forms of a field of study: 'Economics' -> econ, economics, ..."""
     key = canonical(field)
     forms = [key]
@@ -366,4 +368,4 @@ def field_forms(field: str) -> list[str]:
         if key == canon or key in shorts or canon in key:
             forms.append(canon)
             forms.extend(shorts)
-    return list(dict.fromkeys(f for f in forms if f))
+    return tuple(dict.fromkeys(f for f in forms if f))

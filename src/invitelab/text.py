@@ -164,18 +164,18 @@ class Note:
     @cached_property
     def tokens(self) -> list[Token]:
         out = []
+        append = out.append
         for m in _TOKEN.finditer(self.text):
             word = m.group(0)
-            start, end = m.start(), m.end()
-            if word.endswith(".") :
-                word, end = word[:-1], end - 1
             low = word.lower() if word.isascii() else fold(word)
-            if low.endswith("'s"):
-                low = low[:-2]
-            elif low.endswith("s'"):
-                low = low[:-1]
-            low = low.replace(".", "")
-            out.append(Token(word, low, start, end))
+            if "'" in low:
+                if low.endswith("'s"):
+                    low = low[:-2]
+                elif low.endswith("s'"):
+                    low = low[:-1]
+            if "." in low:
+                low = low.replace(".", "")
+            append(Token(word, low, m.start(), m.end()))
         return out
 
     @cached_property
@@ -209,24 +209,57 @@ class LazyPattern:
     """A regex compiled on first use: the engine has many, and one check needs only some of them,
     so a one-off `invitelab check` starts faster."""
 
-    __slots__ = ("_source", "_flags", "_compiled")
+    __slots__ = ("_source", "_flags", "_compiled", "_needles")
 
-    def __init__(self, source: str, flags: int = 0):
+    def __init__(self, source: str, flags: int = 0, needles: tuple[str, ...] = ()):
         self._source = source
         self._flags = flags
         self._compiled: re.Pattern[str] | None = None
+        self._needles = needles  # lower-case strings one of which any match must contain
+
+    def _absent(self, text: str) -> bool:
+        """True when the text cannot match (none of the needles is in it): skip the regex."""
+        if not self._needles:
+            return False
+        low = text.lower()
+        return not any(n in low for n in self._needles)
 
     def _get(self) -> re.Pattern[str]:
         if self._compiled is None:
             self._compiled = re.compile(self._source, self._flags)
         return self._compiled
 
-    def __getattr__(self, name: str):
-        return getattr(self._get(), name)
+    def search(self, *args):
+        if self._needles and self._absent(args[0]):
+            return None
+        return (self._compiled or self._get()).search(*args)
+
+    def match(self, *args):
+        return (self._compiled or self._get()).match(*args)
+
+    def fullmatch(self, *args):
+        return (self._compiled or self._get()).fullmatch(*args)
+
+    def finditer(self, *args):
+        if self._needles and self._absent(args[0]):
+            return iter(())
+        return (self._compiled or self._get()).finditer(*args)
+
+    def findall(self, *args):
+        return (self._compiled or self._get()).findall(*args)
+
+    def sub(self, *args):
+        if self._needles and self._absent(args[1]):
+            return args[1]
+        return (self._compiled or self._get()).sub(*args)
+
+    @property
+    def pattern(self) -> str:
+        return self._source
 
 
-def lazy_compile(source: str, flags: int = 0) -> LazyPattern:
-    return LazyPattern(source, flags)
+def lazy_compile(source: str, flags: int = 0, needles: tuple[str, ...] = ()) -> LazyPattern:
+    return LazyPattern(source, flags, needles)
 
 
 def _trie_regex(trie: dict) -> str:
