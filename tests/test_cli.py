@@ -159,7 +159,7 @@ def test_parallel_batch_gives_the_same_rows_in_order(tmp_path, monkeypatch):
 
     src = tmp_path / "in.csv"
     lines = ["id,recipient_id,text"]
-    notes = ["Hi Dana, thanks!", "I'd like to connect.", '"Hi Dana, could you refer me?"', "Hi Dna"]
+    notes = ['"Hi Dana, thanks!"', "I'd like to connect.", '"Hi Dana, could you refer me?"', "Hi Dna"]
     for i in range(250):
         lines.append(f"{i},{'dana-whitfield' if i % 3 else 'ghost'},{notes[i % 4]}")
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
