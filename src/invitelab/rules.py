@@ -1165,6 +1165,16 @@ def check_not_template(note: Note, ctx: Context) -> Finding:
                         "Replace every placeholder with the real detail before sending.", span=(ph.start(), ph.end()))
     start, end = body_span(note, ctx)
     body = text[start:end]
+    names = _profile_name_words(ctx)
+    # fast path: a body with many words of substance was written for this note
+    substance = [m for m in _WORD.finditer(body) if fold(m.group(0)) not in NON_CONTENT and fold(m.group(0)) not in names]
+    if len({fold(m.group(0)) for m in substance}) >= 10:
+        first = substance[0]
+        stop = min(end, start + first.start() + 60)
+        while stop < end and note.text[stop - 1].isalnum() and note.text[stop].isalnum():
+            stop += 1
+        return _finding(cid, "pass", f"Written for this note, not a default: {_quote(note, start + first.start(), stop)}",
+                        span=(start + first.start(), stop))
     # remove pleasantries, default texts; then see what is left
     stripped = p.default_text.sub(" ", body)
     stripped = p.pleasantry.sub(" ", stripped)
