@@ -261,7 +261,9 @@ NOT_SELF = frozenset(
     excited impressed inspired found came met meet talk chat visit visited researching
     exploring explore consider considering reading hope hoping want wanted would could love loved
     like liked appreciated appreciate thank thanks noticed heard attended caught listened
-    wondering wonder reached targeting dream dreaming admire follow spoke speak met talked
+    wondering wonder reached targeting dream dreaming admire follow spoke speak met talked fan
+    fans user users customer customers admirer follower shopper looking seeking searching hoping
+    trying aiming eager loves enjoys
     chatted visited visit think thought believe refer introduce forward review before about
     after during""".split()
 )
@@ -368,6 +370,8 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
         return ("shared" if tied else "sender"), tied
     if echoed:
         return "shared", True  # "you went to Temple, same as me!"
+    if org and rel_last < len(words) and words[rel_last] in ("user", "users", "fan", "fans", "customer", "customers", "shopper"):
+        return "neutral", tied  # "a Duolingo user", "a Humana fan": not an affiliation
     side = "neutral"
     for j in range(rel_first - 1, -1, -1):
         w = words[j]

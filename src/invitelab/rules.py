@@ -366,24 +366,24 @@ def check_greeting(note: Note, ctx: Context) -> Finding:
 # --- 2. self_intro ----------------------------------------------------------------------------
 
 ROLE_WORDS = frozenset(
-    """student students junior senior sophomore freshman freshmen first-year second-year
-    third-year fourth-year final-year undergrad undergraduate grad graduate postgrad alum alumna
-    alumnus alumni major minor engineer developer programmer nurse teacher analyst designer
-    intern researcher scientist candidate fellow consultant manager coordinator assistant
-    associate specialist officer director founder cofounder co-founder entrepreneur veteran
-    parent mom dad writer journalist artist musician photographer accountant economist athlete
-    student-athlete volunteer advocate organizer librarian pharmacist therapist counselor advisor
-    adviser paralegal lawyer attorney technician medic emt paramedic physician doctor resident
-    mba phd masters master's bachelor's transfer apprentice trainee recruiter sourcer marketer
-    strategist planner educator tutor ta instructor professor lecturer postdoc chemist biologist
-    physicist mathematician statistician actuary auditor banker trader cashier barista server
-    bartender clerk mechanic electrician carpenter chef cook changer switcher newcomer immigrant
-    member captain president treasurer secretary chair ambassador rep representative cadet
-    soldier marine sailor nurse-turned first-gen first-generation international exchange
-    buckeye wolverine spartan bruin trojan longhorn aggie hokie badger hoosier gator husky
-    boilermaker terp jr sr pm product producer editor reporter creator coach scholar
-    grad-student classmate peer admit incoming rising newly recent current tech rn lpn cna np
-    pa emt-b bsn msn lead generalist supervisor clerk aide staff nanny caregiver""".split()
+    """student students junior senior sophomore freshman freshmen first-year second-year third-year
+    fourth-year final-year undergrad undergraduate grad graduate postgrad alum alumna alumnus
+    alumni major minor engineer developer programmer nurse teacher analyst designer intern
+    researcher scientist candidate consultant manager coordinator assistant associate specialist
+    officer director founder cofounder co-founder entrepreneur veteran writer journalist artist
+    musician photographer accountant economist athlete student-athlete volunteer organizer
+    librarian pharmacist therapist counselor advisor adviser paralegal lawyer attorney
+    technician medic emt paramedic physician doctor resident mba phd masters master's bachelor's
+    transfer apprentice trainee recruiter sourcer marketer strategist planner educator tutor ta
+    instructor professor lecturer postdoc chemist biologist physicist mathematician statistician
+    actuary auditor banker trader cashier barista server bartender clerk mechanic electrician
+    carpenter chef cook member captain president treasurer secretary chair ambassador rep
+    representative cadet soldier marine sailor nurse-turned first-gen first-generation
+    international exchange vet vets buckeye wolverine spartan bruin trojan longhorn aggie hokie
+    badger hoosier gator husky boilermaker terp jr sr pm product producer editor reporter
+    creator coach scholar grad-student classmate peer admit incoming rising newly recent current
+    tech rn lpn cna np pa emt-b bsn msn lead generalist supervisor clerk aide staff nanny
+    caregiver""".split()
 )
 NOT_ROLE = frozenset(
     """fan admirer follower believer reader lover listener viewer supporter subscriber bit little
@@ -405,7 +405,9 @@ _IM_DOING = lazy_compile(
     r"interning|enrolled|in\s+my\s+(?:first|second|third|fourth|fifth|final|last|senior|junior|"
     r"sophomore|freshman)|in\s+the\s+[\w\s]{1,30}\s+program|part\s+of|on\s+the\s+[\w\s]{1,30}\s+team|"
     r"transitioning|switching|moving\s+(?:from|into)|pivoting|retraining|training\s+(?:as|to)|"
-    r"a\s+member\s+of|with\s+(?=[A-Z])|at\s+(?=[A-Z])|from\s+(?=[A-Z])|"
+    r"a\s+member\s+of|with\s+(?=[A-Z])|at\s+(?=[A-Z])|"
+    r"from\s+(?=[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*\s+(?:University|College|State|Institute|Tech|School|Academy))|"
+    r"returning\s+to\s+(?:work|the\s+workforce|[A-Z]{2,}\b|\w+ing\b)|wrapping\s+up|finishing\s+up|"
     r"(?:starting|joining|beginning)\s+(?:at|with|as|my)\b|on\s+the\s+[\w\s-]{1,30}?\s+(?:track|path|team))",
     re.IGNORECASE, needles=("i'm", 'i am', 'im '))
 _I_VERB = lazy_compile(
@@ -419,12 +421,20 @@ _I_VERB = lazy_compile(
     r"masters?|master's|bachelor'?s|undergrad|degree|doctorate)\b"
     r"|\bi\s+(?:currently\s+|also\s+)?(?:mentor|tutor|coach|advise|supervise|organize|coordinate)\s+\w"
     r"|\bi\s+(?:recently\s+|just\s+)?(?:joined|started\s+at|began\s+at)\s+\w"
-    r"|\b(?:reaching\s+out|writing|connecting|messaging)\s+(?:to\s+you\s+)?as\s+(?:a|an)\s+(?:[\w'-]+\s+){0,3}"
+    r"|\b(?:previously|formerly)\s+(?:a|an)\s+(?:[\w'-]+\s+){0,3}(?:[\w-]+(?:ist|er|or|ian|ant|ent)|nurse|intern|teacher|"
+    r"analyst|associate|assistant|aide|tech)\s+(?:at|for|with|in)\b"
+    r"|\(\s*(?:and\s+|also\s+)?(?:a|an)\s+(?:[\w'-]+\s+){0,3}(?:student|junior|senior|sophomore|freshman|grad|graduate|"
+    r"alum|major|nurse|teacher|engineer|analyst|intern|veteran|vet|manager)\b"
+    r"|(?:^|[.!?\n]\s*|(?:hi|hello|hey|dear)\s+[\w.'-]+[,!]\s*)(?:wrapping\s+up|finishing\s+up|finishing|completing)\s+"
+    r"(?:my|a|an)\s+(?:[\w'-]+\s+){0,2}(?:degree|bs|ba|ms|mba|phd|associate|bachelor'?s|master'?s|program|certificate)\b"
+    r"|\bi'?m\s+[^.!?\n]{0,60}\band\s+(?:worked|work|studied|study|taught|teach|interned|served|volunteer(?:ed)?)\s+(?:at|for|in|as|with)\s+\w"
+    r"|\b(?:reaching\s+out|writing|connecting|messaging|asking)\s+(?:to\s+you\s+)?as\s+(?:a|an)\s+(?:[\w'-]+\s+){0,4}"
     r"(?:student|junior|senior|sophomore|freshman|grad|graduate|alum|major|nurse|teacher|engineer|analyst|intern|candidate)\b"
     r"|(?:^|[.!?\n]\s*|(?:hi|hello|hey|dear)\s+[\w.'-]+[,!]\s*)(?:currently\s+|now\s+)?"
     r"(?:studying|majoring\s+in|working\s+(?:at|as|in)|interning\s+at|pursuing\s+(?:a|an|my))\s+\w"
     r"|\bi'?m\s+(?:now\s+|currently\s+)?in\s+(?:[\w'-]+\s+){1,4}(?:program|programme|cohort|class|lab|chapter|club)\b"
-    r"|\bi(?:'ve|\s+have)\s+(?:been\s+)?(?:working|worked|studying|studied|teaching|taught|volunteering|volunteered|"
+    r"|\bi(?:'ve|\s+have)\s+(?:been\s+)?(?:managed|managing|led|leading|run|running|owned|coached|supervised|"
+    r"working|worked|studying|studied|teaching|taught|volunteering|volunteered|"
     r"interning|interned|nursing|serving|served|spent\s+\w+\s+(?:years|months))\b"
     r"|\bi(?:'m|\s+am)\s+(?:currently\s+|now\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:turned|turning)\s+\w+",
     re.IGNORECASE,
@@ -433,13 +443,15 @@ _NAME_APPOSITIVE = lazy_compile(
     r"\b(?i:i'?m|i\s+am|my\s+name\s+is|this\s+is)\s+(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?|\{\{[^{}\n]{1,30}\}\}|\[[^\]\n]{1,30}\])\s*"
     r"(?:(?:,|\s-)\s*(?:(?:a|an|the)\s+)?(?P<phrase>[^.!?\n;]{1,60})|\s+(?:from|at|with)\s+(?P<org>[A-Z][^.!?\n;,]{1,40}))", needles=("i'm", 'i am', 'my name', 'this is'))
 _AS_A = lazy_compile(r"\b(?:as|being)\s+(?:a|an|someone|somebody|one)\s+(?P<phrase>[^.!?\n;]{1,120}?)(?:,\s*|\s+)(?P<after>i|i'm|i've|i'd|my|im|we)\b", re.IGNORECASE, needles=('as ', 'being '))
-_HERE = lazy_compile(r"(?P<phrase>(?:[\w'&-]+\s+){1,5})here\b", re.IGNORECASE, needles=('here',))
+_HERE = lazy_compile(r"(?P<phrase>(?:[\w'&()+/-]+[,]?\s+){1,12})here\b", re.IGNORECASE, needles=('here',))
 _ROLE_OPENING = lazy_compile(
-    r"(?:^|[.!?\n]\s*|(?:hi|hello|hey|dear)\s+[\w.'-]+[,!]\s*)(?P<phrase>(?:current|recent|incoming|rising|former|proud)?\s*"
-    r"(?:[\w'&-]+\s+){0,3}(?:student|junior|senior|sophomore|freshman|major|grad|graduate|alum|alumna|alumnus|"
-    r"nurse|teacher|engineer|analyst|designer|developer|intern|candidate|veteran|researcher)"
+    r"(?:^|[.!?\n]\s*|(?:hi|hello|hey|dear)\s+[\w.'-]+\s*(?:[,!]|\s-)\s*)(?P<phrase>(?:currently\s+|now\s+)?(?:an?\s+)?"
+    r"(?:current|recent|incoming|rising|former|proud)?\s*"
+    r"(?:[\w'&()+-]+\s+){0,5}(?:student|junior|senior|sophomore|freshman|major|grad|graduate|alum|alumna|alumnus|"
+    r"nurse|teacher|engineer|analyst|designer|developer|intern|candidate|veteran|vet|researcher|member|manager|"
+    r"specialist|officer|coordinator|consultant|scientist|accountant|assistant|associate|fellow)"
     r"(?:\s+(?:at|from|in)\s+[\w&'-]+(?:\s+[A-Z][\w&'-]*){0,3})?)"
-    r"(?=\s*(?:,|-|!|\(|\s+(?:reaching|writing|hoping|looking|interested|curious|who|and|with|too|here)\b))",
+    r"(?=\s*(?:,|-|!|\.|\(|\+|\s+(?:reaching|writing|hoping|looking|interested|curious|who|and|with|too|here|on|in|at|now)\b))",
     re.IGNORECASE,
 )
 _WE_BOTH = lazy_compile(r"\bwe(?:'re|\s+are|\s+were)\s+both\s+(?P<phrase>[^.!?\n;]{2,60})", re.IGNORECASE, needles=('both',))
@@ -464,8 +476,9 @@ def _role_in(phrase: str, ctx: Context, limit: int = 6) -> bool:
             return True  # "an HR generalist at a hospital": a role by its form, with an affiliation
         if re.fullmatch(r"'?\d{2}|20\d\d", low):
             return True
-    if re.search(r"\b(?:at|from|with)\s+[A-Z]", phrase):
-        return True
+    for m in re.finditer(r"\b(at|from|with)\s+([A-Z][\w&'-]*)", phrase):
+        if m.group(1) != "from" or fold(m.group(2)) not in PLACE_WORDS:
+            return True
     if ctx.sender and words:
         sender_facts = F.profile_facts(ctx.sender)
         keys = {"".join(words_of(w)) for w in words}
@@ -501,7 +514,10 @@ def _signature_role(note: Note, ctx: Context) -> tuple[int, int] | None:
     if not m:
         return None
     tail = m.group("tail")
-    place_only = re.fullmatch(r"[A-Z][\w.' -]*,?\s*(?:[A-Z]{2}|[A-Z][a-z]+)\.?", tail.strip()) and not _ORG_WORD.search(tail)
+    place_only = (re.fullmatch(r"[A-Z][\w.' -]*,?\s*(?:[A-Z]{2}|[A-Z][a-z]+)\.?", tail.strip())
+                  or re.fullmatch(r"[A-Z]{2}\.?", tail.strip())) and not _ORG_WORD.search(tail)
+    if fold(m.group("name").split()[0]) in PLACE_WORDS and re.fullmatch(r"[A-Z]{2}\.?|[A-Z][a-z]+", tail.strip()):
+        return None  # "Louisville, KY": a city and state, not a name and an affiliation
     if re.search(r"'\d{2}\b|\b20\d\d\b|@|\bclass of\b", tail, re.IGNORECASE) or _role_in(tail, ctx) or \
             (re.search(r"\b[A-Z][\w&]+", tail) and not place_only and
              not all(w.lower().strip(",.") in PLACE_WORDS for w in re.findall(r"[A-Za-z]+", tail))):
@@ -549,7 +565,7 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
             end = next((i for i in range(m.end(), end) if text[i] in ".!?\n,"), end)
             return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start(), end)}", span=(m.start(), end))
     for m in _AS_A.finditer(text):
-        if m.group("after").lower() in ("i", "i'm", "i've", "i'd", "my", "im", "ive", "we") and _role_in(m.group("phrase"), ctx):
+        if m.group("after").lower() in ("i", "i'm", "i've", "i'd", "my", "im", "ive", "we") and _role_in(m.group("phrase"), ctx, limit=12):
             return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
     for m in _HERE.finditer(text):
         phrase = m.group("phrase")
@@ -566,7 +582,11 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
                             span=(m.start("phrase"), m.end()))
     for m in _ROLE_OPENING.finditer(text):
         phrase = m.group("phrase")
-        if _role_in(phrase, ctx, limit=5) and not re.search(r"\b(?:you|your)\b", phrase, re.IGNORECASE):
+        greeting = read_greeting(note)
+        if greeting and m.start("phrase") < greeting.end or re.match(rf"\s*{GREET_WORDS}\b", phrase, re.IGNORECASE) \
+                or any(w.lower() in GENERIC_ADDRESSEES for w in phrase.split()[-2:]):
+            continue
+        if _role_in(phrase, ctx, limit=8) and not re.search(r"\b(?:you|your)\b", phrase, re.IGNORECASE):
             return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start('phrase'), m.end('phrase'))}",
                             span=(m.start("phrase"), m.end("phrase")))
     m = _WE_BOTH.search(text)

@@ -236,7 +236,7 @@ PLACE_WORDS = {
     beijing shanghai nairobi lagos cairo sydney melbourne vancouver montreal los angeles
     francisco pittsburgh cincinnati cleveland baltimore portland nashville memphis minneapolis
     st louis kansas city orleans tampa orlando charlotte raleigh richmond buffalo rochester
-    madison bothell tacoma newark camden milwaukee parkside dearborn flint bloomington
+    louisville lexington portland pittsburgh madison bothell tacoma newark camden milwaukee parkside dearborn flint bloomington
     indianapolis riverside irvine davis merced cruz barbara stout eau claire greensboro
     india china japan korea brazil canada england germany france spain italy nigeria kenya
     ghana egypt vietnam philippines pakistan bangladesh colombia peru chile argentina""".split()
@@ -334,7 +334,8 @@ def employer_short_forms(name: str) -> list[tuple[str, bool]]:
         trimmed = trimmed[:-1]
         if trimmed[-1] not in _CONNECTORS:
             forms.append((" ".join(trimmed), True))
-    if len(words) >= 2 and words[0] not in _CONNECTORS and len(words[0]) >= 4 and words[0] not in _DESCRIPTORS:
+    if len(words) >= 2 and words[0] not in _CONNECTORS and len(words[0]) >= 4 and words[0] not in _DESCRIPTORS \
+            and words[0] not in PLACE_WORDS:  # "Portland" alone is the city, not Portland Parks & Recreation
         forms.append((words[0], True))
     if len(words) >= 3:
         for letters in acronyms(words):
