@@ -53,7 +53,7 @@ RECORD_WORDS = frozenset(
     """post posts posted posting article articles wrote written writing piece essay talk talks spoke
     speaking keynote panel presentation presented webinar podcast episode interview video thread
     blog newsletter shared share sharing read reading saw seen watched listened heard op-ed paper
-    book column series checklist guide comment commented your""".split()
+    book column series checklist guide comment commented""".split()
 )
 SENIORITY = frozenset("senior junior lead principal staff associate assistant chief head i ii iii iv sr jr".split())
 GROUP_WORDS = frozenset(stem(w) for w in "association network society club group chapter alumni member members council community collective alliance organization circle".split())
@@ -273,7 +273,8 @@ SELF_ANCHORS = frozenset(
     minoring volunteer volunteered joined lead led serve served teach taught completed completing
     finished finishing earned earning pursuing enrolled member alum alumnus alumna grad student
     junior senior sophomore freshman also too here my did do done get got mentor mentored tutor
-    coach taught research assistant intern nurse teacher engineer analyst""".split()
+    coach taught research assistant intern nurse teacher engineer analyst spent served manage managed
+    run ran own owned vet veteran officer years""".split()
 )
 _EDU_CONTEXT = frozenset(
     """at from attend attended attending alum alumni alumnus alumna grad grads graduate graduated
@@ -368,7 +369,8 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
             (tokens[first].start - line_start) < 40 and \
             not _YOU.search(note.text[line_start: tokens[first].start].lower()):
         return ("shared" if tied else "sender"), tied
-    if echoed:
+    nearest = next((w for w in reversed(words[:rel_first]) if w in RECIPIENT_WORDS or w in SENDER_WORDS), None)
+    if echoed and nearest not in ("your", "yours"):
         return "shared", True  # "you went to Temple, same as me!"
     if org and rel_last < len(words) and words[rel_last] in ("user", "users", "fan", "fans", "customer", "customers", "shopper"):
         return "neutral", tied  # "a Duolingo user", "a Humana fan": not an affiliation
@@ -393,7 +395,9 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
         j = -1
     if side == "neutral":
         rest = words[rel_last: rel_last + 4]
-        if "here" in rest or "myself" in rest or "here" in words[max(0, rel_first - 3): rel_first]:
+        later = words[rel_last:]
+        here_later = "here" in later and not any(w in RECIPIENT_WORDS for w in later[: later.index("here")])
+        if here_later or "myself" in rest or "here" in words[max(0, rel_first - 3): rel_first]:
             side = "sender"
         elif not org:
             # "vaccine equity is what drives me", "adult literacy matters to me"
@@ -407,6 +411,9 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
         return "shared", True
     if tied and (side == "sender" or (side == "neutral" and has_sender and not org)):
         return "shared", True
+    subject = any(w in ("i", "i'm", "im", "i've", "we", "we're") for w in words[:rel_first])
+    if side == "neutral" and subject and (bool(_TIE_PAIRS & after_pairs) or {"too", "also"} & set(after)):
+        return "shared", True  # "I'm returning to HR after 6 years and worked at Kroger like you"
     return side, tied
 
 
@@ -519,7 +526,8 @@ def _topic_matches(note: Note, facts: ProfileFacts):
             if topic.fact.kind == "activity":
                 record = bool(sentence_words[sid] & RECORD_WORDS)
                 # one distinctive name next to "your talk" is enough: "your GreenBiz talk"
-                distinctive = any(len(m) >= 4 and m not in english_words() for m in matched - GENERIC_STEMS)
+                distinctive = any(len(m) >= 4 and m not in english_words() and m not in PLACE_WORDS
+                                  for m in matched - GENERIC_STEMS)
                 if not enough and not (record and distinctive):
                     continue
                 if 2 * len(matched) < len(topic.stems) + 1 and not record:
@@ -545,6 +553,16 @@ def find_mentions(note: Note, profile: Profile | None) -> list[Mention]:
     return cache[key]
 
 
+_ANSWER = lazy_compile(r"\s*(?:i\s+did\s+too|i\s+did\s+as\s+well|so\s+did\s+i|me\s+too|same\s+here|i\s+(?:do|am|was)\s+too)\b",
+                       re.IGNORECASE)
+
+
+def _answered(note: Note, end: int) -> bool:
+    """True when the sentence after the one ending at/after `end` starts with "I did too", "Me too"."""
+    stop = next((i for i in range(end, len(note.text)) if note.text[i] in ".!?\n"), None)
+    return stop is not None and bool(_ANSWER.match(note.text, stop + 1))
+
+
 def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
     facts = profile_facts(profile)
     out: list[Mention] = []
@@ -552,6 +570,9 @@ def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
     found += [(f, a, b, False) for f, a, b in _topic_matches(note, facts)]
     for fact, first, last, exact in found:
         side, tied = _side(note, first, last, fact.kind)
+        if side == "recipient" and fact.kind in ("school", "employer", "group", "interest") and \
+                _answered(note, note.tokens[last - 1].end):
+            side, tied = "shared", True  # "I noticed you went to Wake Forest. I did too."
         out.append(Mention(fact, note.tokens[first].start, note.tokens[last - 1].end, side, tied, exact))
     # where matches overlap, an exact name beats a topic match, and a longer match a shorter one
     ranked = sorted(out, key=lambda m: (not m.exact, -(m.end - m.start)))

@@ -654,8 +654,10 @@ def _counts_as_detail(m: F.Mention) -> bool:
     kind = m.fact.kind
     if kind in ("school", "employer", "group", "activity", "interest"):
         return True
-    if kind in ("role", "skill"):
+    if kind == "role":
         return m.side == "recipient"
+    if kind == "skill":
+        return m.side in ("recipient", "shared")
     if kind == "field":
         return m.side == "recipient" or m.side == "shared"
     if kind == "occupation":
@@ -947,7 +949,7 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
                 continue
             end = min(len(text), verb_end + len(obj) + 1)
             return _finding(cid, "pass", f"Says what they want to learn or ask: {_quote(note, m.start(), end)}", span=(m.start(), end))
-        if vague is None and (vague_hit or not obj) and not re.match(r"follow|question|call", m.group(0), re.IGNORECASE):
+        if vague is None and (vague_hit or not obj) and not re.match(r"following\s+up|follow\s+up|question|call", m.group(0), re.IGNORECASE):
             vague = (m.start(), m.end())
     # a real question (not "would you like to connect?")
     greeting = read_greeting(note)
@@ -994,6 +996,8 @@ _HARD_ASK_SOURCE = (
     r"put\s+me\s+in\s+touch\s+with\s+(?:the\s+|your\s+)?(?:hiring|recruit)|to\s+the\s+hiring\s+manager|"
     r"(?:room|space|a\s+spot|a\s+place|an\s+opening)\s+for\s+(?:me|an?\s+(?:[\w-]+\s+)?(?:intern|hire|analyst|engineer|assistant))\b|"
     r"take\s+on\s+(?:an?\s+)?(?:intern|interns|new\s+grad)|"
+    r"any\s+(?:[\w-]+\s+){0,3}(?:spots?|slots?|openings?|positions?|roles?|jobs?)\s+(?:still\s+)?(?:open|available|left)|"
+    r"\b(?:are\s+)?(?:you|u)\s+(?:guys\s+|all\s+)?(?:still\s+)?hiring\b|apply\s+(?:directly\s+)?(?:through|via)\s+you|"
     r"(?:looking\s+for|seeking|searching\s+for|want|need|hoping\s+to\s+(?:find|land|get))\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:job|internship|position|role|co-?op)s?\b[^.!?\n]{0,80}?\b(?:can|could|would|will)\s+you|"
     r"help\s+me\s+(?:get|land|find|secure)\s+one\b|"
@@ -1048,7 +1052,7 @@ _HARD_ASK_TRIGGERS = frozenset(
     recruiter recruiters recruiting product platform app service services solution software tool
     saas agency startup demo trial sign signing code companies teams businesses organizations brands
     firms startups apply applied applying deck pitch perfect ideal great try test use download
-    mine works work foot name room space manager touch take""".split()
+    mine works work foot name room space manager touch take spots spot slots u you""".split()
 )
 _SOFT = lazy_compile(r"\binformational\s+interviews?\b|\binterview\s+you\b", re.IGNORECASE)
 

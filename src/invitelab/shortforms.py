@@ -326,6 +326,11 @@ def employer_short_forms(name: str) -> list[tuple[str, bool]]:
     words = canonical(name).split()
     if not words:
         return []
+    # "U.S. Army" -> "Army"; "United States Navy" -> "Navy"
+    for prefix in (["us"], ["u", "s"], ["united", "states"]):
+        if words[: len(prefix)] == prefix and len(words) > len(prefix):
+            rest = words[len(prefix):]
+            return [(" ".join(words), True), (" ".join(rest), True)] + employer_short_forms(" ".join(rest))[1:]
     forms: list[tuple[str, bool]] = [(" ".join(words), True)]
     for extra in KNOWN_SHORT_FORMS.get(" ".join(words), ()):
         forms.append((extra, True))
