@@ -874,7 +874,8 @@ _TOPIC_ELSEWHERE = lazy_compile(
 
 def _object_after(text: str, start: int) -> str | None:
     """The object of a purpose verb: content words in the clause that follows, if any."""
-    tail = re.split(r"[.!?\n;]|\s-\s|,\s*(?:and\s+)?(?:i|thanks|thank|best|hope|looking)\b", text[start: start + 140], maxsplit=1, flags=re.IGNORECASE)[0]
+    piece = text[start: start + 140].lstrip(" \t,;:-!")
+    tail = re.split(r"[.!?\n;]|\s-\s|,\s*(?:and\s+)?(?:i|thanks|thank|best|hope|looking)\b", piece, maxsplit=1, flags=re.IGNORECASE)[0]
     words = re.findall(r"[A-Za-z][\w'&+-]*", tail)
     content = [w for w in words[:14] if w.lower() not in VAGUE_WORDS and w.lower() not in STOPWORDS]
     if not content:
