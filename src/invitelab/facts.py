@@ -103,7 +103,8 @@ class Topic:
 @dataclass
 class ProfileFacts:
     profile: Profile
-    orgs: dict[str, list[tuple[Fact, bool, bool, int]]] = field(default_factory=dict)
+    orgs: dict[str, list[tuple[Fact, bool, int, int]]] = field(default_factory=dict)
+    max_words: int = 4
     topics: list[Topic] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     acronyms: frozenset[str] = frozenset()
@@ -116,6 +117,7 @@ class ProfileFacts:
             if not words:
                 continue
             key = compact(words)
+            self.max_words = max(self.max_words, min(len(words), 8))
             if form.isupper() and len(key) <= 3 and key in english_words():
                 mode = 2  # "ME" (mechanical engineering) is not "me"
             else:
@@ -426,7 +428,7 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
     while i < n:
         best = None
         key = ""
-        for length in range(1, 5):
+        for length in range(1, facts.max_words + 1):
             if i + length > n:
                 break
             key += lows[i + length - 1]
@@ -530,8 +532,8 @@ def _topic_matches(note: Note, facts: ProfileFacts):
                                   for m in matched - GENERIC_STEMS)
                 if not enough and not (record and distinctive):
                     continue
-                if 2 * len(matched) < len(topic.stems) + 1 and not record:
-                    continue
+                if not record and (2 * len(matched) < len(topic.stems) + 1 or len(matched - GENERIC_STEMS) < 2):
+                    continue  # "my first career fair" is not "your post on career fairs"
             elif not enough:
                 continue
             if best is None or len(matched) > best[0]:

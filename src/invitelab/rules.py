@@ -141,7 +141,7 @@ def read_greeting(note: Note) -> Greeting | None:
             ph = _PLACEHOLDER_BRACKETS.match(rest) or note_placeholder_word(note, rest)
             if ph:
                 return Greeting(m.start("greet"), offset + ph.end(), m.group("greet"), title, ph.group(0))
-            name_words = _name_words(rest, note.all_lowercase)
+            name_words = _name_words(rest, note.all_lowercase or m.group("greet").islower())
             if name_words:
                 end = offset + name_words[1]
                 return Greeting(m.start("greet"), end, m.group("greet"), title, rest[: name_words[1]])
@@ -203,6 +203,8 @@ def _name_words(rest: str, all_lower: bool) -> tuple[list[str], int] | None:
                     break
         elif low in STOPWORDS and low not in ("i",):
             break
+        elif not all_lower and not piece[0].isupper() and low not in ("there", "again"):
+            break  # a name is written with a capital in a note that uses capitals
         elif low in ("there", "again") and re.match(r"\s+[^\W\d_]", rest[m.end():]):
             continue  # "Hey there Dana", "Hi again Dana"
         words.append(piece)
@@ -823,7 +825,8 @@ def check_common_ground(note: Note, ctx: Context) -> Finding:
 _PURPOSE_VERB = lazy_compile(
     r"\b(?:learn(?:ing)?|hear(?:ing)?|know|understand|find\s+out|ask(?:ing)?|discuss(?:ing)?|talk(?:ing)?|"
     r"chat(?:ting)?|speak(?:ing)?|get\s+your\s+(?:take|advice|perspective|thoughts|insights?|input|view)|"
-    r"(?:your|any)\s+(?:advice|tips|guidance|insights?|thoughts|perspective|take|input|recommendations?)|"
+    r"(?:your|any)\s+(?:honest\s+|quick\s+|candid\s+)?(?:advice|tips|guidance|insights?|thoughts|perspective|take|input|"
+    r"recommendations?|feedback)|"
     r"pick\s+your\s+brain|follow(?:ing)?|stay\s+in\s+touch|keep\s+in\s+touch|exchange|compare\s+notes|"
     r"curious|wondering|question|questions|conversation|call|coffee|explore|exploring|minutes?|"
     r"continue\s+(?:our|the)\s+conversation|follow\s+up|following\s+up|swap|share\s+notes|"
@@ -831,7 +834,8 @@ _PURPOSE_VERB = lazy_compile(
     re.IGNORECASE,
 )
 _OBJECT_STARTERS = lazy_compile(
-    r"^\s*(?:more\s+)?(?:about|on|regarding|how|what|why|where|when|which|whether|if|into|around|"
+    r"^\s*(?:(?:a\s+(?:couple\s+(?:of\s+)?|few\s+)|two\s+|some\s+|one\s+|a\s+)?(?:quick\s+)?questions?\s+)?"
+    r"(?:more\s+)?(?:about|on|regarding|how|what|why|where|when|which|whether|if|into|around|using|with|for|"
     r"for|in|with|from|behind|of|the|your|to)\b",
     re.IGNORECASE,
 )
@@ -1028,7 +1032,7 @@ _HARD_ASK_SOURCE = (
     r"(?:get|find|give)\s+me\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:job|internship|position|role|interview|offer|spot)|"
     r"(?:^|[.!?]\s+)(?:is|are)\s+(?:[\w&'-]+\s+){1,3}(?:still\s+|currently\s+)?hiring\b|"
     r"(?:show|give|send)\s+you\s+(?:a\s+|our\s+|my\s+)?(?:quick\s+|short\s+|brief\s+|\d+-minute\s+)?(?:demo|deck|pitch)|"
-    r"(?:our|my)\s+(?:[\w-]+\s+){0,3}(?:demo|pitch\s+deck|deck)\b|pitch\s+(?:it|this|you|my|our)\b|"
+    r"(?:our|my)\s+(?:[\w'-]+\s+){0,3}(?:demo|pitch\s+deck|deck)\b|pitch\s+(?:it|this|you|my|our)\b|"
     r"would\s+be\s+(?:perfect|great|ideal)\s+for\s+your\s+(?:team|company|farmers|clients|customers|users|business|recruiters)|"
     r"(?:a\s+)?spot\s+on\s+your\s+team|(?:would|could|can|will)\s+you\s+(?:try|test|check\s+out|use|download)\s+(?:it|this|my|our)\b|show\s+you\s+how\s+(?:it|our|my|this)\s+(?:\w+\s+)?works?|"
     r"(?:does|do)\s+(?:[\w&'-]+\s+){1,3}have\s+(?:any\s+)?(?:[\w-]+\s+){0,3}(?:openings?|jobs?|internships?|positions?|vacanc\w+)\b)"
