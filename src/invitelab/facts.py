@@ -105,6 +105,7 @@ class ProfileFacts:
     profile: Profile
     orgs: dict[str, list[tuple[Fact, bool, int, int]]] = field(default_factory=dict)
     max_words: int = 4
+    prefixes: set[str] = field(default_factory=set)  # compact keys of the first words of longer names
     topics: list[Topic] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     acronyms: frozenset[str] = frozenset()
@@ -118,6 +119,8 @@ class ProfileFacts:
                 continue
             key = compact(words)
             self.max_words = max(self.max_words, min(len(words), 8))
+            for k in range(1, len(words)):
+                self.prefixes.add(compact(words[:k]))
             if form.isupper() and len(key) <= 3 and key in english_words():
                 mode = 2  # "ME" (mechanical engineering) is not "me"
             else:
@@ -428,12 +431,15 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
     while i < n:
         best = None
         key = ""
+        prefixes = facts.prefixes
         for length in range(1, facts.max_words + 1):
             if i + length > n:
                 break
             key += lows[i + length - 1]
             entries = orgs.get(key)
             if not entries:
+                if key not in prefixes and len(key) > 2:
+                    break  # no longer name starts with these words ("J P Morgan": short keys go on)
                 continue
             if length > 1:
                 # a short form must not run across sentence ends
