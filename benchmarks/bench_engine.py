@@ -27,7 +27,8 @@ from invitelab import load_profiles, score  # noqa: E402
 from invitelab.evaluate import evaluate, read_labelled  # noqa: E402
 
 DATA = ROOT / "data"
-SETS = [p for p in (DATA, DATA / "heldout", DATA / "blind") if (p / "invitations.csv").exists()]
+SETS = [p for p in (DATA, DATA / "heldout", DATA / "diagnostic", DATA / "diagnostic2", DATA / "blind")
+        if (p / "invitations.csv").exists()]
 
 
 def line(name: str, value: str, target: str = "", ok: bool | None = None) -> None:
@@ -121,7 +122,10 @@ def batch(rows_counts: list[int]) -> None:
 def agreement() -> None:
     for folder in SETS:
         report = evaluate(read_labelled(folder / "invitations.csv"), load_profiles(folder / "profiles.json"))
-        name = {"data": "development set (tuned on)", "heldout": "held-out set", "blind": "blind set (never tuned on)"}
+        name = {"data": "development set (tuned on)", "heldout": "held-out set (read after its first run)",
+                "diagnostic": "diagnostic set (read after its first run)",
+                "diagnostic2": "second diagnostic set (read after its first run)",
+                "blind": "blind set (no row ever read)"}
         print(f"Agreement: {name.get(folder.name, folder.name)}, {report.rows} notes")
         line("exact level", f"{report.exact_level:.1%}", "target >= 85%", report.exact_level >= 0.85)
         line("quadratic-weighted kappa", f"{report.kappa:.3f}", "target >= 0.9", report.kappa >= 0.9)
