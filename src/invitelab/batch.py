@@ -73,7 +73,6 @@ def open_rows(path: str | Path) -> Iterator[tuple[int, dict[str, str] | None, st
                 yield row_number, None, f"row {row_number}: malformed CSV ({error})"
                 continue
             if not values or all(not v.strip() for v in values):
-                row_number_blank = row_number
                 continue
             row = {names[i]: values[i] for i in range(min(len(names), len(values)))}
             if len(values) > len(names):

@@ -8,7 +8,6 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 
 from . import kitdata
 from .batch import BatchError, score_csv

@@ -17,7 +17,7 @@ from . import facts as F
 from .findings import Finding
 from .profiles import Profile
 from .rubric import Rubric
-from .shortforms import KNOWN_SHORT_FORMS, PLACE_WORDS, words_of
+from .shortforms import PLACE_WORDS, words_of
 from .text import lazy_compile, STOPWORDS, Note, english_words, fold, phrase_pattern
 
 
@@ -145,7 +145,6 @@ def read_greeting(note: Note) -> Greeting | None:
             if name_words:
                 end = offset + name_words[1]
                 return Greeting(m.start("greet"), end, m.group("greet"), title, rest[: name_words[1]])
-            stop = re.match(r"[^,.!?\n]*", rest)
             return Greeting(m.start("greet"), m.end("greet"), m.group("greet"), title, "")
         whole = text.strip()
         if whole and len(whole) <= 40 and re.fullmatch(r"(?:[^\W\d_][\w'-]*\s*){1,3}[.!]?", whole):
@@ -353,7 +352,6 @@ def check_greeting(note: Note, ctx: Context) -> Finding:
         if not any(_similar(w, n) for w in name_words[:1] for n in firsts | lasts):
             return _finding(cid, "fail", "No greeting with the recipient's name at the start.", f"Open with {how}.")
     if any(_similar(w, n) for w in name_words for n in firsts | lasts):
-        target = recipient.first_name if not title else f"{g.title}. {recipient.last_name}"
         return _finding(cid, "fail", f"The name is misspelled: {said}; the profile says {recipient.name}.",
                         f"Spell it exactly as the profile does: {how}. A misspelled name is the first thing a reader notices.",
                         span)
@@ -785,8 +783,8 @@ def check_common_ground(note: Note, ctx: Context) -> Finding:
         }.get(rf.kind, f"you share {rf.describe()}")
         hint = f" Your profiles show that {shared}: say so in your own words (“I'm also …”)."
     elif recipient:
-        hint = (f" Your profiles share no school, employer, group or listed interest; look for something "
-                f"smaller you truly share, or leave this out rather than invent it.")
+        hint = (" Your profiles share no school, employer, group or listed interest; look for something "
+                "smaller you truly share, or leave this out rather than invent it.")
     if recipient is None:
         return _finding(cid, "fail", "No recipient profile, so nothing can be shown to be shared.",
                         "Pick a recipient to check shared facts.")
@@ -921,7 +919,6 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
     # a named meeting to follow up
     for m in _MEETING.finditer(text):
         if _FOLLOW_UP.search(text):
-            f = _FOLLOW_UP.search(text)
             return _finding(cid, "pass", f"Follows up on a meeting: {_quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
     if _FOLLOW_UP.search(text) and re.search(r"\bfollowing\s+up\s+on\s+(?:our|your|the)\s+\w+", text, re.IGNORECASE):
         m = re.search(r"\bfollowing\s+up\s+on\s+(?:our|your|the)\s+[^.!?\n]+", text, re.IGNORECASE)
@@ -1316,7 +1313,7 @@ def check_tone(note: Note, ctx: Context) -> Finding:
     shouted = [t for t in note.tokens if len(t.text) >= 3 and t.text.isupper() and t.text.isalpha()
                and not _is_acronym(t.text, ctx)]
     if len(shouted) >= 2:
-        a, b = shouted[0], shouted[1]
+        a = shouted[0]
         return _finding(cid, "fail", f"Words in capitals read as shouting: {', '.join(t.text for t in shouted[:3])}.",
                         hint, span=(a.start, a.end))
     run = re.search(r"!{2,}|\?{2,}|[!?]{3,}", text)

@@ -104,7 +104,7 @@ def profile_page_html(recipient, *, show_dialog: bool = False) -> str:
         + render.STYLE
         + f'<div class="il-mock" role="group" aria-label="Mock-up of the profile page of {escape(name)}">'
         + '<div class="il-mock-label">Mock-up &middot; profile page</div>'
-        + f'<div class="il-profile-page"><div class="il-banner"></div><div class="il-inner">'
+        + '<div class="il-profile-page"><div class="il-banner"></div><div class="il-inner">'
         + _avatar(name)
         + f"<h3 style=\"margin:4px 0 0\">{escape(name)}</h3>"
         + f'<div style="color:#4b5563">{escape(str(get(recipient, "headline", "")))}</div>'

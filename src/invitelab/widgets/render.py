@@ -74,7 +74,7 @@ def profile_card_html(profile, *, heading: str | None = None) -> str:
     return (
         STYLE
         + f'<div class="il-card" role="group" aria-label="Profile of {escape(name)}">{head}'
-        + f'<div class="il-head"><span class="il-avatar" aria-hidden="true">'
+        + '<div class="il-head"><span class="il-avatar" aria-hidden="true">'
         + f"{escape(initials(name))}</span><div><h3>{escape(name)}</h3>"
         + f'<div class="il-sub">{headline}'
         + (f" &middot; {location}" if location else "")
