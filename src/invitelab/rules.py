@@ -885,17 +885,18 @@ def _object_after(text: str, start: int) -> str | None:
     return tail.strip()
 
 
-def _has_topic_elsewhere(note: Note, ctx: Context) -> bool:
+def _topic_elsewhere(note: Note, ctx: Context) -> str | None:
+    """The topic the note names elsewhere (a post, an interest, "interested in X"), if any."""
     if ctx.recipient is not None:
-        mentions = F.find_mentions(note, ctx.recipient)
-        if any(_counts_as_detail(m) and m.fact.kind in ("activity", "interest", "skill", "field", "role", "group", "occupation")
-               for m in mentions):
-            return True
+        for m in F.find_mentions(note, ctx.recipient):
+            if _counts_as_detail(m) and m.fact.kind in ("activity", "interest", "skill", "field", "role", "group", "occupation"):
+                return note.text[m.start:m.end]
     text = _PLACEHOLDER_BRACKETS.sub(" ", note.text)
     for m in _TOPIC_ELSEWHERE.finditer(text):
-        if _object_after(text, m.start("topic")):
-            return True
-    return False
+        topic = _object_after(text, m.start("topic"))
+        if topic:
+            return topic
+    return None
 
 
 def _profile_name_words(ctx: Context) -> set[str]:
@@ -970,8 +971,11 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
     if ask:
         return _finding(cid, "pass", f"States a request: {_quote(note, *ask[1])}", span=ask[1])
     if vague:
-        if _has_topic_elsewhere(note, ctx):
-            return _finding(cid, "pass", f"Says what they want, and the note names its topic: {_quote(note, *vague)}", span=vague)
+        topic = _topic_elsewhere(note, ctx)
+        if topic:
+            phrase = note.snippet(vague[0], min(len(note.text), vague[1] + 30)).split(".")[0]
+            return _finding(cid, "pass", f"Says what they want (“{phrase}”), and the note names its topic: “{topic[:60]}”",
+                            span=vague)
         return _finding(cid, "fail", f"The purpose has no topic: {_quote(note, *vague)}.",
                         "Add what you want to learn about. " + hint, span=vague)
     m = ctx.patterns.non_purpose.search(text)
