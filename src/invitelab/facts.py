@@ -375,6 +375,7 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
             not _YOU.search(note.text[line_start: tokens[first].start].lower()):
         return ("shared" if tied else "sender"), tied
     nearest = next((w for w in reversed(words[:rel_first]) if w in RECIPIENT_WORDS or w in SENDER_WORDS), None)
+    blocked = False
     if echoed and nearest not in ("your", "yours"):
         return "shared", True  # "you went to Temple, same as me!"
     if org and rel_last < len(words) and words[rel_last] in ("user", "users", "fan", "fans", "customer", "customers", "shopper"):
@@ -391,6 +392,7 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
             blockers = NOT_SELF if org else NOT_SELF - _SOFT_BLOCKERS - ORG_ONLY_BLOCKERS
             if w in ("me", "us") or any(b in blockers for b in between):
                 side = "neutral"
+                blocked = True
             elif w in ("my", "our", "mine"):
                 side = "sender" if (not org or rel_first - j <= 2 or any(b in MY_ANCHORS for b in between[:4])) else "neutral"
             elif w in ("i'm", "im", "i've", "ive", "we're") or not org or any(b in SELF_ANCHORS for b in between):
@@ -417,7 +419,7 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
     if tied and (side == "sender" or (side == "neutral" and has_sender and not org)):
         return "shared", True
     subject = any(w in ("i", "i'm", "im", "i've", "we", "we're") for w in words[:rel_first])
-    if side == "neutral" and subject and (bool(_TIE_PAIRS & after_pairs) or {"too", "also"} & set(after)):
+    if side == "neutral" and subject and not blocked and (bool(_TIE_PAIRS & after_pairs) or {"too", "also"} & set(after[:4])):
         return "shared", True  # "I'm returning to HR after 6 years and worked at Kroger like you"
     return side, tied
 
@@ -534,8 +536,8 @@ def _topic_matches(note: Note, facts: ProfileFacts):
             if topic.fact.kind == "activity":
                 record = bool(sentence_words[sid] & RECORD_WORDS)
                 # one distinctive name next to "your talk" is enough: "your GreenBiz talk"
-                distinctive = any(len(m) >= 4 and m not in english_words() and m not in PLACE_WORDS
-                                  for m in matched - GENERIC_STEMS)
+                distinctive = any(len(t) >= 4 and t not in english_words() and t not in PLACE_WORDS
+                                  for t in (tokens[i].low for i in by_sentence[sid] if stems[i] in matched - GENERIC_STEMS))
                 if not enough and not (record and distinctive):
                     continue
                 if not record and (2 * len(matched) < len(topic.stems) + 1 or len(matched - GENERIC_STEMS) < 2):
@@ -583,7 +585,10 @@ def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
             side, tied = "shared", True  # "I noticed you went to Wake Forest. I did too."
         out.append(Mention(fact, note.tokens[first].start, note.tokens[last - 1].end, side, tied, exact))
     # where matches overlap, an exact name beats a topic match, and a longer match a shorter one
-    ranked = sorted(out, key=lambda m: (not m.exact, -(m.end - m.start)))
+    # (a name beats a topic; a longer topic beats a bare occupation or field inside it:
+    # "your work on veteran transitions" is the interest, not the occupation "veteran")
+    ranked = sorted(out, key=lambda m: (0 if m.exact and m.fact.kind not in ("occupation", "field") else 1,
+                                        -(m.end - m.start), 0 if m.exact else 1))
     kept: list[Mention] = []
     for m in ranked:
         if not any(m.start < k.end and k.start < m.end for k in kept):
@@ -718,8 +723,9 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
             taken.append((start, end))
             supported = True if facts is None else _object_matches(obj, facts, kinds, kind == "activity")
             if supported and facts is not None and kind == "activity":
-                venue = re.search(r"\b(?:at|during)\s+([A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*)", m.group(0))
-                supported = _record_kind_ok(m.group(0), facts) and (
+                claimed = note.text[start:end]
+                venue = re.search(r"\b(?:at|during)\s+([A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*)", claimed)
+                supported = _record_kind_ok(claimed, facts) and (
                     venue is None or _object_matches(venue.group(1), facts, kinds, True))
             out.append(Claim(kind, note.text[start:end], obj, start, end, supported))
     out.sort(key=lambda c: c.start)
@@ -791,8 +797,11 @@ def sender_supports(sender: Profile, fact: Fact) -> Fact | None:
                 return sf
         if sf.kind == fact.kind and sf.key == fact.key:
             return sf
-        if fact.kind == "occupation" and sf.kind in ("role", "occupation") and fact.key in {stem(w) for w in re.findall(r"[a-z]+", sf.label.lower())}:
+        if fact.kind == "occupation" and sf.kind in ("role", "occupation", "group", "interest") and \
+                fact.key in {stem(w) for w in re.findall(r"[a-z]+", sf.label.lower())}:
             return sf
+    if fact.kind == "occupation" and fact.key in {stem(w) for w in re.findall(r"[a-z]+", sender.headline.lower())}:
+        return Fact("occupation", fact.label, fact.key)
         if fact.kind == "interest" and sf.kind == "interest" and sf.key == fact.key:
             return sf
     return None

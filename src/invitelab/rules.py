@@ -242,7 +242,7 @@ def read_closing(note: Note, ctx: Context) -> Closing | None:
     return _memo(note, "closing", compute)
 
 
-_SIGNATURE_BAD = lazy_compile(r"\?|\b(?:you|your|would|could|can|will|hope|love|like|want|please)\b", re.IGNORECASE)
+_SIGNATURE_BAD = lazy_compile(r"\?|\b(?:you|your|would|could|can|will|hope|love|like|want|please)\b")  # lower case: "Best, Will" is a name
 
 
 def _looks_like_signature(after: str) -> bool:
@@ -583,8 +583,7 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
     for m in _ROLE_OPENING.finditer(text):
         phrase = m.group("phrase")
         greeting = read_greeting(note)
-        if greeting and m.start("phrase") < greeting.end or re.match(rf"\s*{GREET_WORDS}\b", phrase, re.IGNORECASE) \
-                or any(w.lower() in GENERIC_ADDRESSEES for w in phrase.split()[-2:]):
+        if greeting and m.start("phrase") < greeting.end or re.match(rf"\s*{GREET_WORDS}\b", phrase, re.IGNORECASE):
             continue
         if _role_in(phrase, ctx, limit=8) and not re.search(r"\b(?:you|your)\b", phrase, re.IGNORECASE):
             return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start('phrase'), m.end('phrase'))}",
@@ -877,7 +876,8 @@ _TOPIC_ELSEWHERE = lazy_compile(
 def _object_after(text: str, start: int) -> str | None:
     """The object of a purpose verb: content words in the clause that follows, if any."""
     piece = text[start: start + 140].lstrip(" \t,;:-!")
-    tail = re.split(r"[.!?\n;]|\s-\s|,\s*(?:and\s+)?(?:i|thanks|thank|best|hope|looking)\b", piece, maxsplit=1, flags=re.IGNORECASE)[0]
+    tail = re.split(r"[.!?\n;]|\s-\s|,\s*(?:and\s+)?(?:i|thanks|thank|best|hope|looking)\b|\s+(?:and|but)\s+(?:i|i'm|im|i've|we|my)\b",
+                    piece, maxsplit=1, flags=re.IGNORECASE)[0]
     words = re.findall(r"[A-Za-z][\w'&+-]*", tail)
     content = [w for w in words[:14] if w.lower() not in VAGUE_WORDS and w.lower() not in STOPWORDS]
     if not content:
