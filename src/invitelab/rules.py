@@ -1058,7 +1058,7 @@ _HARD_ASK_TRIGGERS = frozenset(
     recruiter recruiters recruiting product platform app service services solution software tool
     saas agency startup demo trial sign signing code companies teams businesses organizations brands
     firms startups apply applied applying deck pitch perfect ideal great try test use download
-    mine works work foot name room space manager touch take spots spot slots u you""".split()
+    mine works work foot name room space manager touch take spots spot slots""".split()
 )
 _SOFT = lazy_compile(r"\binformational\s+interviews?\b|\binterview\s+you\b", re.IGNORECASE)
 
@@ -1302,6 +1302,7 @@ def _is_acronym(word: str, ctx: Context) -> bool:
 
 
 _NOT_LETTER = lazy_compile(r"[\W\d_]+")
+_TWO_CAPITALS = lazy_compile(r"[^\W\d_a-z]{2}")
 
 
 def check_tone(note: Note, ctx: Context) -> Finding:
@@ -1310,12 +1311,15 @@ def check_tone(note: Note, ctx: Context) -> Finding:
     if note.is_empty:
         return _finding(cid, "pass", "Nothing to fault: the note is empty.")
     text = note.text
-    letters = _NOT_LETTER.sub("", text)
+    if not _TWO_CAPITALS.search(text):
+        letters = ""  # no two capitals in a row: neither a note in capitals nor shouted words
+    else:
+        letters = _NOT_LETTER.sub("", text)
     upper = sum(map(str.__ne__, letters, letters.lower())) if len(letters) >= 12 else 0
     if len(letters) >= 12 and upper / len(letters) >= 0.7:
         return _finding(cid, "fail", "The note is written in capitals, which reads as shouting.", hint)
     shouted = [t for t in note.tokens if len(t.text) >= 3 and t.text.isupper() and t.text.isalpha()
-               and not _is_acronym(t.text, ctx)]
+               and not _is_acronym(t.text, ctx)] if letters else []
     if len(shouted) >= 2:
         a = shouted[0]
         return _finding(cid, "fail", f"Words in capitals read as shouting: {', '.join(t.text for t in shouted[:3])}.",
@@ -1324,7 +1328,7 @@ def check_tone(note: Note, ctx: Context) -> Finding:
     if run:
         return _finding(cid, "fail", f"Repeated punctuation: {_quote(note, max(0, run.start() - 15), run.end())}.", hint,
                         span=(run.start(), run.end()))
-    emoji = count_emoji(note.raw[: len(note.text)])
+    emoji = [] if text.isascii() else count_emoji(note.raw[: len(note.text)])
     if len(emoji) >= 3:
         return _finding(cid, "fail", f"{len(emoji)} emoji: more than a professional note needs.",
                         "Keep to one emoji at most, or none.", span=(emoji[0], emoji[0] + 1))
