@@ -55,6 +55,11 @@ RECORD_WORDS = frozenset(
     blog newsletter shared share sharing read reading saw seen watched listened heard op-ed paper
     book column series checklist guide comment commented""".split()
 )
+EMPLOYER_FILLER = frozenset("""of the and for at in inc llc co corp company group office offices department
+    dept division bureau services health system systems""".split())
+CATEGORY_NOUNS = frozenset("""people folks professionals employees engineers recruiters managers
+    leaders staff teams members alumni alums students analysts designers developers nurses teachers
+    scientists consultants others everyone""".split())
 SENIORITY = frozenset("senior junior lead principal staff associate assistant chief head i ii iii iv sr jr".split())
 GROUP_WORDS = frozenset(stem(w) for w in "association network society club group chapter alumni member members council community collective alliance organization circle".split())
 
@@ -183,6 +188,10 @@ def profile_facts(profile: Profile) -> ProfileFacts:
         if key and key not in seen:
             seen.add(key)
             facts.add_org(Fact("employer", name, key), employer_short_forms(name))
+    for name in employers:
+        core = [w for w in canonical(name).split() if w not in EMPLOYER_FILLER]
+        if len(core) >= 3:
+            facts.add_topic(Fact("employer", name, canonical(name)), " ".join(core))
     schools_seen: set[str] = set()
     for edu in profile.education:
         if edu.school:
@@ -210,9 +219,15 @@ def profile_facts(profile: Profile) -> ProfileFacts:
         facts.add_topic(Fact("interest", interest, " ".join(interest.lower().split())), interest)
     for item in profile.activity:
         kind, _, rest = item.partition(":")
-        if rest.strip():
+        prefix = kind.strip().lower()
+        if rest.strip() and prefix in ACTIVITY_KINDS:
             label = rest.strip()
-            activity_kind = ACTIVITY_KINDS.get(kind.strip().lower(), "post")
+            activity_kind = ACTIVITY_KINDS[prefix]
+        elif rest.strip():
+            # "Spoke at the NSBE Annual Convention: From co-op to systems engineer"
+            label = f"{kind.strip()} {rest.strip()}"
+            lead = " ".join(prefix.split()[:2])
+            activity_kind = next((v for k, v in ACTIVITY_KINDS.items() if lead.startswith(k)), "post")
         else:
             label = item.strip()
             lead = " ".join(label.lower().split()[:2])
@@ -477,6 +492,8 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
                 nxt = tokens[last].low if last < n else ""
                 if nxt in _BLOCK_AFTER and fact.key.split()[-1:] != [nxt]:
                     continue
+                if first >= 2 and tokens[first - 1].low in ("at", "from") and tokens[first - 2].low in CATEGORY_NOUNS:
+                    continue  # "engineers at Lockheed Martin" is a category, not the recipient's employer
             yield fact, first, last
         i = last
 
@@ -689,8 +706,8 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
     facts = profile_facts(recipient) if recipient is not None else None
     out: list[Claim] = []
     patterns = (
-        ("activity", CLAIM_ACTIVITY, ("activity", "group", "interest", "employer", "skill", "role", "field", "school")),
-        ("activity", CLAIM_EVENT, ("activity", "group", "interest", "employer", "skill", "school")),
+        ("activity", CLAIM_ACTIVITY, ("activity", "group", "employer", "school")),
+        ("activity", CLAIM_EVENT, ("activity", "group", "employer", "school")),
         ("employer", CLAIM_EMPLOYER, ("employer", "school", "group")),
         ("school", CLAIM_SCHOOL, ("school", "field")),
         ("school", CLAIM_FELLOW, ("school", "employer", "group")),
@@ -721,7 +738,7 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
             if any(s <= start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            supported = True if facts is None else _object_matches(obj, facts, kinds, kind == "activity")
+            supported = True if facts is None else _object_matches(obj, facts, kinds, False)
             if supported and facts is not None and kind == "activity":
                 claimed = note.text[start:end]
                 venue = re.search(r"\b(?:at|during)\s+([A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*)", claimed)

@@ -96,7 +96,7 @@ GREET_WORDS = (
     r"buenos\s+d[ií]as|buenas\s+tardes|buenas|guten\s+(?:tag|morgen)|bonsoir|hej|hei|moin|servus|"
     r"konnichiwa|merhaba|salve|saludos|as-?salamu\s+alaykum|sawubona|jambo|habari)"
 )
-TITLES = r"(?:mr|mrs|ms|mx|miss|dr|prof|professor|doctor|coach|dean|rev|sr|sra|srta|herr|frau|mme|mlle)"
+TITLES = r"(?:mr|mrs|ms|mx|miss|dr|dra|prof|professor|doctor|coach|dean|rev|sr|sra|srta|herr|frau|mme|mlle|lic|licda|ing|arq|mtro|mtra|attorney|judge|pastor|sister|brother|chef|captain|capt)"
 _GREETING = lazy_compile(rf"^\s*(?P<greet>{GREET_WORDS})\b[ \t,!.:;-]*(?P<rest>[^\n]*)", re.IGNORECASE)
 _TITLE = lazy_compile(rf"^(?P<title>{TITLES})\.?\s+", re.IGNORECASE)
 _LEAD_NAME = lazy_compile(
@@ -421,6 +421,8 @@ _I_VERB = lazy_compile(
     r"masters?|master's|bachelor'?s|undergrad|degree|doctorate)\b"
     r"|\bi\s+(?:currently\s+|also\s+)?(?:mentor|tutor|coach|advise|supervise|organize|coordinate)\s+\w"
     r"|\bi\s+(?:recently\s+|just\s+)?(?:joined|started\s+at|began\s+at)\s+\w"
+    r"|\b(?:soy|je\s+suis|sou|sono|ich\s+bin)\s+(?:un\s+|una\s+|une\s+|um\s+|uma\s+|ein\s+|eine\s+)?"
+    r"(?:estudiante|egresad[oa]|ingenier[oa]|enfermer[oa]|profesor[a]?|étudiante?|ingénieure?|estudante|studente(?:ssa)?|student(?:in)?)\b"
     r"|\b(?:previously|formerly)\s+(?:a|an)\s+(?:[\w'-]+\s+){0,3}(?:[\w-]+(?:ist|er|or|ian|ant|ent)|nurse|intern|teacher|"
     r"analyst|associate|assistant|aide|tech)\s+(?:at|for|with|in)\b"
     r"|\(\s*(?:and\s+|also\s+)?(?:a|an)\s+(?:[\w'-]+\s+){0,3}(?:student|junior|senior|sophomore|freshman|grad|graduate|"
@@ -825,6 +827,7 @@ _PURPOSE_VERB = lazy_compile(
     r"(?:your|any)\s+(?:honest\s+|quick\s+|candid\s+)?(?:advice|tips|guidance|insights?|thoughts|perspective|take|input|"
     r"recommendations?|feedback)|"
     r"pick\s+your\s+brain|follow(?:ing)?|stay\s+in\s+touch|keep\s+in\s+touch|exchange|compare\s+notes|"
+    r"trade\s+notes|interview\s+you|"
     r"curious|wondering|question|questions|conversation|call|coffee|explore|exploring|minutes?|"
     r"continue\s+(?:our|the)\s+conversation|follow\s+up|following\s+up|swap|share\s+notes|"
     r"hear\s+how|see\s+how|seek|seeking|advice|insight|insights|perspective|guidance|mentorship)\b",
@@ -933,6 +936,9 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
     for m in _PURPOSE_VERB.finditer(text):
         if any(a <= m.start() < b for a, b in record_spans):
             continue
+        if re.match(r"\s+(?:from\s+you|back)\b", text[m.end(): m.end() + 10], re.IGNORECASE) and \
+                m.group(0).lower().startswith("hear"):
+            continue  # "looking forward to hearing from you" is a pleasantry
         if re.search(r"\b(?:great|good|nice|amazing|awesome|inspiring|your|the|a|that|this|recent|last)\s+(?:[\w'-]+\s+){0,2}$",
                      text[max(0, m.start() - 30): m.start()], re.IGNORECASE) and \
                 m.group(0).lower() in ("talk", "chat", "call", "conversation", "question", "questions", "advice", "insight", "insights", "perspective", "guidance"):
@@ -962,6 +968,10 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
         if greeting and sent.start <= greeting.start < sent.end:
             body = note.text[max(sent.start, greeting.end): sent.end]
         body = " ".join(w for w in body.split() if fold(w.strip(",.!?:;")) not in names)
+        if sent.text.endswith("?"):
+            # the question itself is the last clause: "I'm a junior at Clemson, wanna meet up?"
+            clauses = [c for c in re.split(r"[,;:]|\s-\s|\band\s+(?=(?:i|i'm|we)\b)", body) if c.strip(" ?")]
+            body = clauses[-1] if clauses else body
         if sent.text.endswith("?") and not _CONNECT_Q.search(body) and \
                 not re.match(r"^\W*(?:how\s+are\s+you(?:\s+doing)?|how's\s+it\s+going|how\s+have\s+you\s+been)\W*$", body, re.IGNORECASE) and \
                 _object_after(body, 0):
@@ -1002,6 +1012,10 @@ _HARD_ASK_SOURCE = (
     r"put\s+me\s+in\s+touch\s+with\s+(?:the\s+|your\s+)?(?:hiring|recruit)|to\s+the\s+hiring\s+manager|"
     r"(?:room|space|a\s+spot|a\s+place|an\s+opening)\s+for\s+(?:me|an?\s+(?:[\w-]+\s+)?(?:intern|hire|analyst|engineer|assistant))\b|"
     r"take\s+on\s+(?:an?\s+)?(?:intern|interns|new\s+grad)|"
+    r"keep\s+me\s+in\s+mind|heads[-\s]up\s+(?:if|when|about)|(?:if|when|should)\s+(?:anything|something|a\s+spot|a\s+role|"
+    r"a\s+position|an\s+opening|a\s+job)\s+(?:\w+\s+)?opens?\s+up|keep\s+me\s+posted\s+(?:on|about)\s+(?:any\s+)?(?:openings|roles|jobs|positions)|"
+    r"list\s+you\s+as\s+(?:a|my)\s+reference|be\s+(?:a|my)\s+reference|(?:write|writing)\s+(?:me\s+)?(?:a\s+)?(?:letter\s+of\s+)?"
+    r"recommendation|recommendation\s+letter|letter\s+of\s+recommendation|our\s+rates|(?:set\s+up|book|schedule)\s+a\s+demo|"
     r"any\s+(?:[\w-]+\s+){0,3}(?:spots?|slots?|openings?|positions?|roles?|jobs?)\s+(?:still\s+)?(?:open|available|left)|"
     r"\b(?:are\s+)?(?:you|u)\s+(?:guys\s+|all\s+)?(?:still\s+)?hiring\b|apply\s+(?:directly\s+)?(?:through|via)\s+you|"
     r"(?:looking\s+for|seeking|searching\s+for|want|need|hoping\s+to\s+(?:find|land|get))\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}"
@@ -1058,7 +1072,8 @@ _HARD_ASK_TRIGGERS = frozenset(
     recruiter recruiters recruiting product platform app service services solution software tool
     saas agency startup demo trial sign signing code companies teams businesses organizations brands
     firms startups apply applied applying deck pitch perfect ideal great try test use download
-    mine works work foot name room space manager touch take spots spot slots""".split()
+    mine works work foot name room space manager touch take spots spot slots mind heads opens
+    reference recommendation rates posted""".split()
 )
 _SOFT = lazy_compile(r"\binformational\s+interviews?\b|\binterview\s+you\b", re.IGNORECASE)
 

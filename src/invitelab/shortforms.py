@@ -204,6 +204,7 @@ _DESCRIPTORS = {
     "studios", "studio", "foundation", "capital", "financial", "software", "analytics",
     "network", "agency", "energy", "pharmaceuticals", "pharma", "motors", "airlines",
     "international", "global", "industries", "enterprises", "collective", "ventures", "design",
+    "department", "office", "offices", "dept", "division", "bureau", "commission", "authority",
     "digital", "interactive", "institute", "center", "alliance", "health system", "clinic",
     "hospital", "medical", "insurance", "logistics", "foods", "brands", "works", "co-op",
 }
@@ -261,12 +262,19 @@ def acronyms(words: list[str]) -> list[str]:
     return list(dict.fromkeys([acronym(words), acronym(words, keep_connectors=True)]))
 
 
+_SUBSCHOOL = re.compile(r"\s+(?:school|college|faculty|department|institute)\s+of\s+.*$|\s+(?:law|medical|business|graduate)\s+school$")
+
+
 def school_short_forms(name: str) -> list[tuple[str, bool]]:
     """Short forms for a school: (form, strong). Weak forms need an education context."""
     words = canonical(name).split()
     forms: list[tuple[str, bool]] = [(" ".join(words), True)]
     if not words:
         return []
+    # "University of New Mexico School of Law" is also "University of New Mexico" (UNM)
+    parent = _SUBSCHOOL.sub("", " ".join(words))
+    if parent != " ".join(words) and len(parent.split()) >= 2:
+        forms.extend(school_short_forms(parent))
     key = " ".join(words)
     for extra in KNOWN_SHORT_FORMS.get(key, ()):
         forms.append((extra, not _is_place(words_of(extra))))
