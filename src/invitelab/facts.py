@@ -50,10 +50,10 @@ GENERIC_STEMS = frozenset(
 )
 
 RECORD_WORDS = frozenset(
-    """post posts posted posting article articles wrote written writing piece essay talk talks spoke
-    speaking keynote panel presentation presented webinar podcast episode interview video thread
-    blog newsletter shared share sharing read reading saw seen watched listened heard op-ed paper
-    book column series checklist guide comment commented""".split()
+    """post posts posted article articles wrote piece essay talk talks spoke speaking keynote panel
+    presentation presented webinar podcast episode video thread blog newsletter op-ed paper book
+    column series read saw watched listened heard shared comment commented checklist documentary
+    documentaries film exhibit exhibition report story reel""".split()
 )
 EMPLOYER_FILLER = frozenset("""of the and for at in inc llc co corp company group office offices department
     dept division bureau services health system systems""".split())
@@ -619,7 +619,8 @@ def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
 _RECORD_NOUNS = (
     r"post|posts|article|articles|talk|talks|keynote|presentation|panel|webinar|podcast|interview|"
     r"piece|essay|paper|book|video|thread|blog(?: post)?|newsletter|op-ed|oped|session|workshop|"
-    r"lecture|speech|publication|research on|study on|tweet|comment|remarks|course"
+    r"lecture|speech|publication|research on|study on|tweet|comment|remarks|course|documentary|film|exhibit|"
+    r"exhibition|report|reporting|story|series|project"
 )
 CLAIM_ACTIVITY = lazy_compile(
     r"\byour\s+(?:(?:recent|latest|last|great|insightful|fascinating|excellent|amazing|thoughtful|"

@@ -383,7 +383,8 @@ ROLE_WORDS = frozenset(
     badger hoosier gator husky boilermaker terp jr sr pm product producer editor reporter
     creator coach scholar grad-student classmate peer admit incoming rising newly recent current
     tech rn lpn cna np pa emt-b bsn msn lead generalist supervisor clerk aide staff nanny
-    caregiver""".split()
+    caregiver
+    pre-med premed pre-law prelaw pre-vet pre-health pre-pharmacy guide estudiante egresado egresada étudiant étudiante""".split()
 )
 NOT_ROLE = frozenset(
     """fan admirer follower believer reader lover listener viewer supporter subscriber bit little
@@ -849,6 +850,7 @@ VAGUE_WORDS = frozenset(
     perhaps there here things also well too if would could can may might will like love able
     you're you've yours me my i i'm we us our ways way great good valuable expertise research
     open willing mind having interested chance hi hello hey dear quick short
+    minutes minute call calls zoom phone hop meet meeting up hang wanna gonna lol sometime soon catch
     project projects lab team studies area position business organization firm typical
     day-to-day""".split()
 )
@@ -968,11 +970,12 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
         if greeting and sent.start <= greeting.start < sent.end:
             body = note.text[max(sent.start, greeting.end): sent.end]
         body = " ".join(w for w in body.split() if fold(w.strip(",.!?:;")) not in names)
-        if sent.text.endswith("?"):
+        is_question = "?" in sent.text[-3:]
+        if is_question:
             # the question itself is the last clause: "I'm a junior at Clemson, wanna meet up?"
             clauses = [c for c in re.split(r"[,;:]|\s-\s|\band\s+(?=(?:i|i'm|we)\b)", body) if c.strip(" ?")]
             body = clauses[-1] if clauses else body
-        if sent.text.endswith("?") and not _CONNECT_Q.search(body) and \
+        if is_question and not _CONNECT_Q.search(body) and \
                 not re.match(r"^\W*(?:how\s+are\s+you(?:\s+doing)?|how's\s+it\s+going|how\s+have\s+you\s+been)\W*$", body, re.IGNORECASE) and \
                 _object_after(body, 0):
             return _finding(cid, "pass", f"Asks a question: {_quote(note, sent.start, sent.end)}", span=(sent.start, sent.end))
