@@ -171,6 +171,7 @@ def content_stems(text: str) -> list[str]:
 
 
 _HEADLINE_EMPLOYER = lazy_compile(r"(?:\bat\b|@|\|)\s*([^|,;·•]+)")
+_PAREN_SHORT = lazy_compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
 
 
 @lru_cache(maxsize=256)
@@ -182,6 +183,8 @@ def profile_facts(profile: Profile) -> ProfileFacts:
         candidate = match.group(1).strip()
         if candidate and candidate[0].isupper() and len(candidate) < 60:
             employers.append(candidate)
+    for match in _PAREN_SHORT.finditer(profile.headline):
+        employers.append(match.group(1))  # "Georgia Public Broadcasting (PBS)"
     seen: set[str] = set()
     for name in employers:
         key = canonical(name)
@@ -313,6 +316,7 @@ class Mention:
     side: str  # "recipient", "sender", "shared" or "neutral"
     tied: bool  # marked as shared ("fellow", "too", "like you", "both")
     exact: bool = True  # a name or short form (not a topic found by its words)
+    near_recipient: bool = False  # "your" or "you" stands just before it ("your psychology degree")
 
     def words(self, note: Note) -> str:
         return note.text[self.start : self.end]
@@ -492,7 +496,9 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
                 nxt = tokens[last].low if last < n else ""
                 if nxt in _BLOCK_AFTER and fact.key.split()[-1:] != [nxt]:
                     continue
-                if first >= 2 and tokens[first - 1].low in ("at", "from") and tokens[first - 2].low in CATEGORY_NOUNS:
+                before = tokens[first - 2].low if first >= 2 else ""
+                if first >= 2 and tokens[first - 1].low in ("at", "from") and (
+                        before in CATEGORY_NOUNS or (before.endswith("s") and before[:-1] in OCCUPATIONS)):
                     continue  # "engineers at Lockheed Martin" is a category, not the recipient's employer
             yield fact, first, last
         i = last
@@ -600,7 +606,9 @@ def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
         if side == "recipient" and fact.kind in ("school", "employer", "group", "interest") and \
                 _answered(note, note.tokens[last - 1].end):
             side, tied = "shared", True  # "I noticed you went to Wake Forest. I did too."
-        out.append(Mention(fact, note.tokens[first].start, note.tokens[last - 1].end, side, tied, exact))
+        lo = _sentence_bounds(note, first)[0]
+        near = any(t.low in RECIPIENT_WORDS for t in note.tokens[max(lo, first - 6): first])
+        out.append(Mention(fact, note.tokens[first].start, note.tokens[last - 1].end, side, tied, exact, near))
     # where matches overlap, an exact name beats a topic match, and a longer match a shorter one
     # (a name beats a topic; a longer topic beats a bare occupation or field inside it:
     # "your work on veteran transitions" is the interest, not the occupation "veteran")
@@ -690,7 +698,8 @@ def _object_matches(obj: str, facts: ProfileFacts, kinds: tuple[str, ...], loose
         if topic.fact.kind not in kinds and not loose_topics:
             continue
         shared = obj_stems & topic.stems
-        if len(shared) >= min(2, len(obj_stems)) or (shared and len(topic.stems - GENERIC_STEMS) == 1):
+        if len(shared) >= min(2, len(obj_stems)) or (shared and len(topic.stems - GENERIC_STEMS) == 1) or \
+                (shared and 2 * len(shared) >= len(obj_stems) and any(len(x) >= 5 for x in shared)):
             return True
     return False
 
@@ -722,6 +731,8 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
             if kind != "activity":
                 # an organisation: keep the capitalised name (or, in an all-lower note, 1-4 words)
                 name_words = []
+                if obj.lower().startswith("the "):
+                    obj = obj[4:]
                 for w in obj.split():
                     if w[:1].isupper() or w.isupper() or (note.all_lowercase and len(name_words) < 4) or (
                         name_words and w.lower() in ("of", "the", "and", "&", "for", "at")

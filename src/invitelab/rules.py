@@ -661,7 +661,7 @@ def _counts_as_detail(m: F.Mention) -> bool:
     if kind == "skill":
         return m.side in ("recipient", "shared")
     if kind == "field":
-        return m.side == "recipient" or m.side == "shared"
+        return m.side == "shared" or (m.side == "recipient" and m.near_recipient)
     if kind == "occupation":
         return m.side == "shared"  # "nurses like you" is a category; "a nurse too" is shared
     return False
