@@ -596,11 +596,24 @@ def _answered(note: Note, end: int) -> bool:
     return stop is not None and bool(_ANSWER.match(note.text, stop + 1))
 
 
+def _category_before(note: Note, first: int, last: int) -> bool:
+    """True when the words are "architects at X": a category of people, not the recipient's employer."""
+    for i in range(first, min(last, len(note.tokens) - 1)):
+        word, nxt = note.tokens[i].low, note.tokens[i + 1].low
+        if nxt in ("at", "from") and (word in CATEGORY_NOUNS or (word.endswith("s") and word[:-1] in OCCUPATIONS)):
+            return True
+    if first >= 2 and note.tokens[first - 1].low in ("at", "from"):
+        word = note.tokens[first - 2].low
+        return word in CATEGORY_NOUNS or (word.endswith("s") and word[:-1] in OCCUPATIONS)
+    return False
+
+
 def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
     facts = profile_facts(profile)
     out: list[Mention] = []
     found = [(f, a, b, True) for f, a, b in _org_matches(note, facts)]
-    found += [(f, a, b, False) for f, a, b in _topic_matches(note, facts)]
+    found += [(f, a, b, False) for f, a, b in _topic_matches(note, facts)
+              if not (f.kind == "employer" and _category_before(note, a, b))]
     for fact, first, last, exact in found:
         side, tied = _side(note, first, last, fact.kind)
         if side == "recipient" and fact.kind in ("school", "employer", "group", "interest") and \
@@ -788,6 +801,9 @@ def same_institution(a: str, b: str) -> bool:
     form of the other ("Miami University" and "Miami University (Ohio)")."""
     if a == b:
         return True
+    from .shortforms import parent_school
+    if parent_school(a) == parent_school(b):
+        return True  # "University of New Mexico School of Law" and "University of New Mexico"
     strip = lambda k: re.sub(r"\b(?:main campus|campus)\b", "", k).split()
     wa, wb = strip(a), strip(b)
     if wa == wb:

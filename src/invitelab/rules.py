@@ -890,6 +890,18 @@ def _object_after(text: str, start: int) -> str | None:
     return tail.strip()
 
 
+def _only_org_name(obj: str, ctx: Context) -> bool:
+    """True when the object's words are only the recipient's employer or school name (and vague words)."""
+    if ctx.recipient is None:
+        return False
+    names = set()
+    for name in ctx.recipient.employers + ctx.recipient.schools:
+        names.update(words_of(name))
+    words = [fold(w) for w in re.findall(r"[A-Za-z][\w'&+-]*", obj)]
+    content = [w for w in words if w not in VAGUE_WORDS and w not in STOPWORDS and w not in ("opportunities", "team")]
+    return bool(content) and all(w in names or w.rstrip("'s") in names for w in content)
+
+
 def _topic_elsewhere(note: Note, ctx: Context) -> str | None:
     """The topic the note names elsewhere (a post, an interest, "interested in X"), if any."""
     if ctx.recipient is not None:
@@ -954,6 +966,8 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
         if pronoun and _OBJECT_STARTERS.match(text[verb_end + pronoun.end():]):
             verb_end += pronoun.end()
         obj = _object_after(text, verb_end)
+        if obj and _only_org_name(obj, ctx):
+            obj = None  # "learn more about Bridger Valley Food Bank": no topic beyond the name
         if obj and _OBJECT_STARTERS.match(text[verb_end:]) or (obj and m.group(0).lower().startswith(("curious", "wondering", "question", "your", "any"))):
             if vague_hit and vague_hit.end() >= m.end() and not _object_after(text, vague_hit.end()):
                 vague = vague or (vague_hit.start(), vague_hit.end())
@@ -1025,6 +1039,8 @@ _HARD_ASK_SOURCE = (
     r"(?:job|internship|position|role|co-?op)s?\b[^.!?\n]{0,80}?\b(?:can|could|would|will)\s+you|"
     r"help\s+me\s+(?:get|land|find|secure)\s+one\b|"
     r"recommend\s+me|refer(?:ring)?\s+me|referrals?|refer\s+my|put\s+in\s+a\s+(?:good\s+)?word|vouch\s+for\s+me|"
+    r"(?:pass|send|forward)(?:ing)?\s+(?:along\s+|on\s+)?my\s+(?:resume|cv|résumé|application|portfolio|reel|work|samples|"
+    r"writing\s+samples|name|info|details)\s+(?:along\s+|on\s+)?to\b|to\s+whoever\s+(?:is\s+)?(?:hiring|handles|does\s+hiring)|"
     r"(?:pass|send|forward)(?:ing)?\s+(?:along\s+|on\s+)?my\s+(?:resume|cv|résumé|application|portfolio)|"
     r"(?:forward|pass)\s+(?:it|this)\s+(?:along\s+)?to\s+(?:the\s+|your\s+)?(?:hiring|recruit)|"
     r"(?:attached|attaching|enclosed)\s+(?:is\s+)?my\s+(?:resume|cv|résumé)|my\s+(?:resume|cv|résumé)\s+(?:is\s+)?(?:attached|enclosed|below)|"
@@ -1078,7 +1094,9 @@ _HARD_ASK_TRIGGERS = frozenset(
     mine works work foot name room space manager touch take spots spot slots mind heads opens
     reference recommendation rates posted""".split()
 )
-_SOFT = lazy_compile(r"\binformational\s+interviews?\b|\binterview\s+you\b", re.IGNORECASE)
+_SOFT = lazy_compile(r"\binformational\s+interviews?\b|\binterview\s+you\b|\b(?:recorded|podcast|video|phone)\s+interview|"
+                     r"\binterview\s+for\s+(?:my|our|a|the)\s+(?:\w+\s+)?(?:capstone|class|course|podcast|project|paper|story|"
+                     r"article|thesis|newsletter|research|assignment|show|series|episode)", re.IGNORECASE)
 
 
 def _first_ask(note: Note, ctx: Context) -> tuple[int, int] | None:
@@ -1179,6 +1197,7 @@ NON_CONTENT = STOPWORDS | frozenset(
     opportunities wish wishes warm warmest kind hear hearing soon day today weekend morning
     afternoon evening all everyone sir madam there hope hoped be being been get getting
     yours truly respectfully thankyou also lol wanna gonna pls plz u ur hey hiya yo presence
+    monday tuesday wednesday thursday friday saturday sunday weekend holidays happy new year
     sending send sent trying try""".split()
 )
 

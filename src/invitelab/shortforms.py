@@ -282,6 +282,11 @@ def acronyms(words: list[str]) -> list[str]:
 _SUBSCHOOL = re.compile(r"\s+(?:school|college|faculty|department|institute)\s+of\s+.*$|\s+(?:law|medical|business|graduate)\s+school$")
 
 
+def parent_school(key: str) -> str:
+    """The university a school belongs to: "university of new mexico school of law" -> "university of new mexico"."""
+    return _SUBSCHOOL.sub("", key)
+
+
 def school_short_forms(name: str) -> list[tuple[str, bool]]:
     """Short forms for a school: (form, strong). Weak forms need an education context."""
     words = canonical(name).split()
