@@ -57,6 +57,8 @@ RECORD_WORDS = frozenset(
 )
 EMPLOYER_FILLER = frozenset("""of the and for at in inc llc co corp company group office offices department
     dept division bureau services health system systems""".split())
+YOU_VERBS = frozenset("""studied study majored major got get went moved work worked teach taught did do chose
+    picked earned built lead led run ran started""".split())
 CATEGORY_NOUNS = frozenset("""people folks professionals employees engineers recruiters managers
     leaders staff teams members alumni alums students analysts designers developers nurses teachers
     scientists consultants others everyone""".split())
@@ -557,7 +559,9 @@ def _topic_matches(note: Note, facts: ProfileFacts):
                 continue
             enough = len(matched) >= topic.needed
             if topic.fact.kind == "activity":
-                record = bool(sentence_words[sid] & RECORD_WORDS)
+                # a record noun outside the matched words ("the film festival" itself is no "your post")
+                outside = {tokens[i].low for i in by_sentence[sid] if stems[i] not in matched}
+                record = bool(outside & RECORD_WORDS)
                 # one distinctive name next to "your talk" is enough: "your GreenBiz talk"
                 distinctive = any(len(t) >= 4 and t not in english_words() and t not in PLACE_WORDS
                                   for t in (tokens[i].low for i in by_sentence[sid] if stems[i] in matched - GENERIC_STEMS))
@@ -620,7 +624,9 @@ def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
                 _answered(note, note.tokens[last - 1].end):
             side, tied = "shared", True  # "I noticed you went to Wake Forest. I did too."
         lo = _sentence_bounds(note, first)[0]
-        near = any(t.low in RECIPIENT_WORDS for t in note.tokens[max(lo, first - 6): first])
+        before = [t.low for t in note.tokens[max(lo, first - 6): first]]
+        near = any(w in ("your", "yours") for w in before[-3:]) or any(
+            w in ("you", "you've") and nxt in YOU_VERBS for w, nxt in zip(before, before[1:] + [""]))
         out.append(Mention(fact, note.tokens[first].start, note.tokens[last - 1].end, side, tied, exact, near))
     # where matches overlap, an exact name beats a topic match, and a longer match a shorter one
     # (a name beats a topic; a longer topic beats a bare occupation or field inside it:
