@@ -808,8 +808,14 @@ def same_institution(a: str, b: str) -> bool:
     if a == b:
         return True
     from .shortforms import parent_school
+    schoolish = lambda k: any(w in k.split() for w in ("university", "college", "school", "institute", "academy"))
+    if not (schoolish(a) and schoolish(b)):
+        return False
     if parent_school(a) == parent_school(b):
         return True  # "University of New Mexico School of Law" and "University of New Mexico"
+    core = lambda k: [w for w in parent_school(k).split() if w not in ("university", "college", "the", "of", "at")]
+    if core(a) and core(a) == core(b):
+        return True  # "Tulane School of Architecture" and "Tulane University"
     strip = lambda k: re.sub(r"\b(?:main campus|campus)\b", "", k).split()
     wa, wb = strip(a), strip(b)
     if wa == wb:

@@ -135,6 +135,8 @@ def read_greeting(note: Note) -> Greeting | None:
             rest = m.group("rest")
             offset = m.start("rest")
             title = ""
+            if re.search(r"[!.?]", text[m.end("greet"): m.start("rest")]):
+                return Greeting(m.start("greet"), m.end("greet"), m.group("greet"), "", "")  # "Hey! Wanna connect?"
             t = _TITLE.match(rest)
             if t:
                 title, offset, rest = t.group("title"), offset + t.end(), rest[t.end():]
@@ -384,7 +386,7 @@ ROLE_WORDS = frozenset(
     creator coach scholar grad-student classmate peer admit incoming rising newly recent current
     tech rn lpn cna np pa emt-b bsn msn lead generalist supervisor clerk aide staff nanny
     caregiver
-    pre-med premed pre-law prelaw pre-vet pre-health pre-pharmacy guide estudiante egresado egresada étudiant étudiante""".split()
+    pre-med premed pre-law prelaw pre-vet pre-health pre-pharmacy guide estudiante egresado egresada étudiant étudiante filmmaker photographer videographer organizer""".split()
 )
 NOT_ROLE = frozenset(
     """fan admirer follower believer reader lover listener viewer supporter subscriber bit little
@@ -445,7 +447,7 @@ _I_VERB = lazy_compile(
 _NAME_APPOSITIVE = lazy_compile(
     r"\b(?i:i'?m|i\s+am|my\s+name\s+is|this\s+is)\s+(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?|\{\{[^{}\n]{1,30}\}\}|\[[^\]\n]{1,30}\])\s*"
     r"(?:(?:,|\s-)\s*(?:(?:a|an|the)\s+)?(?P<phrase>[^.!?\n;]{1,60})|\s+(?:from|at|with)\s+(?P<org>[A-Z][^.!?\n;,]{1,40}))", needles=("i'm", 'i am', 'my name', 'this is'))
-_AS_A = lazy_compile(r"\b(?:as|being)\s+(?:a|an|someone|somebody|one)\s+(?P<phrase>[^.!?\n;]{1,120}?)(?:,\s*|\s+)(?P<after>i|i'm|i've|i'd|my|im|we)\b", re.IGNORECASE, needles=('as ', 'being '))
+_AS_A = lazy_compile(r"\b(?:as|being)\s+(?:a|an|someone|somebody|one)\s+(?P<phrase>[^.!?\n;]{1,120}?)(?:,\s*|\s+)(?P<after>i|i'm|i've|i'd|my|im|we|what's|what|how|which|who|where|when|could|would|can|do|is|are|any)\b", re.IGNORECASE, needles=('as ', 'being '))
 _HERE = lazy_compile(r"(?P<phrase>(?:[\w'&()+/-]+[,]?\s+){1,12})here\b", re.IGNORECASE, needles=('here',))
 _ROLE_OPENING = lazy_compile(
     r"(?:^|[.!?\n]\s*|(?:hi|hello|hey|dear)\s+[\w.'-]+\s*(?:[,!]|\s-)\s*)(?P<phrase>(?:currently\s+|now\s+)?(?:an?\s+)?"
@@ -559,7 +561,7 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
                 org = lead.group(0) if lead else None
             if org and all(w.lower().strip(",.") in PLACE_WORDS for w in org.split()[:3] if w[:1].isalpha()):
                 org = None  # "I'm Maya from Cincinnati": a home town, not an affiliation
-            if org or (phrase and _role_in(phrase, ctx)):
+            if org or (phrase and _role_in(phrase, ctx, limit=8)):
                 return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
     for pattern in (_IM_DOING, _I_VERB):
         m = pattern.search(text)
@@ -568,7 +570,7 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
             end = next((i for i in range(m.end(), end) if text[i] in ".!?\n,"), end)
             return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start(), end)}", span=(m.start(), end))
     for m in _AS_A.finditer(text):
-        if m.group("after").lower() in ("i", "i'm", "i've", "i'd", "my", "im", "ive", "we") and _role_in(m.group("phrase"), ctx, limit=12):
+        if m.group("after").lower() not in ("you", "your", "you're", "you've", "youre") and _role_in(m.group("phrase"), ctx, limit=12):
             return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
     for m in _HERE.finditer(text):
         phrase = m.group("phrase")
@@ -1329,6 +1331,8 @@ def count_emoji(text: str) -> list[int]:
 def _is_acronym(word: str, ctx: Context) -> bool:
     if word in ctx.patterns.acronyms:
         return True
+    if fold(word) in _profile_name_words(ctx):
+        return False  # "MEI-LING, your article is AWESOME": a name in capitals is shouted too
     for prof in (ctx.recipient, ctx.sender):
         if prof and word in F.profile_facts(prof).acronyms:
             return True
