@@ -27,7 +27,8 @@ from invitelab import load_profiles, score  # noqa: E402
 from invitelab.evaluate import evaluate, read_labelled  # noqa: E402
 
 DATA = ROOT / "data"
-SETS = [p for p in (DATA, DATA / "heldout", DATA / "diagnostic", DATA / "diagnostic2", DATA / "blind")
+SETS = [p for p in (DATA, DATA / "heldout", DATA / "diagnostic", DATA / "diagnostic2", DATA / "diagnostic3",
+                    DATA / "diagnostic4", DATA / "blind", DATA / "blind2")
         if (p / "invitations.csv").exists()]
 
 
@@ -125,7 +126,9 @@ def agreement() -> None:
         name = {"data": "development set (tuned on)", "heldout": "held-out set (read after its first run)",
                 "diagnostic": "diagnostic set (read after its first run)",
                 "diagnostic2": "second diagnostic set (read after its first run)",
-                "blind": "blind set (no row ever read)"}
+                "diagnostic3": "third diagnostic set (read after its first run)",
+                "diagnostic4": "fourth diagnostic set (read after its first run)",
+                "blind": "blind set (no row ever read)", "blind2": "second blind set (no row ever read)"}
         print(f"Agreement: {name.get(folder.name, folder.name)}, {report.rows} notes")
         line("exact level", f"{report.exact_level:.1%}", "target >= 85%", report.exact_level >= 0.85)
         line("quadratic-weighted kappa", f"{report.kappa:.3f}", "target >= 0.9", report.kappa >= 0.9)
