@@ -52,7 +52,7 @@ GENERIC_STEMS = frozenset(
 RECORD_WORDS = frozenset(
     """post posts posted article articles wrote piece essay talk talks spoke speaking keynote panel
     presentation presented webinar podcast episode video thread blog newsletter op-ed paper book
-    column series read saw watched listened heard shared comment commented checklist documentary
+    column series read reading saw watched listened heard shared comment commented checklist documentary
     documentaries film exhibit exhibition report story reel""".split()
 )
 EMPLOYER_FILLER = frozenset("""of the and for at in inc llc co corp company group office offices department
@@ -81,6 +81,8 @@ ACTIVITY_KINDS = {
     "commented": "comment", "hosted": "talk", "led": "talk", "video": "video", "newsletter": "article",
     "gave": "talk", "moderated": "talk", "taught": "talk", "ran": "talk", "organized": "talk",
     "interviewed": "podcast", "guest": "podcast", "featured": "article", "quoted": "article",
+    "book": "book", "author": "book", "wrote the book": "book", "course": "course", "teaches": "course",
+    "taught": "course", "instructor": "course", "award": "award",
 }
 
 
@@ -91,6 +93,7 @@ class Fact:
     key: str  # canonical form used to compare two profiles
     school: str = ""  # for a field: the canonical school it was studied at
     activity_kind: str = ""  # for an activity: post, article, talk, ...
+    venue: str = ""  # for an activity: where it was given or published, if the profile says
 
     def describe(self) -> str:
         if self.kind == "activity":
@@ -112,6 +115,7 @@ class ProfileFacts:
     profile: Profile
     orgs: dict[str, list[tuple[Fact, bool, int, int]]] = field(default_factory=dict)
     max_words: int = 4
+    titles: list = field(default_factory=list)  # (activity fact, its title's words)
     prefixes: set[str] = field(default_factory=set)  # compact keys of the first words of longer names
     topics: list[Topic] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
@@ -165,6 +169,28 @@ STEM_SYNONYMS = {"gen": "gener", "grads": "grad", "graduat": "grad", "undergrad"
 def topic_stem(word: str) -> str:
     s = stem(word)
     return STEM_SYNONYMS.get(s, s)
+
+
+_VENUE_WORDS = re.compile(
+    r"\b(?:conference|meeting|forum|summit|week|convention|festival|expo|symposium|society|association|"
+    r"institute|journal|quarterly|monthly|weekly|review|magazine|podcast|press|meetup|night|day|series|"
+    r"annual|congress|workshop|school|university|college|museum)\b", re.IGNORECASE)
+
+
+def split_venue(label: str) -> tuple[str, str]:
+    """'Touch tours for blind visitors, American Alliance of Museums Annual Meeting 2023' ->
+    ('Touch tours for blind visitors', 'American Alliance of Museums Annual Meeting 2023');
+    'Why we took down the labels (Museum Education Monthly, 2024)' -> title and venue likewise."""
+    venue = []
+    for paren in re.findall(r"\(([^)]*)\)", label):
+        venue.append(paren)
+    title = re.sub(r"\([^)]*\)", " ", label)
+    parts = [p.strip() for p in title.split(",")]
+    while len(parts) > 1 and (_VENUE_WORDS.search(parts[-1]) or re.fullmatch(r"(?:\d{4}|[A-Z][\w&.'-]*(?:\s+[A-Z0-9][\w&.'-]*)*)", parts[-1])):
+        venue.insert(0, parts.pop())
+    title = ", ".join(parts)
+    title = re.sub(r"\b(?:19|20)\d\d\b", " ", title)
+    return " ".join(title.split()) or label, ", ".join(venue)
 
 
 def content_stems(text: str) -> list[str]:
@@ -237,12 +263,16 @@ def profile_facts(profile: Profile) -> ProfileFacts:
             label = item.strip()
             lead = " ".join(label.lower().split()[:2])
             activity_kind = next((v for k, v in ACTIVITY_KINDS.items() if lead.startswith(k)), "post")
-        facts.add_topic(Fact("activity", label, canonical(label), activity_kind=activity_kind), label)
+        title, venue = split_venue(label)
+        fact = Fact("activity", label, canonical(label), activity_kind=activity_kind, venue=venue)
+        facts.add_topic(fact, title)
+        facts.titles.append((fact, tuple(words_of(title))))
     titles = [e.title for e in profile.experience if e.title]
     head_title = re.split(r"\s(?:at|@)\s|\||,", profile.headline)[0].strip() if profile.headline else ""
     if head_title:
         titles.append(head_title)
     for title in dict.fromkeys(titles):
+        title = re.split(r",|\(|\||\s-\s", title)[0].strip() or title
         core = " ".join(w for w in re.findall(r"[A-Za-z0-9]+", title) if w.lower() not in SENIORITY)
         stems = content_stems(core)
         if len(stems) >= 2:
@@ -539,11 +569,42 @@ def _tightest(idxs: list[int], stems: list[str], matched: set[str], need: int) -
     return best
 
 
+def _title_matches(note: Note, facts: ProfileFacts):
+    """An activity named by two of its title's words in a row: "the wall labels", "Looking Slowly"."""
+    tokens = note.tokens
+    pairs = {(a.low, b.low): i for i, (a, b) in enumerate(zip(tokens, tokens[1:]))}
+    fact_capitalised = {
+        fact: {(x.lower(), y.lower()) for x, y in zip(*(lambda w: (w, w[1:]))(re.findall(r"[A-Za-z][\w'-]*", fact.label)))
+               if x[:1].isupper() and y[:1].isupper()}
+        for fact, _ in facts.titles
+    }
+    for fact, words in facts.titles:
+        for a, b in zip(words, words[1:]):
+            if a in STOPWORDS or b in STOPWORDS:
+                continue
+            i = pairs.get((a, b))
+            if i is None:
+                continue
+            if a in PLACE_WORDS and b in PLACE_WORDS:
+                continue
+            # capitalised as in the profile's title ("Looking Slowly"), or two specific words next to
+            # a record noun ("I loved your piece on the wall labels")
+            as_title = (tokens[i].is_capitalised and tokens[i + 1].is_capitalised and i > 0
+                        and (a, b) in fact_capitalised.get(fact, set()))
+            specific = stem(a) not in GENERIC_STEMS and stem(b) not in GENERIC_STEMS and min(len(a), len(b)) >= 4
+            lo, hi = _sentence_bounds(note, i)
+            record = any(t.low in RECORD_WORDS for t in tokens[lo:hi])
+            if as_title or (specific and record):
+                yield fact, i, i + 2
+                break
+
+
 def _topic_matches(note: Note, facts: ProfileFacts):
     """Topics (posts, interests, roles, skills) found by their words, sentence by sentence."""
     tokens = note.tokens
     if not facts.topics or not tokens:
         return
+    yield from _title_matches(note, facts)
     stems = [topic_stem(t.low) for t in tokens]
     sentence_of = _sentence_ids(note)
     by_sentence: dict[int, list[int]] = {}
@@ -650,7 +711,7 @@ _RECORD_NOUNS = (
     r"exhibition|report|reporting|story|series|project"
 )
 CLAIM_ACTIVITY = lazy_compile(
-    r"\byour\s+(?:(?:recent|latest|last|great|insightful|fascinating|excellent|amazing|thoughtful|"
+    r"\byour\s+(?:[A-Z][\w&'-]*\s+){0,3}(?:(?:recent|latest|last|great|insightful|fascinating|excellent|amazing|thoughtful|"
     r"wonderful|brilliant|interesting|viral|popular|recent linkedin|linkedin)\s+){0,2}(?:" + _RECORD_NOUNS +
     r")\s+(?:on|about|at|regarding|for|in|titled|called|from|during|with|to)\s+(?P<object>[^.!?\n;,]{2,80})",
     re.IGNORECASE, needles=('your',))
@@ -693,16 +754,44 @@ SPOKEN = frozenset("talk talks keynote presentation panel webinar session worksh
 WRITTEN = frozenset("post posts article articles piece essay paper book thread blog newsletter op-ed oped publication tweet comment".split())
 
 
+RECORD_CLASS = {
+    **{w: "written" for w in "post posts article articles piece essay blog thread newsletter op-ed oped paper publication column".split()},
+    **{w: "spoken" for w in "talk talks keynote presentation panel webinar session lecture speech remarks workshop".split()},
+    **{w: "podcast" for w in "podcast episode".split()},
+    "book": "book", "course": "course", "class": "course", "video": "video", "documentary": "video", "film": "video",
+}
+ACTIVITY_CLASS = {"post": "written", "article": "written", "comment": "written", "talk": "spoken",
+                  "podcast": "podcast", "video": "video", "book": "book", "course": "course"}
+
+
 def _record_kind_ok(words: str, facts: ProfileFacts) -> bool:
-    """'your talk on X' needs a talk (or video, podcast) on the profile, 'your post on X' a post."""
-    noun = next((w for w in re.findall(r"[a-z-]+", words.lower()) if w in SPOKEN or w in WRITTEN), None)
+    """'your talk on X' needs a talk on the profile, 'your post on X' a post or article, 'your
+    podcast episode' a podcast."""
+    noun = next((w for w in re.findall(r"[a-z-]+", words.lower()) if w in RECORD_CLASS), None)
     if noun is None:
         return True
     activities = [f for f in facts.facts if f.kind == "activity"]
     if not activities:
         return True  # the object may still match a group or an employer
-    spoken = noun in SPOKEN
-    return any((f.activity_kind in ("talk", "podcast", "video")) == spoken for f in activities)
+    wanted = RECORD_CLASS[noun]
+    return any(ACTIVITY_CLASS.get(f.activity_kind, "written") == wanted for f in activities)
+
+
+def _venue_ok(venue: str, facts: ProfileFacts) -> bool:
+    """A claimed venue ("your talk at RIMS") must be where one of the profile's activities was."""
+    wanted = set(content_stems(venue)) - GENERIC_STEMS - {"confer", "conferenc", "annual", "last", "year"}
+    if not wanted:
+        return True
+    activity_text = " ".join(canonical(f.venue + " " + f.label) for f in facts.facts if f.kind == "activity")
+    for fact, _first, _last in _org_matches(Note(venue), facts, education_context=True):
+        if fact.key and fact.key in activity_text:
+            return True  # "your talk at the OU nursing night": OU is Ohio University, named in the talk
+    for f in facts.facts:
+        if f.kind == "activity":
+            have = set(content_stems(f.venue + " " + f.label))
+            if wanted & have and (len(wanted & have) * 2 >= len(wanted)):
+                return True
+    return False
 
 
 def _object_matches(obj: str, facts: ProfileFacts, kinds: tuple[str, ...], loose_topics: bool) -> bool:
@@ -772,9 +861,12 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
             supported = True if facts is None else _object_matches(obj, facts, kinds, False)
             if supported and facts is not None and kind == "activity":
                 claimed = note.text[start:end]
-                venue = re.search(r"\b(?:at|during)\s+([A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*)", claimed)
-                supported = _record_kind_ok(claimed, facts) and (
-                    venue is None or _object_matches(venue.group(1), facts, kinds, True))
+                venue = re.search(r"\b(?:at|during|in)\s+(?:the\s+)?((?!(?:January|February|March|April|May|June|July|August|"
+                                  r"September|October|November|December|Spring|Summer|Fall|Autumn|Winter)\b)[A-Z][\w&'-]*"
+                                  r"(?:\s+(?:of\s+)?[A-Z0-9][\w&'-]*)*)", claimed)
+                before = re.match(r"your\s+((?:[A-Z][\w&'-]*\s+){1,3})", claimed)  # "your PyCon keynote"
+                supported = _record_kind_ok(claimed, facts) and (venue is None or _venue_ok(venue.group(1), facts)) \
+                    and (before is None or _venue_ok(before.group(1), facts) or _object_matches(before.group(1), facts, kinds, False))
             out.append(Claim(kind, note.text[start:end], obj, start, end, supported))
     out.sort(key=lambda c: c.start)
     return out

@@ -106,6 +106,8 @@ KNOWN_SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "california polytechnic state university": ("Cal Poly", "Cal Poly SLO", "Mustang", "Mustangs"),
     "california polytechnic state university san luis obispo": ("Cal Poly", "Cal Poly SLO", "Mustang", "Mustangs"),
     "university of toronto": ("U of T", "UofT", "UToronto", "Toronto"),
+    "university of connecticut": ("UConn", "Husky", "Huskies"),
+    "university of massachusetts": ("UMass", "Minuteman", "Minutemen"),
     "georgia southern university": ("Georgia Southern", "GSU", "Eagle", "Eagles"),
     "boise state university": ("Boise State", "BSU", "Bronco", "Broncos"),
     "montana state university": ("Montana State", "MSU", "Bobcat", "Bobcats"),
@@ -355,10 +357,11 @@ def employer_short_forms(name: str) -> list[tuple[str, bool]]:
     trimmed = list(words)
     while len(trimmed) > 1 and trimmed[-1] in _DESCRIPTORS | _CONNECTORS:
         trimmed = trimmed[:-1]
-        if trimmed[-1] not in _CONNECTORS:
+        if trimmed[-1] not in _CONNECTORS and not _is_place(trimmed):  # "Ohio Department of Health" is not "Ohio"
             forms.append((" ".join(trimmed), True))
     if len(words) >= 2 and words[0] not in _CONNECTORS and len(words[0]) >= 4 and words[0] not in _DESCRIPTORS \
-            and words[0] not in PLACE_WORDS:  # "Portland" alone is the city, not Portland Parks & Recreation
+            and words[0] not in PLACE_WORDS and words[1] not in ("county", "city", "state", "district", "parish", "township"):
+        # "Portland" alone is the city, not Portland Parks & Recreation; "Medina" is not Medina County Health
         forms.append((words[0], True))
     if len(words) >= 3:
         for letters in acronyms(words):
