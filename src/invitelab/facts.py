@@ -696,8 +696,9 @@ def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
                                         -(m.end - m.start), 0 if m.exact else 1))
     kept: list[Mention] = []
     for m in ranked:
-        if not any(m.start < k.end and k.start < m.end for k in kept):
-            kept.append(m)
+        if not any(m.start < k.end and k.start < m.end and (k.start, k.end) != (m.start, m.end) for k in kept) and \
+                not any((k.start, k.end) == (m.start, m.end) and k.fact == m.fact for k in kept):
+            kept.append(m)  # the same words may name two facts: Binghamton the school and the employer
     kept.sort(key=lambda m: m.start)
     return kept
 
@@ -711,9 +712,9 @@ _RECORD_NOUNS = (
     r"exhibition|report|reporting|story|series|project"
 )
 CLAIM_ACTIVITY = lazy_compile(
-    r"\byour\s+(?:[A-Z][\w&'-]*\s+){0,3}(?:(?:recent|latest|last|great|insightful|fascinating|excellent|amazing|thoughtful|"
+    r"\byour\s+(?:(?-i:[A-Z])[\w&'-]*\s+){0,3}(?:(?:recent|latest|last|great|insightful|fascinating|excellent|amazing|thoughtful|"
     r"wonderful|brilliant|interesting|viral|popular|recent linkedin|linkedin)\s+){0,2}(?:" + _RECORD_NOUNS +
-    r")\s+(?:on|about|at|regarding|for|in|titled|called|from|during|with|to)\s+(?P<object>[^.!?\n;,]{2,80})",
+    r")(?:\s+(?:episode|post|piece|interview|series|talk|segment))?\s+(?:on|about|at|regarding|for|in|titled|called|from|during|with|to)\s+(?P<object>[^.!?\n;,]{2,80})",
     re.IGNORECASE, needles=('your',))
 CLAIM_EVENT = lazy_compile(
     r"\b(?:(?:saw|heard|watched|caught) you (?:speak|talk|present|presenting|speaking|on)|"
@@ -805,7 +806,8 @@ def _object_matches(obj: str, facts: ProfileFacts, kinds: tuple[str, ...], loose
     for topic in facts.topics:
         if topic.fact.kind not in kinds and not loose_topics:
             continue
-        shared = obj_stems & topic.stems
+        stems = topic.stems | (set(content_stems(topic.fact.venue)) if topic.fact.venue else set())
+        shared = obj_stems & stems
         if len(shared) >= min(2, len(obj_stems)) or (shared and len(topic.stems - GENERIC_STEMS) == 1) or \
                 (shared and 2 * len(shared) >= len(obj_stems) and any(len(x) >= 5 for x in shared)):
             return True
@@ -861,9 +863,10 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
             supported = True if facts is None else _object_matches(obj, facts, kinds, False)
             if supported and facts is not None and kind == "activity":
                 claimed = note.text[start:end]
+                clause = re.split(r"\s(?:I|I'm|I've|I'd|i|i'm|and\s+I|but|so)\b|[!?;]", m.group(0))[0]
                 venue = re.search(r"\b(?:at|during|in)\s+(?:the\s+)?((?!(?:January|February|March|April|May|June|July|August|"
                                   r"September|October|November|December|Spring|Summer|Fall|Autumn|Winter)\b)[A-Z][\w&'-]*"
-                                  r"(?:\s+(?:of\s+)?[A-Z0-9][\w&'-]*)*)", claimed)
+                                  r"(?:\s+(?:of\s+)?[A-Z0-9][\w&'-]*)*)", clause)
                 before = re.match(r"your\s+((?:[A-Z][\w&'-]*\s+){1,3})", claimed)  # "your PyCon keynote"
                 supported = _record_kind_ok(claimed, facts) and (venue is None or _venue_ok(venue.group(1), facts)) \
                     and (before is None or _venue_ok(before.group(1), facts) or _object_matches(before.group(1), facts, kinds, False))

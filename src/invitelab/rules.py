@@ -424,6 +424,8 @@ _I_VERB = lazy_compile(
     r"masters?|master's|bachelor'?s|undergrad|degree|doctorate)\b"
     r"|\bi\s+(?:currently\s+|also\s+)?(?:mentor|tutor|coach|advise|supervise|organize|coordinate)\s+\w"
     r"|\bi\s+(?:recently\s+|just\s+)?(?:joined|started\s+at|began\s+at)\s+\w"
+    r"|\b(?:question|one|note|hello|hi|greetings|message)\s+from\s+(?:a|an)\s+(?:[\w'&.-]+\s+){0,5}"
+    r"(?:student|junior|senior|sophomore|freshman|grad|graduate|alum|major|nurse|teacher|engineer|analyst|intern|candidate|veteran)\b"
     r"|\b(?:soy|je\s+suis|sou|sono|ich\s+bin)\s+(?:un\s+|una\s+|une\s+|um\s+|uma\s+|ein\s+|eine\s+)?"
     r"(?:estudiante|egresad[oa]|ingenier[oa]|enfermer[oa]|profesor[a]?|étudiante?|ingénieure?|estudante|studente(?:ssa)?|student(?:in)?)\b"
     r"|\b(?:previously|formerly)\s+(?:a|an)\s+(?:[\w'-]+\s+){0,3}(?:[\w-]+(?:ist|er|or|ian|ant|ent)|nurse|intern|teacher|"
@@ -574,7 +576,7 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
             return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
     for m in _HERE.finditer(text):
         phrase = m.group("phrase")
-        after = re.match(r"[,:-]\s*([^.!?\n;]{2,60})", text[m.end():])
+        after = re.match(r"\s*[,:(-]\s*([^.!?\n;)]{2,60})", text[m.end():])
         if _role_in(phrase, ctx) or "fellow" in phrase.lower() or (after and _role_in(after.group(1), ctx, limit=4)):
             end = m.end() + (after.end() if after and not _role_in(phrase, ctx) else 0)
             return _finding(cid, "pass", f"Introduces themself: {_quote(note, m.start('phrase'), end)}",
@@ -709,6 +711,11 @@ def check_specific_detail(note: Note, ctx: Context) -> Finding:
             return _finding(cid, "pass",
                             f"Cites {who}'s {F.KIND_NAMES[best.fact.kind]} ({best.fact.describe()}): {_quote(note, best.start, best.end)}.{flag}",
                             span=(best.start, best.end))
+        # "your article on the same topic": a real item of the profile, named by its kind
+        for c in claims:
+            if c.supported and c.kind == "activity" and not (set(F.content_stems(c.obj)) - F.GENERIC_STEMS - {"same", "topic"}) \
+                    and any(f.kind == "activity" for f in F.profile_facts(recipient).facts):
+                return _finding(cid, "pass", f"Refers to {who}'s {_quote(note, c.start, c.end)}.{flag}", span=(c.start, c.end))
         if unsupported:
             c = unsupported[0]
             return _finding(cid, "fail", f"Unsupported: “{c.words}” is not on {who}'s profile.",
@@ -794,12 +801,15 @@ def check_common_ground(note: Note, ctx: Context) -> Finding:
                         "Pick a recipient to check shared facts.")
     claimed = _claimed_commonalities(note, ctx)
     supported, unsupported = [], []
+    by_span: dict[tuple[int, int], list[F.Mention]] = {}
     for m in claimed:
-        relation = F.sender_relation(sender, m.fact)
-        if relation == "supported":
-            supported.append(m)
-        elif relation == "unsupported":
-            unsupported.append(m)
+        by_span.setdefault((m.start, m.end), []).append(m)
+    for group in by_span.values():
+        relations = [F.sender_relation(sender, m.fact) for m in group]
+        if "supported" in relations:
+            supported.append(group[relations.index("supported")])
+        elif "loose" not in relations:
+            unsupported.append(group[0])
     # "fellow X alum" where X is not on the recipient's profile at all
     for c in _fellow_claims(note, ctx):
         if not any(m.start >= c.start and m.end <= c.end + 5 for m in claimed):
@@ -831,7 +841,7 @@ _PURPOSE_VERB = lazy_compile(
     r"recommendations?|feedback)|"
     r"pick\s+your\s+brain|follow(?:ing)?|stay\s+in\s+touch|keep\s+in\s+touch|exchange|compare\s+notes|"
     r"trade\s+notes|interview\s+you|"
-    r"curious|wondering|question|questions|conversation|call|coffee|explore|exploring|minutes?|"
+    r"curious|wondering|wondered|tell\s+me|question|questions|conversation|call|coffee|explore|exploring|minutes?|"
     r"continue\s+(?:our|the)\s+conversation|follow\s+up|following\s+up|swap|share\s+notes|"
     r"hear\s+how|see\s+how|seek|seeking|advice|insight|insights|perspective|guidance|mentorship)\b",
     re.IGNORECASE,
@@ -908,7 +918,7 @@ def _topic_elsewhere(note: Note, ctx: Context) -> str | None:
     """The topic the note names elsewhere (a post, an interest, "interested in X"), if any."""
     if ctx.recipient is not None:
         for m in F.find_mentions(note, ctx.recipient):
-            if _counts_as_detail(m) and m.fact.kind in ("activity", "interest", "skill", "field", "role", "group", "occupation"):
+            if _counts_as_detail(m) and m.fact.kind in ("activity", "interest", "skill"):
                 return note.text[m.start:m.end]
     text = _PLACEHOLDER_BRACKETS.sub(" ", note.text)
     for m in _TOPIC_ELSEWHERE.finditer(text):
@@ -1018,20 +1028,21 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
 
 _LINK = lazy_compile(
     r"(?:https?://|www\.)\S+|(?<![@\w.])(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|ly|me|app|dev|edu|gov|info|"
-    r"biz|ai|us|uk|ca|de|xyz|site|page|link|gl|to|tv)(?:/\S*)?(?![\w@])",
+    r"biz|ai|us|uk|ca|de|xyz|site|page|link|gl|to|tv|fm|gg|so|art|design|studio|blog|tech|online|store|shop|bio|pro)(?:/\S*)?(?![\w@])",
     re.IGNORECASE, needles=('.',))
 _HARD_ASK_SOURCE = (
     r"\b(?:(?:are|is)\s+(?:you|your\s+(?:team|company|firm|group|department)|\w+)\s+(?:currently\s+|still\s+)?hiring|"
     r"(?:any|open|current|available|upcoming)\s+(?:full[- ]time\s+|part[- ]time\s+|summer\s+|entry[- ]level\s+)?"
     r"(?:job\s+|internship\s+|intern\s+|analyst\s+|engineering\s+)?(?:openings?|positions?|vacanc(?:y|ies)|"
     r"roles?\s+(?:open|available|on\s+your\s+team)|spots?\s+(?:open|available|on))|"
-    r"(?:job|internship|co-?op)\s+(?:openings?|positions?|vacanc(?:y|ies)|opportunit(?:y|ies)|offers?)|"
+    r"(?:job|internship|co-?op)\s+(?:openings?|positions?|vacanc(?:y|ies)|opportunit(?:y|ies))|"
     r"(?:hire|hiring)\s+me|consider\s+me|(?:considered|consideration)\s+for\b|"
     r"pass(?:ing)?\s+(?:my\s+(?:name|info|details|profile)|me)\s+(?:along|on)\b|pass\s+along\s+my\s+(?:name|info|details)|"
     r"put\s+me\s+in\s+touch\s+with\s+(?:the\s+|your\s+)?(?:hiring|recruit)|to\s+the\s+hiring\s+manager|"
     r"(?:room|space|a\s+spot|a\s+place|an\s+opening)\s+for\s+(?:me|an?\s+(?:[\w-]+\s+)?(?:intern|hire|analyst|engineer|assistant))\b|"
     r"take\s+on\s+(?:an?\s+)?(?:intern|interns|new\s+grad)|"
-    r"keep\s+me\s+in\s+mind|heads[-\s]up\s+(?:if|when|about)|(?:if|when|should)\s+(?:anything|something|a\s+spot|a\s+role|"
+    r"keep\s+me\s+in\s+mind|check\s+out\s+my\s+(?:podcast|channel|app|product|startup|site|website|blog|page|shop|store|newsletter|work)|"
+    r"link\s+in\s+(?:my\s+)?bio|heads[-\s]up\s+(?:if|when|about)|(?:if|when|should)\s+(?:anything|something|a\s+spot|a\s+role|"
     r"a\s+position|an\s+opening|a\s+job)\s+(?:\w+\s+)?opens?\s+up|keep\s+me\s+posted\s+(?:on|about)\s+(?:any\s+)?(?:openings|roles|jobs|positions)|"
     r"list\s+you\s+as\s+(?:a|my)\s+reference|be\s+(?:a|my)\s+reference|(?:write|writing)\s+(?:me\s+)?(?:a\s+)?(?:letter\s+of\s+)?"
     r"recommendation|recommendation\s+letter|letter\s+of\s+recommendation|our\s+rates|(?:set\s+up|book|schedule)\s+a\s+demo|"
@@ -1094,7 +1105,7 @@ _HARD_ASK_TRIGGERS = frozenset(
     saas agency startup demo trial sign signing code companies teams businesses organizations brands
     firms startups apply applied applying deck pitch perfect ideal great try test use download
     mine works work foot name room space manager touch take spots spot slots mind heads opens
-    reference recommendation rates posted""".split()
+    reference recommendation rates posted check link""".split()
 )
 _SOFT = lazy_compile(r"\binformational\s+interviews?\b|\binterview\s+you\b|\b(?:recorded|podcast|video|phone)\s+interview|"
                      r"\binterview\s+for\s+(?:my|our|a|the)\s+(?:\w+\s+)?(?:capstone|class|course|podcast|project|paper|story|"
@@ -1212,7 +1223,7 @@ _NETWORK_REQUEST = lazy_compile(
 _CONTENT_MARKERS = lazy_compile(
     r"\b(?:learn|hear|ask|discuss|talk|chat|advice|question|curious|because|since|saw|read|enjoyed|loved|noticed|"
     r"admire|impressed|inspired|fellow|studying|study|major|student|work\s+(?:at|in|as)|i'?m\s+(?:a|an)\s|"
-    r"passionate|interested\s+in|excited\s+about|working\s+as|i'?ve\s+been\s+\w+ing|i\s+have\s+been\s+\w+ing|"
+    r"passionate|interested\s+in|excited\s+about|working\s+as|as\s+someone\s+who|i'?ve\s+been\s+\w+ing|i\s+have\s+been\s+\w+ing|"
     r"i\s+was\s+an?|i\s+am\s+an?|i\s+(?:studied|graduated|teach|taught|lead|manage)|[\w-]+\s+here)\b|"
     r"\byour\s+(?!network\b|professional\s+network|linkedin|profile\b|invitation|connection)\w+",
     re.IGNORECASE,
