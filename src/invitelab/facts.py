@@ -266,7 +266,9 @@ def profile_facts(profile: Profile) -> ProfileFacts:
         title, venue = split_venue(label)
         fact = Fact("activity", label, canonical(label), activity_kind=activity_kind, venue=venue)
         facts.add_topic(fact, title)
-        facts.titles.append((fact, tuple(words_of(title))))
+        caps = re.findall(r"[A-Za-z][\w'-]*", label)
+        capitalised = frozenset((x.lower(), y.lower()) for x, y in zip(caps, caps[1:]) if x[:1].isupper() and y[:1].isupper())
+        facts.titles.append((fact, tuple(words_of(title)), capitalised))
     titles = [e.title for e in profile.experience if e.title]
     head_title = re.split(r"\s(?:at|@)\s|\||,", profile.headline)[0].strip() if profile.headline else ""
     if head_title:
@@ -572,13 +574,13 @@ def _tightest(idxs: list[int], stems: list[str], matched: set[str], need: int) -
 def _title_matches(note: Note, facts: ProfileFacts):
     """An activity named by two of its title's words in a row: "the wall labels", "Looking Slowly"."""
     tokens = note.tokens
+    if not facts.titles:
+        return
     pairs = {(a.low, b.low): i for i, (a, b) in enumerate(zip(tokens, tokens[1:]))}
-    fact_capitalised = {
-        fact: {(x.lower(), y.lower()) for x, y in zip(*(lambda w: (w, w[1:]))(re.findall(r"[A-Za-z][\w'-]*", fact.label)))
-               if x[:1].isupper() and y[:1].isupper()}
-        for fact, _ in facts.titles
-    }
-    for fact, words in facts.titles:
+
+    if not facts.titles:
+        return
+    for fact, words, capitalised in facts.titles:
         for a, b in zip(words, words[1:]):
             if a in STOPWORDS or b in STOPWORDS:
                 continue
@@ -590,7 +592,7 @@ def _title_matches(note: Note, facts: ProfileFacts):
             # capitalised as in the profile's title ("Looking Slowly"), or two specific words next to
             # a record noun ("I loved your piece on the wall labels")
             as_title = (tokens[i].is_capitalised and tokens[i + 1].is_capitalised and i > 0
-                        and (a, b) in fact_capitalised.get(fact, set()))
+                        and (a, b) in capitalised)
             specific = stem(a) not in GENERIC_STEMS and stem(b) not in GENERIC_STEMS and min(len(a), len(b)) >= 4
             lo, hi = _sentence_bounds(note, i)
             record = any(t.low in RECORD_WORDS for t in tokens[lo:hi])
