@@ -7,6 +7,7 @@ from .rubric import Rubric, default_rubric
 from .rules import CRITERIA, Context
 from .text import Note
 
+TITLES = {c.id: c.title for c in CRITERIA}
 CORE = ("greeting", "specific_detail", "purpose", "no_hard_ask", "length", "tone")
 LEVEL_DESCRIPTIONS = {
     "generic": "could have been sent to anyone",
@@ -39,7 +40,7 @@ def _weigh(findings: list[Finding], rubric: Rubric) -> tuple[list[Finding], floa
         w = 0.0 if f.status == "n/a" else weights[f.criterion] * scale
         pts = w if f.status == "pass" else 0.0
         earned += pts
-        out.append(Finding(f.criterion, f.status, f.evidence, f.suggestion, f.title, f.span,
+        out.append(Finding(f.criterion, f.status, f.evidence, f.suggestion, TITLES[f.criterion], f.span,
                            round(w, 2), round(pts, 2), f.warning))
     score = 100.0 * earned / total if total else 0.0
     return out, round(min(100.0, max(0.0, score)), 1)
@@ -99,10 +100,7 @@ def score(
     rubric = (rubric or default_rubric()).with_limit(limit)
     note = Note(text)
     ctx = Context(recipient, sender, rubric)
-    raw = []
-    for criterion in CRITERIA:
-        f = criterion.check(note, ctx)
-        raw.append(Finding(f.criterion, f.status, f.evidence, f.suggestion, criterion.title, f.span, warning=f.warning))
+    raw = [criterion.check(note, ctx) for criterion in CRITERIA]
     status = {f.criterion: f.status for f in raw}
     level = decide_level(status)
     findings, value = _weigh(raw, rubric)

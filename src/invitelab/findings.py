@@ -8,7 +8,7 @@ JSON_VERSION = 1
 LEVELS = ("generic", "developing", "personalized", "exemplary")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """What one criterion found in one note."""
 

@@ -58,13 +58,14 @@ def patterns_for(rubric: Rubric) -> Patterns:
 class Context:
     """What every rule may look at besides the note: the profiles and the rubric."""
 
-    __slots__ = ("recipient", "sender", "rubric", "patterns")
+    __slots__ = ("recipient", "sender", "rubric", "patterns", "_names")
 
     def __init__(self, recipient: Profile | None, sender: Profile | None, rubric: Rubric):
         self.recipient = recipient
         self.sender = sender
         self.rubric = rubric
         self.patterns = patterns_for(rubric)
+        self._names: set[str] | None = None
 
 
 def _memo(note: Note, key: str, compute: Callable[[], object]):
@@ -929,11 +930,14 @@ def _topic_elsewhere(note: Note, ctx: Context) -> str | None:
 
 
 def _profile_name_words(ctx: Context) -> set[str]:
-    names = set()
-    for prof in (ctx.recipient, ctx.sender):
-        if prof:
-            names.update(fold(w) for w in re.findall(r"[^\W\d_]+", prof.name + " " + prof.first_name))
-    return names
+    """The folded words of the recipient's and sender's names (computed once per check)."""
+    if ctx._names is None:
+        names = set()
+        for prof in (ctx.recipient, ctx.sender):
+            if prof:
+                names.update(fold(w) for w in re.findall(r"[^\W\d_]+", prof.name + " " + prof.first_name))
+        ctx._names = names
+    return ctx._names
 
 
 def check_purpose(note: Note, ctx: Context) -> Finding:
@@ -1103,9 +1107,9 @@ _HARD_ASK_TRIGGERS = frozenset(
     application portfolio attached attaching enclosed letter interview introduce connect recruit
     recruiter recruiters recruiting product platform app service services solution software tool
     saas agency startup demo trial sign signing code companies teams businesses organizations brands
-    firms startups apply applied applying deck pitch perfect ideal great try test use download
-    mine works work foot name room space manager touch take spots spot slots mind heads opens
-    reference recommendation rates posted check link""".split()
+    firms startups apply applied applying deck pitch perfect ideal try download intern interns
+    mine works foot along room space manager touch spots spot slots mind heads opens
+    reference recommendation rates posted link podcast channel website reel samples""".split()
 )
 _SOFT = lazy_compile(r"\binformational\s+interviews?\b|\binterview\s+you\b|\b(?:recorded|podcast|video|phone)\s+interview|"
                      r"\binterview\s+for\s+(?:my|our|a|the)\s+(?:\w+\s+)?(?:capstone|class|course|podcast|project|paper|story|"
@@ -1247,8 +1251,14 @@ def check_not_template(note: Note, ctx: Context) -> Finding:
     body = text[start:end]
     names = _profile_name_words(ctx)
     # fast path: a body with many words of substance was written for this note
-    substance = [m for m in _WORD.finditer(body) if fold(m.group(0)) not in NON_CONTENT and fold(m.group(0)) not in names]
-    if len({fold(m.group(0)) for m in substance}) >= 10:
+    substance = []
+    distinct = set()
+    for m in _WORD.finditer(body):
+        word = fold(m.group(0))
+        if word not in NON_CONTENT and word not in names:
+            substance.append(m)
+            distinct.add(word)
+    if len(distinct) >= 10:
         first = substance[0]
         stop = min(end, start + first.start() + 60)
         while stop < end and note.text[stop - 1].isalnum() and note.text[stop].isalnum():
@@ -1265,10 +1275,6 @@ def check_not_template(note: Note, ctx: Context) -> Finding:
     # a name is not content: a bare signature line, "I'm Alex", "my name is Alex Rivera"
     stripped = _BARE_NAME_LINE.sub(" ", stripped)
     stripped = _NAME_INTRO.sub(" ", stripped)
-    names = set()
-    for prof in (ctx.recipient, ctx.sender):
-        if prof:
-            names.update(fold(w) for w in re.findall(r"[^\W\d_]+", prof.name + " " + prof.first_name))
     content = []
     for w in re.findall(r"[^\W\d_][\w'-]*", stripped):
         f = fold(w)
