@@ -1104,8 +1104,8 @@ _HARD_ASK_TRIGGERS = frozenset(
     """hiring hire openings opening positions position vacancy vacancies roles role spots spot job jobs
     internship internships co op coop offer offers opportunities opportunity consider considered
     consideration recommend refer referring referral referrals word vouch resume résumé cv
-    application portfolio attached attaching enclosed letter interview introduce connect recruit
-    recruiter recruiters recruiting product platform app service services solution software tool
+    application portfolio attached attaching enclosed letter interview introduce recruiter recruiters
+    product platform app service services solution software tool
     saas agency startup demo trial sign signing code companies teams businesses organizations brands
     firms startups apply applied applying deck pitch perfect ideal try download intern interns
     mine works foot along room space manager touch spots spot slots mind heads opens
