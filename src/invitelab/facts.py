@@ -577,6 +577,7 @@ def _title_matches(note: Note, facts: ProfileFacts):
     if not facts.titles:
         return
     pairs = {(a.low, b.low): i for i, (a, b) in enumerate(zip(tokens, tokens[1:]))}
+    org_keys = {k for k, entries in facts.orgs.items() if any(e[0].kind in ("school", "employer", "group") for e in entries)}
 
     if not facts.titles:
         return
@@ -587,8 +588,8 @@ def _title_matches(note: Note, facts: ProfileFacts):
             i = pairs.get((a, b))
             if i is None:
                 continue
-            if a in PLACE_WORDS and b in PLACE_WORDS:
-                continue
+            if a in PLACE_WORDS and b in PLACE_WORDS or (a + b) in org_keys or a in org_keys or b in org_keys:
+                continue  # a school or employer named in a title ("Ohio Wesleyan") is not the title
             # capitalised as in the profile's title ("Looking Slowly"), or two specific words next to
             # a record noun ("I loved your piece on the wall labels")
             as_title = (tokens[i].is_capitalised and tokens[i + 1].is_capitalised and i > 0

@@ -919,7 +919,8 @@ def _topic_elsewhere(note: Note, ctx: Context) -> str | None:
     """The topic the note names elsewhere (a post, an interest, "interested in X"), if any."""
     if ctx.recipient is not None:
         for m in F.find_mentions(note, ctx.recipient):
-            if _counts_as_detail(m) and m.fact.kind in ("activity", "interest", "skill"):
+            if (m.fact.kind == "activity" and m.fact.activity_kind != "award") or \
+                    m.fact.kind == "interest" or (m.fact.kind == "skill" and m.side in ("recipient", "shared")):
                 return note.text[m.start:m.end]
     text = _PLACEHOLDER_BRACKETS.sub(" ", note.text)
     for m in _TOPIC_ELSEWHERE.finditer(text):
