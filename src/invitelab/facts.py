@@ -82,6 +82,7 @@ ACTIVITY_KINDS = {
     "gave": "talk", "moderated": "talk", "taught": "talk", "ran": "talk", "organized": "talk",
     "interviewed": "podcast", "guest": "podcast", "featured": "article", "quoted": "article",
     "book": "book", "author": "book", "wrote the book": "book", "course": "course", "teaches": "course",
+    "sermon": "talk", "preached": "talk", "homily": "talk", "won": "award", "received": "award",
     "taught": "course", "instructor": "course", "award": "award",
 }
 
@@ -208,9 +209,11 @@ def profile_facts(profile: Profile) -> ProfileFacts:
     facts = ProfileFacts(profile)
     employers = [e.company for e in profile.experience if e.company]
     for match in _HEADLINE_EMPLOYER.finditer(profile.headline):
-        candidate = match.group(1).strip()
-        if candidate and candidate[0].isupper() and len(candidate) < 60:
+        candidate = re.sub(r"^the\s+", "", match.group(1).strip(), flags=re.IGNORECASE)
+        if candidate and candidate[0].isupper() and len(candidate) < 80:
             employers.append(candidate)
+            if "'s " in candidate:  # "Smithsonian's National Museum of American History"
+                employers.extend(part.strip() for part in candidate.split("'s ") if part.strip())
     for match in _PAREN_SHORT.finditer(profile.headline):
         employers.append(match.group(1))  # "Georgia Public Broadcasting (PBS)"
     seen: set[str] = set()
@@ -237,6 +240,10 @@ def profile_facts(profile: Profile) -> ProfileFacts:
     for group in profile.groups:
         words = canonical(group).split()
         forms = [(group, True)]
+        for k in (2, 3, 4):
+            head = [w for w in words[:k] if w not in ("of", "the", "and", "for", "in", "at")]
+            if len(words) > k and len(head) >= 2:
+                forms.append(("".join(w[0] for w in head) + " " + " ".join(words[k:]), True))
         if len(words) >= 3:
             for letters in {"".join(w[0] for w in words if w not in ("of", "the", "and", "for", "in", "at")),
                             "".join(w[0] for w in words if w not in ("the", "for", "in", "at"))}:
@@ -255,15 +262,19 @@ def profile_facts(profile: Profile) -> ProfileFacts:
             label = rest.strip()
             activity_kind = ACTIVITY_KINDS[prefix]
         elif rest.strip():
-            # "Spoke at the NSBE Annual Convention: From co-op to systems engineer"
-            label = f"{kind.strip()} {rest.strip()}"
+            # "Spoke at the NSBE Annual Convention: From co-op ..." / "Article in Health Progress: what ..."
+            label = rest.strip()
             lead = " ".join(prefix.split()[:2])
             activity_kind = next((v for k, v in ACTIVITY_KINDS.items() if lead.startswith(k)), "post")
+            where = re.split(r"\b(?:at|in|on|for|with)\b", kind, maxsplit=1)
+            prefix_venue = where[1].strip() if len(where) > 1 else kind.strip()
         else:
             label = item.strip()
             lead = " ".join(label.lower().split()[:2])
             activity_kind = next((v for k, v in ACTIVITY_KINDS.items() if lead.startswith(k)), "post")
         title, venue = split_venue(label)
+        if rest.strip() and prefix not in ACTIVITY_KINDS:
+            venue = ", ".join(v for v in (prefix_venue, venue) if v)
         fact = Fact("activity", label, canonical(label), activity_kind=activity_kind, venue=venue)
         facts.add_topic(fact, title)
         caps = re.findall(r"[A-Za-z][\w'-]*", label)
@@ -515,7 +526,7 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
             if fact.kind == "school":
                 nxt = tokens[last].low if last < n else ""
                 prv = tokens[first - 1].low if first > 0 else ""
-                if nxt in _BLOCK_AFTER or prv in _BLOCK_BEFORE:
+                if (nxt in _BLOCK_AFTER or prv in _BLOCK_BEFORE) and not tokens[first].text.isupper():
                     continue
                 if last < n:
                     gap = note.text[tokens[last - 1].end: tokens[last].start]
@@ -711,7 +722,7 @@ def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
 _RECORD_NOUNS = (
     r"post|posts|article|articles|talk|talks|keynote|presentation|panel|webinar|podcast|interview|"
     r"piece|essay|paper|book|video|thread|blog(?: post)?|newsletter|op-ed|oped|session|workshop|"
-    r"lecture|speech|publication|research on|study on|tweet|comment|remarks|course|documentary|film|exhibit|"
+    r"lecture|speech|publication|research on|study on|tweet|comment|remarks|course|documentary|film|exhibit|sermon|homily|"
     r"exhibition|report|reporting|story|series|project"
 )
 CLAIM_ACTIVITY = lazy_compile(
@@ -760,7 +771,7 @@ WRITTEN = frozenset("post posts article articles piece essay paper book thread b
 
 RECORD_CLASS = {
     **{w: "written" for w in "post posts article articles piece essay blog thread newsletter op-ed oped paper publication column".split()},
-    **{w: "spoken" for w in "talk talks keynote presentation panel webinar session lecture speech remarks workshop".split()},
+    **{w: "spoken" for w in "talk talks keynote presentation panel webinar session lecture speech remarks workshop sermon homily".split()},
     **{w: "podcast" for w in "podcast episode".split()},
     "book": "book", "course": "course", "class": "course", "video": "video", "documentary": "video", "film": "video",
 }
@@ -781,9 +792,29 @@ def _record_kind_ok(words: str, facts: ProfileFacts) -> bool:
     return any(ACTIVITY_CLASS.get(f.activity_kind, "written") == wanted for f in activities)
 
 
+def _same_kind_item(claimed: str, obj: str, facts: ProfileFacts) -> bool:
+    """When the object names one of the profile's items, it must be an item of the claimed kind:
+    "your podcast episode about apprenticeships" fails if apprenticeships were a post."""
+    noun = next((w for w in re.findall(r"[a-z-]+", claimed.lower()) if w in RECORD_CLASS), None)
+    if noun is None:
+        return True
+    wanted = RECORD_CLASS[noun]
+    obj_stems = set(content_stems(obj)) - GENERIC_STEMS
+    if not obj_stems:
+        return True
+    hits = []
+    for topic in facts.topics:
+        if topic.fact.kind != "activity":
+            continue
+        shared = obj_stems & topic.stems
+        if len(shared) >= min(2, len(obj_stems)):
+            hits.append(ACTIVITY_CLASS.get(topic.fact.activity_kind, "written"))
+    return not hits or wanted in hits
+
+
 def _venue_ok(venue: str, facts: ProfileFacts) -> bool:
     """A claimed venue ("your talk at RIMS") must be where one of the profile's activities was."""
-    wanted = set(content_stems(venue)) - GENERIC_STEMS - {"confer", "conferenc", "annual", "last", "year"}
+    wanted = {w for w in content_stems(venue) if w not in PLACE_WORDS} - GENERIC_STEMS - {"confer", "conferenc", "annual", "last", "year"}
     if not wanted:
         return True
     activity_text = " ".join(canonical(f.venue + " " + f.label) for f in facts.facts if f.kind == "activity")
@@ -864,6 +895,8 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
                 continue
             taken.append((start, end))
             supported = True if facts is None else _object_matches(obj, facts, kinds, False)
+            if supported and facts is not None and kind == "activity":
+                supported = _same_kind_item(note.text[start:end], obj, facts)
             if supported and facts is not None and kind == "activity":
                 claimed = note.text[start:end]
                 clause = re.split(r"\s(?:I|I'm|I've|I'd|i|i'm|and\s+I|but|so)\b|[!?;]", m.group(0))[0]

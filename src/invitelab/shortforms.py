@@ -315,6 +315,15 @@ def school_short_forms(name: str) -> list[tuple[str, bool]]:
         for letters in acronyms(words):
             if 2 <= len(letters) <= 6:
                 forms.append((letters, True))
+    # "Xavier University of Louisiana" -> "Xavier"; "The Evergreen State College" -> "Evergreen";
+    # "Colorado School of Mines" -> "Mines"
+    if words[0] not in _SCHOOL_WORDS and words[0] not in _CONNECTORS and words[0] not in PLACE_WORDS \
+            and len(words) >= 3 and len(words[0]) >= 4:
+        forms.append((words[0], True))
+    if "school" in words and words.index("school") + 2 < len(words) + 1 and words[words.index("school") + 1:][:1] == ["of"]:
+        tail = words[words.index("school") + 2:]
+        if len(tail) == 1 and tail[0] not in PLACE_WORDS:
+            forms.append((tail[0], False))
     if words[0] == "university" and len(words) >= 3 and words[1] == "of":
         forms.append(("u of " + words[2], True))
         forms.append(("u" + words[2], True))
@@ -367,6 +376,10 @@ def employer_short_forms(name: str) -> list[tuple[str, bool]]:
         for letters in acronyms(words):
             if 3 <= len(letters) <= 6:
                 forms.append((letters, True))
+    # "IBEW Local 48" -> "Local 48"
+    for i in range(len(words) - 1):
+        if words[i] == "local" and words[i + 1].isdigit():
+            forms.append((f"local {words[i + 1]}", True))
     if any(w in _SCHOOL_WORDS for w in words):  # an employer that is a school
         forms.extend(school_short_forms(name))
     return forms
