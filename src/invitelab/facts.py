@@ -53,7 +53,8 @@ RECORD_WORDS = frozenset(
     """post posts posted article articles wrote piece essay talk talks spoke speaking keynote panel
     presentation presented webinar podcast episode video thread blog newsletter op-ed paper book
     column series read reading saw watched listened heard shared comment commented checklist documentary
-    documentaries film exhibit exhibition report story reel""".split()
+    documentaries film exhibit exhibition report story reel course class teach teaches taught award
+    won episode""".split()
 )
 EMPLOYER_FILLER = frozenset("""of the and for at in inc llc co corp company group office offices department
     dept division bureau services health system systems""".split())
@@ -277,9 +278,9 @@ def profile_facts(profile: Profile) -> ProfileFacts:
             venue = ", ".join(v for v in (prefix_venue, venue) if v)
         fact = Fact("activity", label, canonical(label), activity_kind=activity_kind, venue=venue)
         facts.add_topic(fact, title)
-        caps = re.findall(r"[A-Za-z][\w'-]*", label)
+        caps = re.findall(r"[A-Za-z][\w'-]*", item)  # the show or venue's name counts too ("Hard Hat Hour")
         capitalised = frozenset((x.lower(), y.lower()) for x, y in zip(caps, caps[1:]) if x[:1].isupper() and y[:1].isupper())
-        facts.titles.append((fact, tuple(words_of(title)), capitalised))
+        facts.titles.append((fact, tuple(words_of(title)), capitalised, tuple(words_of(venue))))
     titles = [e.title for e in profile.experience if e.title]
     head_title = re.split(r"\s(?:at|@)\s|\||,", profile.headline)[0].strip() if profile.headline else ""
     if head_title:
@@ -592,8 +593,10 @@ def _title_matches(note: Note, facts: ProfileFacts):
 
     if not facts.titles:
         return
-    for fact, words, capitalised in facts.titles:
-        for a, b in zip(words, words[1:]):
+    for fact, words, capitalised, venue_words in facts.titles:
+        candidates = [(a, b, True) for a, b in zip(words, words[1:])]
+        candidates += [(a, b, False) for a, b in zip(venue_words, venue_words[1:])]  # a show's name, capitalised
+        for a, b, in_title in candidates:
             if a in STOPWORDS or b in STOPWORDS:
                 continue
             i = pairs.get((a, b))
@@ -608,7 +611,7 @@ def _title_matches(note: Note, facts: ProfileFacts):
             specific = stem(a) not in GENERIC_STEMS and stem(b) not in GENERIC_STEMS and min(len(a), len(b)) >= 4
             lo, hi = _sentence_bounds(note, i)
             record = any(t.low in RECORD_WORDS for t in tokens[lo:hi])
-            if as_title or (specific and record):
+            if (as_title and (in_title or record)) or (in_title and specific and record):
                 yield fact, i, i + 2
                 break
 
@@ -642,7 +645,8 @@ def _topic_matches(note: Note, facts: ProfileFacts):
                                   for t in (tokens[i].low for i in by_sentence[sid] if stems[i] in matched - GENERIC_STEMS))
                 if not enough and not (record and distinctive):
                     continue
-                if not record and (2 * len(matched) < len(topic.stems) + 1 or len(matched - GENERIC_STEMS) < 2):
+                if not record and (2 * len(matched) < len(topic.stems) + 1 or len(matched - GENERIC_STEMS) < 2
+                                   or topic.fact.activity_kind in ("course", "award")):
                     continue  # "my first career fair" is not "your post on career fairs"
             elif not enough:
                 continue
@@ -792,6 +796,11 @@ def _record_kind_ok(words: str, facts: ProfileFacts) -> bool:
     return any(ACTIVITY_CLASS.get(f.activity_kind, "written") == wanted for f in activities)
 
 
+VENUE_TYPE_STEMS = frozenset(stem(w) for w in """conference conferences annual last year journal meeting summit forum
+    week society association magazine review quarterly monthly podcast show festival convention expo workshop
+    symposium institute national international american new""".split())
+
+
 def _same_kind_item(claimed: str, obj: str, facts: ProfileFacts) -> bool:
     """When the object names one of the profile's items, it must be an item of the claimed kind:
     "your podcast episode about apprenticeships" fails if apprenticeships were a post."""
@@ -814,7 +823,7 @@ def _same_kind_item(claimed: str, obj: str, facts: ProfileFacts) -> bool:
 
 def _venue_ok(venue: str, facts: ProfileFacts) -> bool:
     """A claimed venue ("your talk at RIMS") must be where one of the profile's activities was."""
-    wanted = {w for w in content_stems(venue) if w not in PLACE_WORDS} - GENERIC_STEMS - {"confer", "conferenc", "annual", "last", "year"}
+    wanted = {w for w in content_stems(venue) if w not in PLACE_WORDS} - GENERIC_STEMS - VENUE_TYPE_STEMS
     if not wanted:
         return True
     activity_text = " ".join(canonical(f.venue + " " + f.label) for f in facts.facts if f.kind == "activity")

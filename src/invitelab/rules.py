@@ -672,11 +672,23 @@ def _counts_as_detail(m: F.Mention) -> bool:
     return False
 
 
+_PATH_CLAIM = lazy_compile(
+    r"\byou(?:'ve)?\s+(?:moved|went|switched|transitioned|pivoted|made\s+the\s+(?:move|switch|jump)|got)\s+"
+    r"from\s+[\w\s'-]{3,40}?\s+(?:to|into)\s+\w[\w\s'-]{2,40}", re.IGNORECASE, needles=("you",))
+_ABOUT_THEM = lazy_compile(r"\byour?\b|\bcongrat|\bwe(?:'re|\s+are|\s+were)?\s+both\b", re.IGNORECASE)
+
+
 def _you_proper_noun(note: Note) -> tuple[int, int] | None:
-    """Without a profile: a named thing in a sentence about the recipient ("your work at Meridian")."""
+    """Without a profile: a named thing in a sentence about the recipient ("your work at Meridian",
+    "congrats on the Austin Indie Game Award"), or their path ("how you moved from nursing into informatics")."""
+    path = _PATH_CLAIM.search(note.text)
+    if path:
+        return path.start(), path.end()
     for sent in note.sentences:
-        if not re.search(r"\byour?\b", sent.text, re.IGNORECASE) or _PLACEHOLDER_BRACKETS.search(sent.text):
+        about = _ABOUT_THEM.search(sent.text)
+        if not about or _PLACEHOLDER_BRACKETS.search(sent.text):
             continue
+        shared_or_congrats = not about.group(0).lower().startswith("you")
         for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w&'-]+(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&'-]+)*)", sent.text):
             word = m.group(1)
             if m.start() == 0 or word in ("I", "I'm", "I've", "I'd", "LinkedIn") or fold(word) in GENERIC_ADDRESSEES:
@@ -687,7 +699,9 @@ def _you_proper_noun(note: Note) -> tuple[int, int] | None:
             if re.match(rf"{GREET_WORDS}\b", sent.text, re.IGNORECASE) and m.start() < 25:
                 continue
             pronouns = re.findall(r"\b(you|your|you're|i|i'm|my|me|we|our)\b", prefix, re.IGNORECASE)
-            if not pronouns or pronouns[-1].lower() not in ("you", "your", "you're"):
+            if not shared_or_congrats and (not pronouns or pronouns[-1].lower() not in ("you", "your", "you're")):
+                continue
+            if shared_or_congrats and m.start() < about.end():
                 continue
             return sent.start + m.start(), sent.start + m.end()
     return None
