@@ -387,16 +387,26 @@ ROLE_WORDS = frozenset(
     creator coach scholar grad-student classmate peer admit incoming rising newly recent current
     tech rn lpn cna np pa emt-b bsn msn lead generalist supervisor clerk aide staff nanny
     caregiver
-    pre-med premed pre-law prelaw pre-vet pre-health pre-pharmacy guide estudiante egresado egresada étudiant étudiante filmmaker photographer videographer organizer""".split()
+    pre-med premed pre-law prelaw pre-vet pre-health pre-pharmacy guide estudiante egresado egresada étudiant étudiante filmmaker photographer videographer organizer
+    chaplain pastor minister priest rabbi imam welder electrician plumber lineman machinist
+    operator dispatcher firefighter detective ranger guard sergeant lieutenant dentist hygienist surgeon
+    veterinarian vet technologist worker clerk host farmer rancher administrator paraprofessional
+    archivist curator conservator docent interpreter translator linguist surveyor helper apprentice
+    pre-apprentice trainer instructor coder programmer barber stylist cosmetologist driver pilot
+    mechanic dancer singer actor actress athlete coach player-coach pharmacist scholar""".split()
 )
 NOT_ROLE = frozenset(
     """fan admirer follower believer reader lover listener viewer supporter subscriber bit little
-    lot huge big firm strong quick longtime long-time avid person learner thinker doer worker
+    lot huge big firm strong quick longtime long-time avid person learner thinker doer hard
     go-getter self-starter player user customer client number other matter letter order answer
     dreamer enthusiast aspiring future wannabe would-be hopeful prospective runner climber
     birder surfer hiker swimmer cyclist biker gamer baker gardener traveler traveller skier
     snowboarder boulderer knitter golfer angler fisher fisherman foodie hobbyist collector
     birdwatcher kayaker camper sailor-at-heart nerd geek junkie buff beginner newbie novice""".split()
+)
+ROLE_BLOCKERS = frozenset(
+    """fan fans admirer follower believer bit little lot huge big firm strong quick aspiring future wannabe
+    would-be hopeful prospective person learner thinker doer hard go-getter self-starter""".split()
 )
 _ROLE_SUFFIX = lazy_compile(r"[a-z]{3,}(?:ist|er|or|ian|ant|ent|ee)s?$")
 _IM_A = lazy_compile(
@@ -425,6 +435,8 @@ _I_VERB = lazy_compile(
     r"masters?|master's|bachelor'?s|undergrad|degree|doctorate)\b"
     r"|\bi\s+(?:currently\s+|also\s+)?(?:mentor|tutor|coach|advise|supervise|organize|coordinate)\s+\w"
     r"|\bi\s+(?:recently\s+|just\s+)?(?:joined|started\s+at|began\s+at)\s+\w"
+    r"|\bi'?m\s+(?:writing|doing|finishing|working\s+on|defending)\s+(?:my|a|an)\s+(?:[\w'-]+\s+){0,2}"
+    r"(?:thesis|dissertation|capstone|practicum|residency|rotation|internship|apprenticeship)\b"
     r"|\b(?:question|one|note|hello|hi|greetings|message)\s+from\s+(?:a|an)\s+(?:[\w'&.-]+\s+){0,5}"
     r"(?:student|junior|senior|sophomore|freshman|grad|graduate|alum|major|nurse|teacher|engineer|analyst|intern|candidate|veteran)\b"
     r"|\b(?:soy|je\s+suis|sou|sono|ich\s+bin)\s+(?:un\s+|una\s+|une\s+|um\s+|uma\s+|ein\s+|eine\s+)?"
@@ -473,9 +485,13 @@ def _role_in(phrase: str, ctx: Context, limit: int = 6) -> bool:
     words = re.findall(r"[\w'&-]+", phrase)[:limit]
     for w in words:
         low = w.lower().strip("'")
+        if low.endswith("'s"):
+            low = low[:-2]  # "a welder's helper"
+        if low in ROLE_BLOCKERS:
+            return False  # "a big fan of", "an aspiring designer", "a hard worker"
         if low in NOT_ROLE:
-            return False
-        if low in ROLE_WORDS or low.rstrip("s") in ROLE_WORDS:
+            continue  # a hobby is not a role, but "a deaf player and a UX student" goes on
+        if low in ROLE_WORDS or low.rstrip("s") in ROLE_WORDS or (low.startswith("pre-") and low[4:] in ROLE_WORDS):
             return True
         if _ROLE_SUFFIX.match(low) and low not in STOPWORDS and low not in (
                 "after", "under", "other", "never", "ever", "however", "whether", "together", "rather",
