@@ -28,7 +28,7 @@ from invitelab.evaluate import evaluate, read_labelled  # noqa: E402
 
 DATA = ROOT / "data"
 SETS = [p for p in (DATA, DATA / "heldout", DATA / "diagnostic", DATA / "diagnostic2", DATA / "diagnostic3",
-                    DATA / "diagnostic4", DATA / "blind", DATA / "blind2")
+                    DATA / "diagnostic4", DATA / "diagnostic5", DATA / "blind", DATA / "blind2")
         if (p / "invitations.csv").exists()]
 
 
@@ -128,6 +128,7 @@ def agreement() -> None:
                 "diagnostic2": "second diagnostic set (read after its first run)",
                 "diagnostic3": "third diagnostic set (read after its first run)",
                 "diagnostic4": "fourth diagnostic set (read after its first run)",
+                "diagnostic5": "fifth diagnostic set (read after its first run)",
                 "blind": "blind set (no row ever read)", "blind2": "second blind set (no row ever read)"}
         print(f"Agreement: {name.get(folder.name, folder.name)}, {report.rows} notes")
         line("exact level", f"{report.exact_level:.1%}", "target >= 85%", report.exact_level >= 0.85)
