@@ -117,7 +117,8 @@ class ProfileFacts:
     profile: Profile
     orgs: dict[str, list[tuple[Fact, bool, int, int]]] = field(default_factory=dict)
     max_words: int = 4
-    titles: list = field(default_factory=list)  # (activity fact, its title's words)
+    titles: list = field(default_factory=list)  # (activity fact, its title's words, ...)
+    org_keys: frozenset = frozenset()  # short forms of the profile's schools, employers and groups
     prefixes: set[str] = field(default_factory=set)  # compact keys of the first words of longer names
     topics: list[Topic] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
@@ -315,6 +316,8 @@ def profile_facts(profile: Profile) -> ProfileFacts:
     for text in (profile.headline, *profile.groups, *profile.skills, *profile.interests):
         acronyms.update(w for w in re.findall(r"\b[A-Z]{2,}\b", text))
     facts.acronyms = frozenset(acronyms)
+    facts.org_keys = frozenset(k for k, entries in facts.orgs.items()
+                               if any(e[0].kind in ("school", "employer", "group") for e in entries))
     return facts
 
 
@@ -589,7 +592,7 @@ def _title_matches(note: Note, facts: ProfileFacts):
     if not facts.titles:
         return
     pairs = {(a.low, b.low): i for i, (a, b) in enumerate(zip(tokens, tokens[1:]))}
-    org_keys = {k for k, entries in facts.orgs.items() if any(e[0].kind in ("school", "employer", "group") for e in entries)}
+    org_keys = facts.org_keys
 
     if not facts.titles:
         return
