@@ -132,6 +132,10 @@ class ProfileFacts:
             if not words:
                 continue
             key = compact(words)
+            if "&" in form:  # "A&M" is written as the tokens "A", "M"
+                bare = compact([w for w in words if w != "and"])
+                if bare != key:
+                    self.orgs.setdefault(bare, []).append((fact, strong, 2 if len(bare) <= 3 else 0, len(words)))
             self.max_words = max(self.max_words, min(len(words), 8))
             for k in range(1, len(words)):
                 self.prefixes.add(compact(words[:k]))
@@ -438,8 +442,7 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
     # Signature line at the very end: the sender's.
     line_start = note.text.rfind("\n", 0, tokens[first].start) + 1
     tail = note.text[tokens[last - 1].end:]
-    if line_start > 0 and "\n" not in tail.strip() and len(tail.strip()) < 40 and \
-            (tokens[first].start - line_start) < 40 and \
+    if line_start > 0 and "\n" not in tail.strip() and len(tail.strip()) < 120 and \
             not _YOU.search(note.text[line_start: tokens[first].start].lower()):
         return ("shared" if tied else "sender"), tied
     nearest = next((w for w in reversed(words[:rel_first]) if w in RECIPIENT_WORDS or w in SENDER_WORDS), None)
@@ -468,6 +471,13 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
             break
     else:
         j = -1
+    if side == "neutral" and (("from", "a") in set(zip(words[max(0, rel_first - 3): rel_first], words[max(0, rel_first - 2): rel_first]))
+                              or (rel_first >= 2 and words[rel_first - 2: rel_first] in (["from", "a"], ["from", "an"]))):
+        side = "sender"
+    line_head = note.text[note.text.rfind("\n", 0, tokens[first].start) + 1: tokens[first].start].strip()
+    if side == "neutral" and re.fullmatch(r"[•*-]?\s*", line_head) and any(
+            w in ("alum", "alumna", "alumnus", "grad", "graduate", "student", "member", "junior", "senior") for w in words[rel_last: rel_last + 3]):
+        side = "sender"  # a bullet or line of the sender's own: "- UMN alum (History '98)"
     if side == "neutral":
         rest = words[rel_last: rel_last + 4]
         later = words[rel_last:]

@@ -97,7 +97,7 @@ GREET_WORDS = (
     r"buenos\s+d[ií]as|buenas\s+tardes|buenas|guten\s+(?:tag|morgen)|bonsoir|hej|hei|moin|servus|"
     r"konnichiwa|merhaba|salve|saludos|as-?salamu\s+alaykum|sawubona|jambo|habari)"
 )
-TITLES = r"(?:mr|mrs|ms|mx|miss|dr|dra|prof|professor|doctor|coach|dean|rev|sr|sra|srta|herr|frau|mme|mlle|lic|licda|ing|arq|mtro|mtra|attorney|judge|pastor|sister|brother|chef|captain|capt)"
+TITLES = r"(?:sir|madam|madame|mr|mrs|ms|mx|miss|dr|dra|prof|professor|doctor|coach|dean|rev|sr|sra|srta|herr|frau|mme|mlle|lic|licda|ing|arq|mtro|mtra|attorney|judge|pastor|sister|brother|chef|captain|capt)"
 _GREETING = lazy_compile(rf"^\s*(?P<greet>{GREET_WORDS})\b[ \t,!.:;-]*(?P<rest>[^\n]*)", re.IGNORECASE)
 _TITLE = lazy_compile(rf"^(?P<title>{TITLES})\.?\s+", re.IGNORECASE)
 _LEAD_NAME = lazy_compile(
@@ -230,7 +230,9 @@ def read_closing(note: Note, ctx: Context) -> Closing | None:
         text = note.text.rstrip()
         tail_start = max(0, len(text) - 120)
         best = None
-        for m in ctx.patterns.sign_off.finditer(fold(text[tail_start:]) if not text[tail_start:].isascii() else text[tail_start:]):
+        tail = text[tail_start:]
+        same_length = fold(tail) if len(fold(tail)) == len(tail) else tail
+        for m in list(ctx.patterns.sign_off.finditer(tail)) + (list(ctx.patterns.sign_off.finditer(same_length)) if same_length != tail else []):
             start = tail_start + m.start()
             before = text[max(0, start - 2): start]
             at_boundary = start == 0 or re.search(r"(^|[.!?\n,;:)-]\s*$|^\s*$)", text[max(0, start - 3): start]) or \
@@ -411,7 +413,7 @@ ROLE_BLOCKERS = frozenset(
 _ROLE_SUFFIX = lazy_compile(r"[a-z]{3,}(?:ist|er|or|ian|ant|ent|ee)s?$")
 _IM_A = lazy_compile(
     r"\b(?:i'?m|i\s+am|im)\s+(?:currently\s+|now\s+|also\s+|just\s+|actually\s+|still\s+|"
-    r"proud\s+to\s+be\s+)?(?:a|an|the)\s+(?P<phrase>[^.!?\n,;]{1,80})",
+    r"proud\s+to\s+be\s+)?(?:a|an|the)\s+(?P<phrase>[^.!?\n;]{1,80})",
     re.IGNORECASE, needles=("i'm", 'i am', 'im '))
 _IM_DOING = lazy_compile(
     r"\b(?:i'?m|i\s+am|im)\s+(?:currently\s+|now\s+|also\s+)?(?:studying|majoring|minoring|pursuing|"
@@ -435,6 +437,12 @@ _I_VERB = lazy_compile(
     r"masters?|master's|bachelor'?s|undergrad|degree|doctorate)\b"
     r"|\bi\s+(?:currently\s+|also\s+)?(?:mentor|tutor|coach|advise|supervise|organize|coordinate)\s+\w"
     r"|\bi\s+(?:recently\s+|just\s+)?(?:joined|started\s+at|began\s+at)\s+\w"
+    r"|\bi'?m\s+(?:now\s+|currently\s+)?in\s+(?:[A-Z]{2,}|sales|marketing|finance|tech|operations|nursing|education|"
+    r"consulting|accounting|recruiting|engineering|design|product|data|healthcare|banking|retail|logistics)\b"
+    r"|\b(?:i'?m|i\s+am)\s+(?:[A-Za-z-]+\s+){0,3}(?:student|engineer|nurse|teacher|analyst|manager|developer|designer)\s+(?:of|at|in|from)\b"
+    r"|\bi\s+(?:lead|run|manage|head)\s+(?:[\w-]+\s+){0,2}(?:at|for)\s+[A-Z]"
+    r"|(?:^|\n)\s*[•*-]\s*(?:[\w'&-]+\s+){0,3}(?:student|junior|senior|grad|alum|analyst|manager|engineer|nurse|teacher|"
+    r"designer|developer|recruiter|intern|officer|specialist|coordinator|member)\b"
     r"|\bi'?m\s+(?:writing|doing|finishing|working\s+on|defending)\s+(?:my|a|an)\s+(?:[\w'-]+\s+){0,2}"
     r"(?:thesis|dissertation|capstone|practicum|residency|rotation|internship|apprenticeship)\b"
     r"|\b(?:question|one|note|hello|hi|greetings|message)\s+from\s+(?:a|an)\s+(?:[\w'&.-]+\s+){0,5}"
@@ -483,6 +491,7 @@ def _role_in(phrase: str, ctx: Context, limit: int = 6) -> bool:
                 phrase, re.IGNORECASE):
         return True
     words = re.findall(r"[\w'&-]+", phrase)[:limit]
+    words = [part for w in words for part in ([w] + (w.split("-") if "-" in w and not w.lower().startswith("pre-") else []))]
     for w in words:
         low = w.lower().strip("'")
         if low.endswith("'s"):
@@ -528,7 +537,7 @@ def _signature_role(note: Note, ctx: Context) -> tuple[int, int] | None:
             return None
         region_start = last_break + 1
     region = text[region_start:]
-    if not region.strip() or len(region.strip()) > 90 or read_greeting(note) and read_greeting(note).start >= region_start:
+    if not region.strip() or len(region.strip()) > 160 or read_greeting(note) and read_greeting(note).start >= region_start:
         return None
     lines = [ln.strip(" -–—\t,.!") for ln in region.split("\n") if ln.strip(" -–—\t,.!")]
     if not lines:
@@ -872,7 +881,8 @@ _PURPOSE_VERB = lazy_compile(
     r"recommendations?|feedback)|"
     r"pick\s+your\s+brain|follow(?:ing)?|stay\s+in\s+touch|keep\s+in\s+touch|exchange|compare\s+notes|"
     r"trade\s+notes|interview\s+you|"
-    r"curious|wondering|wondered|tell\s+me|question|questions|conversation|call|coffee|explore|exploring|minutes?|"
+    r"curious|wondering|wondered|tell\s+me|interested\s+in\s+(?=how|what|why|whether|learning)|question|questions|"
+    r"conversation|call|coffee|explore|exploring|minutes?|"
     r"continue\s+(?:our|the)\s+conversation|follow\s+up|following\s+up|swap|share\s+notes|"
     r"hear\s+how|see\s+how|seek|seeking|advice|insight|insights|perspective|guidance|mentorship)\b",
     re.IGNORECASE,
@@ -892,7 +902,7 @@ VAGUE_WORDS = frozenset(
     professionally personally learn know more hear get talk side someday soon future maybe
     perhaps there here things also well too if would could can may might will like love able
     you're you've yours me my i i'm we us our ways way great good valuable expertise research
-    open willing mind having interested chance hi hello hey dear quick short
+    open willing mind having interested chance hi hello hey dear quick short u ur ya
     minutes minute call calls zoom phone hop meet meeting up hang wanna gonna lol sometime soon catch
     project projects lab team studies area position business organization firm typical
     day-to-day""".split()
@@ -1076,7 +1086,9 @@ _HARD_ASK_SOURCE = (
     r"put\s+me\s+in\s+touch\s+with\s+(?:the\s+|your\s+)?(?:hiring|recruit)|to\s+the\s+hiring\s+manager|"
     r"(?:room|space|a\s+spot|a\s+place|an\s+opening)\s+for\s+(?:me|an?\s+(?:[\w-]+\s+)?(?:intern|hire|analyst|engineer|assistant))\b|"
     r"take\s+on\s+(?:an?\s+)?(?:intern|interns|new\s+grad)|"
-    r"keep\s+me\s+in\s+mind|check\s+out\s+my\s+(?:podcast|channel|app|product|startup|site|website|blog|page|shop|store|newsletter|work)|"
+    r"keep\s+me\s+in\s+mind|(?:grateful|happy|glad|honou?red)\s+to\s+be\s+considered|put\s+me\s+in\s+touch\s+with\s+[^.!?\n]{0,60}?hiring|"
+    r"interest\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,4}(?:roles?|positions?|jobs?|internships?|openings?)\s+(?:at|with|on)\b|"
+    r"open\s+to\s+a\s+(?:quick\s+|short\s+|brief\s+|\d+-minute\s+)?demo|check\s+out\s+my\s+(?:podcast|channel|app|product|startup|site|website|blog|page|shop|store|newsletter|work)|"
     r"link\s+in\s+(?:my\s+)?bio|heads[-\s]up\s+(?:if|when|about)|(?:if|when|should)\s+(?:anything|something|a\s+spot|a\s+role|"
     r"a\s+position|an\s+opening|a\s+job)\s+(?:\w+\s+)?opens?\s+up|keep\s+me\s+posted\s+(?:on|about)\s+(?:any\s+)?(?:openings|roles|jobs|positions)|"
     r"list\s+you\s+as\s+(?:a|my)\s+reference|be\s+(?:a|my)\s+reference|(?:write|writing)\s+(?:me\s+)?(?:a\s+)?(?:letter\s+of\s+)?"
@@ -1140,7 +1152,8 @@ _HARD_ASK_TRIGGERS = frozenset(
     saas agency startup demo trial sign signing code companies teams businesses organizations brands
     firms startups apply applied applying deck pitch perfect ideal try download intern interns
     mine works foot along room space manager touch spots spot slots mind heads opens
-    reference recommendation rates posted link podcast channel website reel samples""".split()
+    reference recommendation rates posted link podcast channel website reel samples considered roles
+    positions""".split()
 )
 _SOFT = lazy_compile(r"\binformational\s+interviews?\b|\binterview\s+you\b|\b(?:recorded|podcast|video|phone)\s+interview|"
                      r"\binterview\s+for\s+(?:my|our|a|the)\s+(?:\w+\s+)?(?:capstone|class|course|podcast|project|paper|story|"
@@ -1339,8 +1352,9 @@ def check_polite_close(note: Note, ctx: Context) -> Finding:
     if ctx.sender:
         hint = f"End with a thank-you or a courteous sign-off (“Thank you, {ctx.sender.first_name}” or “Best, {ctx.sender.first_name}”)."
     text = note.text
-    searchable = text if text.isascii() else fold(text)
-    for m in ctx.patterns.thanks.finditer(searchable):
+    folded = fold(text)
+    searchable = text if text.isascii() or len(folded) != len(text) else folded
+    for m in list(ctx.patterns.thanks.finditer(text)) + list(ctx.patterns.thanks.finditer(searchable)):
         window = searchable[max(0, m.start() - 5): m.end() + 5]
         if _NOT_THANKS.search(window):
             continue
