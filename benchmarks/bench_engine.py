@@ -28,7 +28,7 @@ from invitelab.evaluate import evaluate, read_labelled  # noqa: E402
 
 DATA = ROOT / "data"
 SETS = [p for p in (DATA, DATA / "heldout", DATA / "diagnostic", DATA / "diagnostic2", DATA / "diagnostic3",
-                    DATA / "diagnostic4", DATA / "diagnostic5", DATA / "blind", DATA / "blind2", DATA / "blind3")
+                    DATA / "diagnostic4", DATA / "diagnostic5", DATA / "diagnostic6", DATA / "blind", DATA / "blind2", DATA / "blind3")
         if (p / "invitations.csv").exists()]
 
 
@@ -129,6 +129,7 @@ def agreement() -> None:
                 "diagnostic3": "third diagnostic set (read after its first run)",
                 "diagnostic4": "fourth diagnostic set (read after its first run)",
                 "diagnostic5": "fifth diagnostic set (read after its first run)",
+                "diagnostic6": "sixth diagnostic set (read after its first run)",
                 "blind": "blind set (no row ever read)", "blind2": "second blind set (no row ever read)",
                 "blind3": "third blind set (no row ever read; first looked at after all the tuning)"}
         print(f"Agreement: {name.get(folder.name, folder.name)}, {report.rows} notes")

@@ -14,7 +14,8 @@ from invitelab.evaluate import evaluate, read_labelled
 from invitelab.kitdata import data_dir
 
 SETS = [p for p in (data_dir(), data_dir() / "heldout", data_dir() / "diagnostic", data_dir() / "diagnostic2",
-                     data_dir() / "diagnostic3", data_dir() / "diagnostic4", data_dir() / "diagnostic5", data_dir() / "blind",
+                     data_dir() / "diagnostic3", data_dir() / "diagnostic4", data_dir() / "diagnostic5",
+                     data_dir() / "diagnostic6", data_dir() / "blind",
                      data_dir() / "blind2", data_dir() / "blind3")
         if (p / "invitations.csv").exists()]
 # The targets (kappa >= 0.9, exact level >= 85%, every criterion >= 95%) hold on every set,
