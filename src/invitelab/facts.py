@@ -641,10 +641,17 @@ def _topic_matches(note: Note, facts: ProfileFacts):
     for idx, sid in enumerate(sentence_of):
         by_sentence.setdefault(sid, []).append(idx)
     sentence_stems = {sid: {stems[i] for i in idxs} for sid, idxs in by_sentence.items()}
-    sentence_words = {sid: {tokens[i].low for i in idxs} for sid, idxs in by_sentence.items()}
+    sentences_with: dict[str, set[int]] = {}
+    for i, st in enumerate(stems):
+        sentences_with.setdefault(st, set()).add(sentence_of[i])
     for topic in facts.topics:
         best = None
-        for sid, present in sentence_stems.items():
+        candidates = set()
+        for st in topic.stems:
+            if st in sentences_with:
+                candidates |= sentences_with[st]
+        for sid in sorted(candidates):
+            present = sentence_stems[sid]
             matched = topic.stems & present
             if not matched or not (matched - GENERIC_STEMS):
                 continue

@@ -955,6 +955,12 @@ def _only_org_name(obj: str, ctx: Context) -> bool:
     return bool(content) and all(w in names or w.rstrip("'s") in names for w in content)
 
 
+_FROM_YOU = lazy_compile(r"\s+(?:from\s+you|back)\b", re.IGNORECASE)
+_NOUN_BEFORE = lazy_compile(r"\b(?:great|good|nice|amazing|awesome|inspiring|your|the|a|that|this|recent|last)\s+(?:[\w'-]+\s+){0,2}$",
+                            re.IGNORECASE)
+_PRONOUN_AFTER = lazy_compile(r"\s+(?:you|u|ya|him|her|them)\b", re.IGNORECASE)
+
+
 def _topic_elsewhere(note: Note, ctx: Context) -> str | None:
     """The topic the note names elsewhere (a post, an interest, "interested in X"), if any."""
     if ctx.recipient is not None:
@@ -1007,21 +1013,20 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
     for m in _PURPOSE_VERB.finditer(text):
         if any(a <= m.start() < b for a, b in record_spans):
             continue
-        if re.match(r"\s+(?:from\s+you|back)\b", text[m.end(): m.end() + 10], re.IGNORECASE) and \
-                m.group(0).lower().startswith("hear"):
+        if m.group(0).lower().startswith("hear") and _FROM_YOU.match(text, m.end()):
             continue  # "looking forward to hearing from you" is a pleasantry
-        if re.search(r"\b(?:great|good|nice|amazing|awesome|inspiring|your|the|a|that|this|recent|last)\s+(?:[\w'-]+\s+){0,2}$",
-                     text[max(0, m.start() - 30): m.start()], re.IGNORECASE) and \
-                m.group(0).lower() in ("talk", "chat", "call", "conversation", "question", "questions", "advice", "insight", "insights", "perspective", "guidance"):
+        if m.group(0).lower() in ("talk", "chat", "call", "conversation", "question", "questions", "advice", "insight",
+                                  "insights", "perspective", "guidance") and \
+                _NOUN_BEFORE.search(text[max(0, m.start() - 30): m.start()]):
             continue  # a noun ("Great talk!", "your advice"), not what the sender wants
         # skip verbs inside "grow my network"-type phrases and the connect request itself
         if ctx.patterns.non_purpose.search(text[max(0, m.start() - 20): m.end() + 25]) and not _object_after(text, m.end()):
             continue
         vague_hit = ctx.patterns.vague_purpose.search(text, max(0, m.start() - 25), m.end() + 40)
         verb_end = m.end()
-        pronoun = re.match(r"\s+(?:you|u|ya|him|her|them)\b", text[verb_end:], re.IGNORECASE)
-        if pronoun and _OBJECT_STARTERS.match(text[verb_end + pronoun.end():]):
-            verb_end += pronoun.end()
+        pronoun = _PRONOUN_AFTER.match(text, verb_end)
+        if pronoun and _OBJECT_STARTERS.match(text[pronoun.end():]):
+            verb_end = pronoun.end()
         obj = _object_after(text, verb_end)
         if obj and _only_org_name(obj, ctx):
             obj = None  # "learn more about Bridger Valley Food Bank": no topic beyond the name
