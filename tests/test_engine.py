@@ -161,3 +161,23 @@ def test_tone(text, expected):
 ])
 def test_templates(text):
     assert status(text, "not_template") == "fail"
+
+
+WELDER = profile_from_dict({
+    "id": "rae", "name": "Rae Okafor", "headline": "Welding Instructor at Brazos Valley College",
+    "experience": [{"title": "Welding Instructor", "company": "Brazos Valley College"}],
+    "activity": ["Won the Brazos County Mentor of the Year award",
+                 "Guest on the Slag and Spatter podcast: my first year on a pipeline crew"],
+})
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an award named by its own words, with no "post" or "talk" nearby
+    ("Hi Rae, congrats on winning the Mentor of the Year award!", "pass"),
+    ("Hi Rae, I hope to win an award someday.", "fail"),
+    # a show's name with a small word inside it
+    ("Hi Rae, your Slag and Spatter episode was great.", "pass"),
+    ("Hi Rae, I like slag and sparks.", "fail"),
+])
+def test_awards_and_show_names_count_as_details(text, expected):
+    assert status(text, "specific_detail", recipient=WELDER) == expected

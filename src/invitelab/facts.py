@@ -178,6 +178,9 @@ def topic_stem(word: str) -> str:
     return STEM_SYNONYMS.get(s, s)
 
 
+AWARD_STEMS = frozenset(topic_stem(w) for w in "award won prize medal honor honour fellowship recognition".split())
+
+
 _VENUE_WORDS = re.compile(
     r"\b(?:conference|meeting|forum|summit|week|convention|festival|expo|symposium|society|association|"
     r"institute|journal|quarterly|monthly|weekly|review|magazine|podcast|press|meetup|night|day|series|"
@@ -596,12 +599,17 @@ def _tightest(idxs: list[int], stems: list[str], matched: set[str], need: int) -
     return best
 
 
+_NAME_JOINERS = frozenset(("and", "of", "n"))
+
+
 def _title_matches(note: Note, facts: ProfileFacts):
     """An activity named by two of its title's words in a row: "the wall labels", "Looking Slowly"."""
     tokens = note.tokens
     if not facts.titles:
         return
     pairs = {(a.low, b.low): i for i, (a, b) in enumerate(zip(tokens, tokens[1:]))}
+    # a name with a small word inside ("the Arc and Spark podcast"): its two outer words
+    joined = {(a.low, c.low): i for i, (a, b, c) in enumerate(zip(tokens, tokens[1:], tokens[2:])) if b.low in _NAME_JOINERS}
     org_keys = facts.org_keys
 
     if not facts.titles:
@@ -609,23 +617,28 @@ def _title_matches(note: Note, facts: ProfileFacts):
     for fact, words, capitalised, venue_words in facts.titles:
         candidates = [(a, b, True) for a, b in zip(words, words[1:])]
         candidates += [(a, b, False) for a, b in zip(venue_words, venue_words[1:])]  # a show's name, capitalised
+        candidates += [(a, c, None) for a, b, c in zip(venue_words, venue_words[1:], venue_words[2:]) if b in _NAME_JOINERS]
         for a, b, in_title in candidates:
             if a in STOPWORDS or b in STOPWORDS:
                 continue
-            i = pairs.get((a, b))
+            width = 2
+            if in_title is None:
+                i, in_title, width = joined.get((a, b)), False, 3
+            else:
+                i = pairs.get((a, b))
             if i is None:
                 continue
             if a in PLACE_WORDS and b in PLACE_WORDS or (a + b) in org_keys or a in org_keys or b in org_keys:
                 continue  # a school or employer named in a title ("Ohio Wesleyan") is not the title
             # capitalised as in the profile's title ("Looking Slowly"), or two specific words next to
             # a record noun ("I loved your piece on the wall labels")
-            as_title = (tokens[i].is_capitalised and tokens[i + 1].is_capitalised and i > 0
-                        and (a, b) in capitalised)
+            as_title = (tokens[i].is_capitalised and tokens[i + width - 1].is_capitalised and i > 0
+                        and ((a, b) in capitalised or width == 3))
             specific = stem(a) not in GENERIC_STEMS and stem(b) not in GENERIC_STEMS and min(len(a), len(b)) >= 4
             lo, hi = _sentence_bounds(note, i)
             record = any(t.low in RECORD_WORDS for t in tokens[lo:hi])
             if (as_title and (in_title or record)) or (in_title and specific and record):
-                yield fact, i, i + 2
+                yield fact, i, i + width
                 break
 
 
@@ -665,8 +678,11 @@ def _topic_matches(note: Note, facts: ProfileFacts):
                                   for t in (tokens[i].low for i in by_sentence[sid] if stems[i] in matched - GENERIC_STEMS))
                 if not enough and not (record and distinctive):
                     continue
-                if not record and (2 * len(matched) < len(topic.stems) + 1 or len(matched - GENERIC_STEMS) < 2
-                                   or topic.fact.activity_kind in ("course", "award")):
+                # an award is named by its own words: "you won the Interpreter of the Year award"
+                award = (topic.fact.activity_kind == "award" and bool(matched & AWARD_STEMS)
+                         and len(matched - GENERIC_STEMS - AWARD_STEMS) >= 1 and 2 * len(matched) >= len(topic.stems))
+                if not record and not award and (2 * len(matched) < len(topic.stems) + 1 or len(matched - GENERIC_STEMS) < 2
+                                                 or topic.fact.activity_kind in ("course", "award")):
                     continue  # "my first career fair" is not "your post on career fairs"
             elif not enough:
                 continue
