@@ -167,7 +167,8 @@ WELDER = profile_from_dict({
     "id": "rae", "name": "Rae Okafor", "headline": "Welding Instructor at Brazos Valley College",
     "experience": [{"title": "Welding Instructor", "company": "Brazos Valley College"}],
     "activity": ["Won the Brazos County Mentor of the Year award",
-                 "Guest on the Slag and Spatter podcast: my first year on a pipeline crew"],
+                 "Guest on the Slag and Spatter podcast: my first year on a pipeline crew",
+                 "Posted: how I read blueprints for structural jobs"],
 })
 
 
@@ -178,6 +179,9 @@ WELDER = profile_from_dict({
     # a show's name with a small word inside it
     ("Hi Rae, your Slag and Spatter episode was great.", "pass"),
     ("Hi Rae, I like slag and sparks.", "fail"),
+    # a pronoun whose words are in the sentence before
+    ("Hi Rae, structural blueprints scare me. Your post on how you tackle them helped a ton.", "pass"),
+    ("Hi Rae, pastry scares me. Your post on how you tackle them helped a ton.", "fail"),
 ])
 def test_awards_and_show_names_count_as_details(text, expected):
     assert status(text, "specific_detail", recipient=WELDER) == expected

@@ -795,6 +795,9 @@ _OBJECT_STOP = lazy_compile(
 )
 
 
+_PRONOUN = lazy_compile(r"\b(?:them|it|those|these|this|that)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Claim:
     kind: str  # activity, employer, school
@@ -803,6 +806,7 @@ class Claim:
     start: int
     end: int
     supported: bool
+    anaphoric: bool = False  # supported through a pronoun whose words came before ("how you file them")
 
 
 SPOKEN = frozenset("talk talks keynote presentation panel webinar session workshop lecture speech podcast interview video remarks course".split())
@@ -940,6 +944,11 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
                 continue
             taken.append((start, end))
             supported = True if facts is None else _object_matches(obj, facts, kinds, False)
+            anaphoric = False
+            if not supported and kind == "activity" and _PRONOUN.search(obj):
+                # "... my first public records request. Your post on how you file them helped": the
+                # pronoun's words are in the sentence before
+                supported = anaphoric = _object_matches(obj + " " + note.text[max(0, start - 160) : start], facts, kinds, False)
             if supported and facts is not None and kind == "activity":
                 supported = _same_kind_item(note.text[start:end], obj, facts)
             if supported and facts is not None and kind == "activity":
@@ -951,7 +960,7 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
                 before = re.match(r"your\s+((?:[A-Z][\w&'-]*\s+){1,3})", claimed)  # "your PyCon keynote"
                 supported = _record_kind_ok(claimed, facts) and (venue is None or _venue_ok(venue.group(1), facts)) \
                     and (before is None or _venue_ok(before.group(1), facts) or _object_matches(before.group(1), facts, kinds, False))
-            out.append(Claim(kind, note.text[start:end], obj, start, end, supported))
+            out.append(Claim(kind, note.text[start:end], obj, start, end, supported, anaphoric and supported))
     out.sort(key=lambda c: c.start)
     return out
 

@@ -753,7 +753,7 @@ def check_specific_detail(note: Note, ctx: Context) -> Finding:
                             span=(best.start, best.end))
         # "your article on the same topic": a real item of the profile, named by its kind
         for c in claims:
-            if c.supported and c.kind == "activity" and not (set(F.content_stems(c.obj)) - F.GENERIC_STEMS - {"same", "topic"}) \
+            if c.supported and c.kind == "activity" and (c.anaphoric or not (set(F.content_stems(c.obj)) - F.GENERIC_STEMS - {"same", "topic"})) \
                     and any(f.kind == "activity" for f in F.profile_facts(recipient).facts):
                 return _finding(cid, "pass", f"Refers to {who}'s {_quote(note, c.start, c.end)}.{flag}", span=(c.start, c.end))
         if unsupported:
