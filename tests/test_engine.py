@@ -185,3 +185,15 @@ WELDER = profile_from_dict({
 ])
 def test_awards_and_show_names_count_as_details(text, expected):
     assert status(text, "specific_detail", recipient=WELDER) == expected
+
+
+FULLERTON = profile_from_dict({"id": "t", "name": "Theo Lin",
+                               "education": [{"school": "California State University, Fullerton", "field": "Computer Science"}]})
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hi Theo, I'm a junior at Fullerton.", "pass"),  # the campus alone, said as a school
+    ("Hi Theo, I grew up in Fullerton and love games.", "fail"),  # the city, not the school
+])
+def test_a_campus_name_alone_is_the_school_only_in_an_education_context(text, expected):
+    assert status(text, "specific_detail", recipient=FULLERTON) == expected

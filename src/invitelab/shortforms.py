@@ -343,6 +343,12 @@ def school_short_forms(name: str) -> list[tuple[str, bool]]:
         campus = [w for w in words[3:] if w not in ("at",)]
         if campus:
             forms.append(("cal state " + " ".join(campus), True))
+    # a campus after a comma or "at" ("California State University, Fullerton"): alone, with context
+    campus_part = re.split(r",|\s+at\s+", fold(name))
+    if len(campus_part) >= 2:
+        campus = [w for w in canonical(campus_part[-1]).split() if w not in _CONNECTORS]
+        if 1 <= len(campus) <= 2 and campus != words and not (set(campus) & _SCHOOL_WORDS):
+            forms.append((" ".join(campus), False))
     if len(words) >= 4 and words[:4] == ["state", "university", "of", "new"] and "york" in words:
         campus = [w for w in words[words.index("york") + 1:] if w not in ("at",)]
         if campus:
