@@ -197,3 +197,20 @@ FULLERTON = profile_from_dict({"id": "t", "name": "Theo Lin",
 ])
 def test_a_campus_name_alone_is_the_school_only_in_an_education_context(text, expected):
     assert status(text, "specific_detail", recipient=FULLERTON) == expected
+
+
+DAVIS_ALUM = profile_from_dict({"id": "jun", "name": "Jun Park", "experience": [{"title": "Analyst", "company": "Patagonia"}],
+                                "education": [{"school": "University of California, Davis", "field": "Environmental Science"}]})
+DAVIS_STUDENT = profile_from_dict({"id": "liam", "name": "Liam Ross",
+                                   "education": [{"school": "University of California, Davis", "field": "History"}]})
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a class year after the school marks it as the sender's own, even in a signature
+    ("Hi Jun, how did you land at Patagonia? Thanks, Liam (Davis ’26)", "pass"),
+    ("Hi Jun, how did you land at Patagonia? Thanks, Liam (UC Davis '26)", "pass"),
+    ("Hi Jun, Liam Ross here, a history junior at UC Davis. How did you land at Patagonia?", "pass"),
+    ("Hi Jun, how did you land at Patagonia after your time at UC Davis? Thanks, Liam", "fail"),
+])
+def test_sender_school_by_class_year_or_student_words(text, expected):
+    assert status(text, "common_ground", recipient=DAVIS_ALUM, sender=DAVIS_STUDENT) == expected

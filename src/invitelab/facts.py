@@ -360,6 +360,7 @@ _EDU_CONTEXT = frozenset(
     student students major majoring junior senior sophomore freshman class degree mba phd
     undergrad fellow studied study studying go went university college""".split()
 )
+_STUDENT_WORDS = frozenset("student freshman sophomore junior senior major grad alum alumna alumnus intern undergrad".split())
 _BLOCK_AFTER = frozenset("state tech technological polytechnic college community".split())
 _BLOCK_BEFORE = frozenset("western eastern northern southern central north south east west".split())
 
@@ -478,6 +479,12 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
                               or (rel_first >= 2 and words[rel_first - 2: rel_first] in (["from", "a"], ["from", "an"]))):
         side = "sender"
     line_head = note.text[note.text.rfind("\n", 0, tokens[first].start) + 1: tokens[first].start].strip()
+    if side == "neutral" and org and rel_first >= 2 and words[rel_first - 1] in ("at", "from") and \
+            words[rel_first - 2] in _STUDENT_WORDS and not any(w in RECIPIENT_WORDS for w in words[:rel_first]):
+        side = "sender"  # "Nia Thompson, poli sci sophomore at Spelman College"
+    if side == "neutral" and kind == "school" and _class_year_after(note, last) and \
+            not any(w in RECIPIENT_WORDS for w in words[:rel_first]):
+        side = "sender"  # "Thanks, Liam (Davis ’26)"
     if side == "neutral" and re.fullmatch(r"[•*-]?\s*", line_head) and any(
             w in ("alum", "alumna", "alumnus", "grad", "graduate", "student", "member", "junior", "senior") for w in words[rel_last: rel_last + 3]):
         side = "sender"  # a bullet or line of the sender's own: "- UMN alum (History '98)"
@@ -503,6 +510,15 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
     if side == "neutral" and subject and not blocked and (bool(_TIE_PAIRS & after_pairs) or {"too", "also"} & set(after[:4])):
         return "shared", True  # "I'm returning to HR after 6 years and worked at Kroger like you"
     return side, tied
+
+
+_CLASS_YEAR = lazy_compile(r"\s*(?:[A-Z]{2,5}\s+)?(?:['’‘]\d{2}|(?:19|20)\d{2})(?!\w)")
+
+
+def _class_year_after(note: Note, last: int) -> bool:
+    """A class year right after a school: "Davis ’26", "UNC MSA '26" (an alum's or student's own)."""
+    end = note.tokens[last - 1].end
+    return bool(_CLASS_YEAR.match(note.text, end))
 
 
 def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = False):
@@ -552,7 +568,7 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
                         continue
                 if not strong and not education_context:
                     window = {t.low for t in tokens[max(0, first - 3) : min(n, last + 3)]}
-                    if not window & _EDU_CONTEXT:
+                    if not window & _EDU_CONTEXT and not _class_year_after(note, last):
                         continue
             elif fact.kind == "employer":
                 nxt = tokens[last].low if last < n else ""
