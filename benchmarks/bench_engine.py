@@ -28,7 +28,7 @@ from invitelab.evaluate import evaluate, read_labelled  # noqa: E402
 
 DATA = ROOT / "data"
 SETS = [p for p in (DATA, DATA / "heldout", DATA / "diagnostic", DATA / "diagnostic2", DATA / "diagnostic3",
-                    DATA / "diagnostic4", DATA / "diagnostic5", DATA / "diagnostic6", DATA / "blind", DATA / "blind2", DATA / "blind3")
+                    DATA / "diagnostic4", DATA / "diagnostic5", DATA / "diagnostic6", DATA / "blind", DATA / "blind2", DATA / "blind3", DATA / "blind4")
         if (p / "invitations.csv").exists()]
 
 
@@ -131,7 +131,8 @@ def agreement() -> None:
                 "diagnostic5": "fifth diagnostic set (read after its first run)",
                 "diagnostic6": "sixth diagnostic set (read after its first run)",
                 "blind": "blind set (no row ever read)", "blind2": "second blind set (no row ever read)",
-                "blind3": "third blind set (no row ever read; first looked at after all the tuning)"}
+                "blind3": "third blind set (no row ever read)",
+                "blind4": "fourth blind set (no row ever read; written and first looked at last)"}
         print(f"Agreement: {name.get(folder.name, folder.name)}, {report.rows} notes")
         line("exact level", f"{report.exact_level:.1%}", "target >= 85%", report.exact_level >= 0.85)
         line("quadratic-weighted kappa", f"{report.kappa:.3f}", "target >= 0.9", report.kappa >= 0.9)
