@@ -130,7 +130,7 @@ def agreement() -> None:
                 "diagnostic4": "fourth diagnostic set (read after its first run)",
                 "diagnostic5": "fifth diagnostic set (read after its first run)",
                 "diagnostic6": "sixth diagnostic set (read after its first run)",
-                "blind": "blind set (no row ever read)", "blind2": "second blind set (no row ever read)",
+                "blind": "first blind set (six rows read late on: no longer blind)", "blind2": "second blind set (no row ever read)",
                 "blind3": "third blind set (no row ever read)",
                 "blind4": "fourth blind set (no row ever read; written and first looked at last)"}
         print(f"Agreement: {name.get(folder.name, folder.name)}, {report.rows} notes")
