@@ -214,3 +214,13 @@ DAVIS_STUDENT = profile_from_dict({"id": "liam", "name": "Liam Ross",
 ])
 def test_sender_school_by_class_year_or_student_words(text, expected):
     assert status(text, "common_ground", recipient=DAVIS_ALUM, sender=DAVIS_STUDENT) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Dana — Columbus Supply Chain Network member and Kroger store manager. How did you start?",
+    "Hi Dana - UNC Charlotte MBA candidate (part-time) and ops analyst by day. How did you start?",
+])
+def test_a_role_right_after_the_greeting_dash_is_an_introduction(text):
+    result = score(text, recipient=DANA)
+    assert result.finding("self_intro").status == "pass"
+    assert result.finding("greeting").status == "pass"

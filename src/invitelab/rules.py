@@ -189,8 +189,8 @@ def _name_words(rest: str, all_lower: bool) -> tuple[list[str], int] | None:
                 break
             continue
         if not piece[0].isalpha():
-            if piece in ("-", "'"):
-                continue
+            if piece in ("-", "'") and not (words and piece == "-"):
+                continue  # "Hi - Dana"; but "Hi Samuel - Kroger store manager here" ends the name
             break
         low = piece.lower()
         if words:
@@ -473,7 +473,7 @@ _NAME_APPOSITIVE = lazy_compile(
 _AS_A = lazy_compile(r"\b(?:as|being)\s+(?:a|an|someone|somebody|one)\s+(?P<phrase>[^.!?\n;]{1,120}?)(?:,\s*|\s+)(?P<after>i|i'm|i've|i'd|my|im|we|what's|what|how|which|who|where|when|could|would|can|do|is|are|any)\b", re.IGNORECASE, needles=('as ', 'being '))
 _HERE = lazy_compile(r"(?P<phrase>(?:[\w'&()+/-]+[,]?\s+){1,12})here\b", re.IGNORECASE, needles=('here',))
 _ROLE_OPENING = lazy_compile(
-    r"(?:^|[.!?\n]\s*|(?:hi|hello|hey|dear)\s+[\w.'-]+\s*(?:[,!]|\s-)\s*)(?P<phrase>(?:currently\s+|now\s+)?(?:an?\s+)?"
+    r"(?:^|[.!?\n]\s*|(?:hi|hello|hey|dear)\s+[\w.'-]+\s*(?:[,!]|\s[-–—])\s*)(?P<phrase>(?:currently\s+|now\s+)?(?:an?\s+)?"
     r"(?:current|recent|incoming|rising|former|proud)?\s*"
     r"(?:[\w'&()+-]+\s+){0,5}(?:student|junior|senior|sophomore|freshman|major|grad|graduate|alum|alumna|alumnus|"
     r"nurse|teacher|engineer|analyst|designer|developer|intern|candidate|veteran|vet|researcher|member|manager|"
