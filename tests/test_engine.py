@@ -224,3 +224,11 @@ def test_a_role_right_after_the_greeting_dash_is_an_introduction(text):
     result = score(text, recipient=DANA)
     assert result.finding("self_intro").status == "pass"
     assert result.finding("greeting").status == "pass"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hi Dana, could we talk about campus hiring? Regards, Tina, Account Executive", "pass"),  # a job title
+    ("Hi Dana, could we talk about campus hiring? Thanks, Gary, Louisville KY", "fail"),  # a place only
+])
+def test_a_job_title_in_the_signature_introduces_the_sender(text, expected):
+    assert status(text, "self_intro") == expected

@@ -391,6 +391,7 @@ ROLE_WORDS = frozenset(
     caregiver
     pre-med premed pre-law prelaw pre-vet pre-health pre-pharmacy guide estudiante egresado egresada étudiant étudiante filmmaker photographer videographer organizer
     chaplain pastor minister priest rabbi imam welder electrician plumber lineman machinist
+    executive agent broker principal superintendent owner
     operator dispatcher firefighter detective ranger guard sergeant lieutenant dentist hygienist surgeon
     veterinarian vet technologist worker clerk host farmer rancher administrator paraprofessional
     archivist curator conservator docent interpreter translator linguist surveyor helper apprentice
@@ -547,7 +548,7 @@ def _signature_role(note: Note, ctx: Context) -> tuple[int, int] | None:
     if not m:
         return None
     tail = m.group("tail")
-    place_only = (re.fullmatch(r"[A-Z][\w.' -]*,?\s*(?:[A-Z]{2}|[A-Z][a-z]+)\.?", tail.strip())
+    place_only = (re.fullmatch(r"[A-Z][\w.' -]*?(?:,\s*|\s+)(?:[A-Z]{2}|[A-Z][a-z]+)\.?", tail.strip())
                   or re.fullmatch(r"[A-Z]{2}\.?", tail.strip())) and not _ORG_WORD.search(tail)
     if fold(m.group("name").split()[0]) in PLACE_WORDS and re.fullmatch(r"[A-Z]{2}\.?|[A-Z][a-z]+", tail.strip()):
         return None  # "Louisville, KY": a city and state, not a name and an affiliation
