@@ -625,7 +625,9 @@ def _title_matches(note: Note, facts: ProfileFacts):
         return
     pairs = {(a.low, b.low): i for i, (a, b) in enumerate(zip(tokens, tokens[1:]))}
     # a name with a small word inside ("the Arc and Spark podcast"): its two outer words
-    joined = {(a.low, c.low): i for i, (a, b, c) in enumerate(zip(tokens, tokens[1:], tokens[2:])) if b.low in _NAME_JOINERS}
+    joined: dict[tuple[str, str], int] = {}
+    if any(not set(venue_words).isdisjoint(_NAME_JOINERS) for _f, _w, _c, venue_words in facts.titles):
+        joined = {(a.low, c.low): i for i, (a, b, c) in enumerate(zip(tokens, tokens[1:], tokens[2:])) if b.low in _NAME_JOINERS}
     org_keys = facts.org_keys
 
     if not facts.titles:
