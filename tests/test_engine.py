@@ -232,3 +232,22 @@ def test_a_role_right_after_the_greeting_dash_is_an_introduction(text):
 ])
 def test_a_job_title_in_the_signature_introduces_the_sender(text, expected):
     assert status(text, "self_intro") == expected
+
+
+RANGER = profile_from_dict({"id": "lw", "name": "Lena Whitehorse", "headline": "Park Ranger"})
+
+
+@pytest.mark.parametrize("text,recipient,expected", [
+    ("Hello, I came across your profile and was impressed.", None, "fail"),  # "I" is not a name
+    ("Hi, I'd like to connect.", None, "fail"),
+    ("Ranger Whitehorse, I'm a student at Oglala Lakota College.", RANGER, "pass"),  # title + last name
+    ("Chaplain Whitehorse, may I ask a question?", RANGER, "pass"),
+])
+def test_greeting_titles_and_pronouns(text, recipient, expected):
+    assert score(text, recipient=recipient).finding("greeting").status == expected
+
+
+@pytest.mark.parametrize("close", ["Viele Grüße,\nMarcus", "With appreciation, Terrence", "Grace and peace, Hannah",
+                                   "God bless you"])
+def test_more_courteous_sign_offs(close):
+    assert status("Hi Dana, how did you start at Meridian? " + close, "polite_close") == "pass"

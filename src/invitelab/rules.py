@@ -97,7 +97,9 @@ GREET_WORDS = (
     r"buenos\s+d[ií]as|buenas\s+tardes|buenas|guten\s+(?:tag|morgen)|bonsoir|hej|hei|moin|servus|"
     r"konnichiwa|merhaba|salve|saludos|as-?salamu\s+alaykum|sawubona|jambo|habari)"
 )
-TITLES = r"(?:sir|madam|madame|mr|mrs|ms|mx|miss|dr|dra|prof|professor|doctor|coach|dean|rev|sr|sra|srta|herr|frau|mme|mlle|lic|licda|ing|arq|mtro|mtra|attorney|judge|pastor|sister|brother|chef|captain|capt)"
+TITLES = (r"(?:sir|madam|madame|mr|mrs|ms|mx|miss|dr|dra|prof|professor|doctor|coach|dean|rev|sr|sra|srta|herr|frau|mme|mlle|lic|licda|ing|arq|mtro|mtra|attorney|judge|pastor|sister|brother|chef|captain|capt|ranger|chaplain|officer|sergeant|sgt|lieutenant|lt|detective|"
+          r"trooper|commissioner|councilmember|councilwoman|councilman|senator|governor|mayor|principal|"
+          r"superintendent|chancellor|provost|reverend|father|fr|rabbi|imam|deacon|elder|nurse)")
 _GREETING = lazy_compile(rf"^\s*(?P<greet>{GREET_WORDS})\b[ \t,!.:;-]*(?P<rest>[^\n]*)", re.IGNORECASE)
 _TITLE = lazy_compile(rf"^(?P<title>{TITLES})\.?\s+", re.IGNORECASE)
 _LEAD_NAME = lazy_compile(
@@ -203,7 +205,7 @@ def _name_words(rest: str, all_lower: bool) -> tuple[list[str], int] | None:
                 follow = rest[m.end(): m.end() + 2]
                 if not follow.startswith((",", " -", ":", "!")):
                     break
-        elif low in STOPWORDS and low not in ("i",):
+        elif low in STOPWORDS:
             break
         elif not all_lower and not piece[0].isupper() and low not in ("there", "again"):
             break  # a name is written with a capital in a note that uses capitals
