@@ -251,3 +251,25 @@ def test_greeting_titles_and_pronouns(text, recipient, expected):
                                    "God bless you"])
 def test_more_courteous_sign_offs(close):
     assert status("Hi Dana, how did you start at Meridian? " + close, "polite_close") == "pass"
+
+
+QA_LEAD = profile_from_dict({
+    "id": "pv", "name": "Priya Venkat", "headline": "QA Lead at Helio Labs",
+    "education": [{"school": "North Carolina State University", "field": "Biochemistry"},
+                  {"school": "The University of Texas at Austin", "field": "Chemistry"},
+                  {"school": "University of Cincinnati", "field": "Statistics"}],
+    "groups": ["Toastmasters International", "Stage Managers' Association"],
+})
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hi Priya, I'm a biochem junior at NC State.", "pass"),  # "NC State" for North Carolina State
+    ("Hi Priya, I'm in Toastmasters too.", "pass"),  # a group without its "International"
+    ("Hi Priya, I think stage managers are the unsung heroes of theatre.", "fail"),  # a category, not the group
+    ("Hi Priya, I'm also in the Stage Managers' Association.", "pass"),
+    ("Hi Priya, I'm a psych major at UT Tyler.", "fail"),  # another campus of the system
+    ("Hi Priya, I'm in Cincinnati and studying IT.", "fail"),  # the city, not the school
+    ("Hi Priya, I'm a stats student at Cincinnati.", "pass"),
+])
+def test_short_forms_and_near_misses_of_schools_and_groups(text, expected):
+    assert status(text, "specific_detail", recipient=QA_LEAD) == expected

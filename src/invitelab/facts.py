@@ -258,6 +258,8 @@ def profile_facts(profile: Profile) -> ProfileFacts:
                             "".join(w[0] for w in words if w not in ("the", "for", "in", "at"))}:
                 if 3 <= len(letters) <= 6:
                     forms.append((letters, True))
+        if len(words) == 2 and words[1] in _GROUP_SUFFIXES and len(words[0]) >= 5 and words[0] not in english_words():
+            forms.append((words[0], True))  # "Toastmasters International" -> "Toastmasters"
         facts.add_org(Fact("group", group, canonical(group)), forms)
         core = [w for w in content_stems(group) if w not in GROUP_WORDS]
         if core:
@@ -360,6 +362,10 @@ _EDU_CONTEXT = frozenset(
     student students major majoring junior senior sophomore freshman class degree mba phd
     undergrad fellow studied study studying go went university college""".split()
 )
+_SYSTEM_PREFIXES = frozenset("ut uc uw unc cu csu suny um umass".split())  # "UT Dallas" is not UT Austin
+_PLACE_PREPOSITIONS = frozenset("in near around outside based live lives living".split())
+_SCHOOL_NOUNS = frozenset("university college school campus".split())
+_GROUP_SUFFIXES = frozenset("international inc usa america global worldwide".split())
 _STUDENT_WORDS = frozenset("student freshman sophomore junior senior major grad alum alumna alumnus intern undergrad".split())
 _BLOCK_AFTER = frozenset("state tech technological polytechnic college community".split())
 _BLOCK_BEFORE = frozenset("western eastern northern southern central north south east west".split())
@@ -566,6 +572,12 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
                     # "UW-Madison" is not "UW" (Washington); "UC Berkeley" is not "UC" (Cincinnati)
                     if (gap == "-" or (gap == " " and tokens[last].is_capitalised and nxt in PLACE_WORDS)) and length == 1:
                         continue
+                    if length == 1 and gap == " " and tokens[first].low in _SYSTEM_PREFIXES and \
+                            tokens[last].is_capitalised and not tokens[last].text.isupper() and nxt not in english_words():
+                        continue  # "UT Dallas", "UC Merced": another campus of the system
+                if not strong and first > 0 and tokens[first - 1].low in _PLACE_PREPOSITIONS and \
+                        not (last < n and tokens[last].low in _SCHOOL_NOUNS):
+                    continue  # "I'm in Cincinnati", "based near Austin": the city, not the school
                 if not strong and not education_context:
                     window = {t.low for t in tokens[max(0, first - 3) : min(n, last + 3)]}
                     if not window & _EDU_CONTEXT and not _class_year_after(note, last):
@@ -704,6 +716,14 @@ def _topic_matches(note: Note, facts: ProfileFacts):
                     continue  # "my first career fair" is not "your post on career fairs"
             elif not enough:
                 continue
+            elif topic.fact.kind == "group":
+                # "stage managers are unsung heroes" is a category; "the Stage Managers' Association"
+                # or "a member of the stage managers' group" names the group
+                idxs = [i for i in by_sentence[sid] if stems[i] in matched]
+                if not any(tokens[i].is_capitalised for i in idxs if i > by_sentence[sid][0]) and \
+                        not any(topic_stem(tokens[i].low) in GROUP_WORDS or tokens[i].low in ("member", "members", "group")
+                                for i in by_sentence[sid]):
+                    continue
             if best is None or len(matched) > best[0]:
                 first, last = _tightest(by_sentence[sid], stems, matched, min(len(matched), max(1, topic.needed)))
                 best = (len(matched), first, last)

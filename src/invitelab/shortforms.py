@@ -311,6 +311,9 @@ def school_short_forms(name: str) -> list[tuple[str, bool]]:
             core = core[:-1]
         if core:
             forms.append((" ".join(core), not _is_place(core)))
+            # "North Carolina State" -> "NC State", "New Mexico State" -> "NM State"
+            if len(core) == 3 and core[-1] == "state" and _is_place(core[:2]):
+                forms.append((core[0][0] + core[1][0] + " state", True))
     if len(words) >= 2:
         for letters in acronyms(words):
             if 2 <= len(letters) <= 6:
