@@ -273,3 +273,15 @@ QA_LEAD = profile_from_dict({
 ])
 def test_short_forms_and_near_misses_of_schools_and_groups(text, expected):
     assert status(text, "specific_detail", recipient=QA_LEAD) == expected
+
+
+CHEF_HR = profile_from_dict({"id": "rg", "name": "Rafael Gomez", "headline": "HR Lead at Copper Pot Group",
+                             "activity": ["Talk: 'Retention starts at orientation' at the National Restaurant Association Show 2025"]})
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hi Rafael, loved your NRA Show talk on retention!", "pass"),  # the venue by its initials
+    ("Hi Rafael, loved your ABC Show talk on retention!", "fail"),  # a venue the profile does not show
+])
+def test_a_venue_named_by_its_initials(text, expected):
+    assert status(text, "specific_detail", recipient=CHEF_HR) == expected

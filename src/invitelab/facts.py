@@ -913,7 +913,21 @@ def _venue_ok(venue: str, facts: ProfileFacts) -> bool:
             have = set(content_stems(f.venue + " " + f.label))
             if wanted & have and (len(wanted & have) * 2 >= len(wanted)):
                 return True
+            if wanted & _name_acronyms(f.venue + " " + f.label):
+                return True  # "your NRA Show talk": the National Restaurant Association Show
     return False
+
+
+@lru_cache(maxsize=1024)
+def _name_acronyms(text: str) -> frozenset[str]:
+    """Initials of each run of capitalised words, and of its leading parts: "National Restaurant
+    Association Show" -> nr, nra, nras."""
+    out = set()
+    for run in re.findall(r"(?:[A-Z][\w'-]*(?:\s+(?:of|for|and|the)\s+|\s+)?){2,}", text):
+        letters = "".join(w[0] for w in run.split() if w[:1].isupper()).lower()
+        for k in range(3, len(letters) + 1):
+            out.add(letters[:k])
+    return frozenset(out)
 
 
 def _object_matches(obj: str, facts: ProfileFacts, kinds: tuple[str, ...], loose_topics: bool) -> bool:
