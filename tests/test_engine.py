@@ -285,3 +285,30 @@ CHEF_HR = profile_from_dict({"id": "rg", "name": "Rafael Gomez", "headline": "HR
 ])
 def test_a_venue_named_by_its_initials(text, expected):
     assert status(text, "specific_detail", recipient=CHEF_HR) == expected
+
+
+VET = profile_from_dict({"id": "mv", "name": "Marisol Vega", "headline": "Veterinarian at Paws Clinic",
+                         "education": [{"school": "The Ohio State University", "field": "Veterinary Medicine"}],
+                         "groups": ["Pennsylvania Institute of CPAs"], "interests": ["pickleball"]})
+VET_STUDENT = profile_from_dict({"id": "an", "name": "Ana Ruiz", "headline": "Pre-vet student",
+                                 "education": [{"school": "The Ohio State University", "field": "Animal Sciences"}],
+                                 "groups": ["Pennsylvania Institute of CPAs", "Society of Women Engineers"],
+                                 "interests": ["pickleball", "horseback riding"]})
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a false "we both" claim fails even beside a genuine shared school
+    ("Hi Marisol, we both love horseback riding! I'm a pre-vet student at Ohio State.", "fail"),
+    ("Hi Marisol, we're both SWE members and I'm at Ohio State.", "fail"),
+    ("Hi Marisol, we're both PICPA members.", "pass"),  # the group's initials
+    ("Hi Marisol, I'm a pre-vet student who loves pickleball.", "pass"),  # an interest stated as the sender's
+    ("Hi Marisol, how did you choose shelter medicine? Ana Ruiz, Ohio State Animal Sciences", "pass"),  # signature
+])
+def test_common_ground_claims_and_signatures(text, expected):
+    assert status(text, "common_ground", recipient=VET, sender=VET_STUDENT) == expected
+
+
+def test_a_signature_without_a_sign_off_introduces_the_sender():
+    text = "Hi Marisol, how did you choose shelter medicine? Ana Ruiz, Ohio State Animal Sciences"
+    assert status(text, "self_intro", recipient=VET) == "pass"
+    assert status("Hi Marisol, how did you choose shelter medicine? Thanks", "self_intro", recipient=VET) == "fail"

@@ -258,6 +258,9 @@ def profile_facts(profile: Profile) -> ProfileFacts:
                             "".join(w[0] for w in words if w not in ("the", "for", "in", "at"))}:
                 if 3 <= len(letters) <= 6:
                     forms.append((letters, True))
+        capitals = "".join(c for c in group if c.isupper())
+        if 3 <= len(capitals) <= 6 and capitals.lower() != "".join(w[0] for w in words):
+            forms.append((capitals, True))  # "Pennsylvania Institute of CPAs" -> "PICPA"
         if len(words) == 2 and words[1] in _GROUP_SUFFIXES and len(words[0]) >= 5 and words[0] not in english_words():
             forms.append((words[0], True))  # "Toastmasters International" -> "Toastmasters"
         facts.add_org(Fact("group", group, canonical(group)), forms)
@@ -417,11 +420,28 @@ MY_ANCHORS = frozenset(
 )
 ORG_ONLY_BLOCKERS = frozenset("about before after during".split())
 # Interests, groups and fields may be the sender's after verbs that block an organisation.
-_SOFT_BLOCKERS = frozenset("love loved like liked enjoy enjoyed care".split())
+_SOFT_BLOCKERS = frozenset("love loved loves like liked likes enjoy enjoyed enjoys care".split())
 
 
 _ECHO = lazy_compile(r"\b(?:same as me|like me|me too|as did i|so did i|just like me)\b")
 _YOU = lazy_compile(r"\b(?:you|your)\b")
+
+
+_TRAILING_SIGNATURE = lazy_compile(
+    r"(?<=[.!?])\s+(?:[-–—]\s*)?(?P<sig>[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){0,2},\s+[^.!?\n]{2,100})\s*$")
+
+
+def trailing_signature(note: Note) -> int | None:
+    """Where a one-line note's signature starts when it has no sign-off word or line break:
+    "... my resume? Yasmin, Kent State MA Translation" or "... to chat. - Dan Kim, NC State"."""
+    cache = note.__dict__.setdefault("_memo", {})
+    if "trailing_signature" not in cache:
+        m = _TRAILING_SIGNATURE.search(note.text[-200:])
+        start = None
+        if m and not re.search(r"\b(?:you|your|I|I'm|my|we)\b", m.group("sig")):
+            start = len(note.text) - len(note.text[-200:]) + m.start("sig")
+        cache["trailing_signature"] = start
+    return cache["trailing_signature"]
 
 
 def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str, bool]:
@@ -454,6 +474,9 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
     tail = note.text[tokens[last - 1].end:]
     if line_start > 0 and "\n" not in tail.strip() and len(tail.strip()) < 120 and \
             not _YOU.search(note.text[line_start: tokens[first].start].lower()):
+        return ("shared" if tied else "sender"), tied
+    signature = trailing_signature(note)
+    if signature is not None and tokens[first].start >= signature:
         return ("shared" if tied else "sender"), tied
     nearest = next((w for w in reversed(words[:rel_first]) if w in RECIPIENT_WORDS or w in SENDER_WORDS), None)
     blocked = False

@@ -537,8 +537,11 @@ def _signature_role(note: Note, ctx: Context) -> tuple[int, int] | None:
     else:
         last_break = text.rfind("\n")
         if last_break < 0:
-            return None
-        region_start = last_break + 1
+            region_start = F.trailing_signature(note)
+            if region_start is None:
+                return None
+        else:
+            region_start = last_break + 1
     region = text[region_start:]
     if not region.strip() or len(region.strip()) > 160 or read_greeting(note) and read_greeting(note).start >= region_start:
         return None
@@ -813,6 +816,13 @@ def _claimed_commonalities(note: Note, ctx: Context) -> list[F.Mention]:
     return out
 
 
+_WE_BOTH_CLAIM = lazy_compile(
+    r"(?:\bwe(?:'re|\s+are)\s+both\s+(?:in\s+|members\s+of\s+)?(?=(?-i:[A-Z]{2,})\b|the\s+(?-i:[A-Z]))|"
+    r"\bwe\s+both\s+(?:love|enjoy|like|play|studied|study|went\s+to|attended|work(?:ed)?\s+(?:at|in|for))\s+)"
+    r"(?P<obj>[^.!?,;\n]{3,50})", re.IGNORECASE, needles=("both",))
+_ALL_FACT_KINDS = ("interest", "group", "school", "employer", "field", "skill", "activity", "role")
+
+
 def _fellow_claims(note: Note, ctx: Context) -> list[F.Claim]:
     claims = _memo(note, "claims", lambda: F.find_claims(note, ctx.recipient))
     return [c for c in claims if c.words.lower().startswith("fellow")]
@@ -860,6 +870,16 @@ def check_common_ground(note: Note, ctx: Context) -> Finding:
             sender_has = any(True for _ in F._org_matches(sub, F.profile_facts(sender)))
             if not sender_has or not c.supported:
                 unsupported.append(F.Mention(F.Fact("school", c.obj, c.obj.lower()), c.start, c.end, "shared", True))
+    # "we both love horseback riding" when the recipient's profile shows no such thing
+    for wb in _WE_BOTH_CLAIM.finditer(note.text):
+        obj = re.split(r"\s+(?:and|but|so|while)\s+(?:I|I'm|I've|my|me)\b|\s+\(", wb.group("obj"))[0]
+        capitals = {"".join(c for c in name if c.isupper())
+                    for name in (*recipient.groups, *(e.company for e in recipient.experience), *(e.school for e in recipient.education))}
+        end = wb.start("obj") + len(obj)
+        if not any(m.start >= wb.start() and m.end <= end for m in claimed) and \
+                not any(w in capitals for w in re.findall(r"\b[A-Z]{2,}\b", obj)) and \
+                not F._object_matches(obj, F.profile_facts(recipient), _ALL_FACT_KINDS, True):
+            unsupported.append(F.Mention(F.Fact("interest", obj, obj.lower()), wb.start(), end, "shared", True))
     if unsupported:
         m = unsupported[0]
         return _finding(cid, "fail",
