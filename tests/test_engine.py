@@ -312,3 +312,15 @@ def test_a_signature_without_a_sign_off_introduces_the_sender():
     text = "Hi Marisol, how did you choose shelter medicine? Ana Ruiz, Ohio State Animal Sciences"
     assert status(text, "self_intro", recipient=VET) == "pass"
     assert status("Hi Marisol, how did you choose shelter medicine? Thanks", "self_intro", recipient=VET) == "fail"
+
+
+SPEAKER = profile_from_dict({"id": "pk", "name": "Priya Kale",
+                             "activity": ["Talk: 'Writing deviations people can read' at the ASQ Raleigh meeting 2025"]})
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hi Priya, I saw your talk 'Writing deviations people can read'.", "pass"),
+    ("Hi Priya, I read your article 'Writing deviations people can read'.", "fail"),  # it was a talk
+])
+def test_a_quoted_title_must_be_the_kind_of_item_claimed(text, expected):
+    assert status(text, "specific_detail", recipient=SPEAKER) == expected

@@ -829,7 +829,8 @@ _RECORD_NOUNS = (
 CLAIM_ACTIVITY = lazy_compile(
     r"\byour\s+(?:(?-i:[A-Z])[\w&'-]*\s+){0,3}(?:(?:recent|latest|last|great|insightful|fascinating|excellent|amazing|thoughtful|"
     r"wonderful|brilliant|interesting|viral|popular|recent linkedin|linkedin)\s+){0,2}(?:" + _RECORD_NOUNS +
-    r")(?:\s+(?:episode|post|piece|interview|series|talk|segment))?\s+(?:on|about|at|regarding|for|in|titled|called|from|during|with|to)\s+(?P<object>[^.!?\n;,]{2,80})",
+    r")(?:\s+(?:episode|post|piece|interview|series|talk|segment))?(?:\s+(?:on|about|at|regarding|for|in|titled|called|from|during|with|to)\s+"
+    r"|,?\s+(?=[\"'“‘]))(?P<object>[^.!?\n;,]{2,80})",
     re.IGNORECASE, needles=('your',))
 CLAIM_EVENT = lazy_compile(
     r"\b(?:(?:saw|heard|watched|caught) you (?:speak|talk|present|presenting|speaking|on)|"
