@@ -28,7 +28,7 @@ from invitelab.evaluate import evaluate, read_labelled  # noqa: E402
 
 DATA = ROOT / "data"
 SETS = [p for p in (DATA, DATA / "heldout", DATA / "diagnostic", DATA / "diagnostic2", DATA / "diagnostic3",
-                    DATA / "diagnostic4", DATA / "diagnostic5", DATA / "diagnostic6", DATA / "blind", DATA / "blind2", DATA / "blind3", DATA / "blind4")
+                    DATA / "diagnostic4", DATA / "diagnostic5", DATA / "diagnostic6", DATA / "diagnostic7", DATA / "blind", DATA / "blind2", DATA / "blind3", DATA / "blind4")
         if (p / "invitations.csv").exists()]
 
 
@@ -130,6 +130,7 @@ def agreement() -> None:
                 "diagnostic4": "fourth diagnostic set (read after its first run)",
                 "diagnostic5": "fifth diagnostic set (read after its first run)",
                 "diagnostic6": "sixth diagnostic set (read after its first run)",
+                "diagnostic7": "seventh diagnostic set, details and common ground (read after its first run)",
                 "blind": "first blind set (six rows read late on: no longer blind)", "blind2": "second blind set (no row ever read)",
                 "blind3": "third blind set (no row ever read)",
                 "blind4": "fourth blind set (no row ever read; written and first looked at last)"}
