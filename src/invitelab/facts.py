@@ -448,9 +448,12 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
     """Whose fact is the mention at tokens [first, last) presented as, and is it marked shared."""
     tokens = note.tokens
     lo, hi = _sentence_bounds(note, first)
-    words = [t.low for t in tokens[lo:hi]]
+    cache = note.__dict__.setdefault("_memo", {}).setdefault("sentence_words", {})
+    if lo not in cache:
+        sentence = [t.low for t in tokens[lo:hi]]
+        cache[lo] = (sentence, set(zip(sentence, sentence[1:])))
+    words, pairs = cache[lo]
     rel_first, rel_last = first - lo, last - lo
-    pairs = set(zip(words, words[1:]))
     org = kind in ("school", "employer")
     fellow = any(w == "fellow" for w in words[max(0, rel_first - 5): rel_first])
     before = words[max(0, rel_first - 3): rel_first]

@@ -1010,15 +1010,18 @@ def _profile_name_words(ctx: Context) -> set[str]:
     return ctx._names
 
 
+def _purpose_hint(ctx: Context) -> str:
+    hint = "Say what you would like to learn or ask, with its topic (“how you moved into campus recruiting”)."
+    activities = F.profile_facts(ctx.recipient).of_kind("activity") if ctx.recipient and ctx.recipient.activity else []
+    if activities:
+        hint = (f"Say what you would like to learn or ask, with its topic: for example a question about "
+                f"{_first(ctx.recipient)}'s {activities[0].describe()}.")
+    return hint
+
+
 def check_purpose(note: Note, ctx: Context) -> Finding:
     cid = "purpose"
     text = note.text
-    who = _first(ctx.recipient)
-    hint = "Say what you would like to learn or ask, with its topic (“how you moved into campus recruiting”)."
-    if ctx.recipient and ctx.recipient.activity:
-        hint = (f"Say what you would like to learn or ask, with its topic: for example a question about "
-                f"{who}'s {F.profile_facts(ctx.recipient).of_kind('activity')[0].describe()}." if F.profile_facts(ctx.recipient).of_kind('activity')
-                else hint)
     vague: tuple[int, int] | None = None
     # a named meeting to follow up
     for m in _MEETING.finditer(text):
@@ -1068,7 +1071,7 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
         body = sent.text
         if greeting and sent.start <= greeting.start < sent.end:
             body = note.text[max(sent.start, greeting.end): sent.end]
-        body = " ".join(w for w in body.split() if fold(w.strip(",.!?:;")) not in names)
+        body = " ".join(w for w in body.split() if fold(w.strip(",.!?:;")) not in names) if names else " ".join(body.split())
         is_question = "?" in sent.text[-3:]
         if is_question:
             # the question itself is the last clause: "I'm a junior at Clemson, wanna meet up?"
@@ -1089,12 +1092,12 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
             return _finding(cid, "pass", f"Says what they want (“{phrase}”), and the note names its topic: “{topic[:60]}”",
                             span=vague)
         return _finding(cid, "fail", f"The purpose has no topic: {_quote(note, *vague)}.",
-                        "Add what you want to learn about. " + hint, span=vague)
+                        "Add what you want to learn about. " + _purpose_hint(ctx), span=vague)
     m = ctx.patterns.non_purpose.search(text)
     if m:
-        return _finding(cid, "fail", f"Connecting is not a purpose: {_quote(note, m.start(), m.end())}.", hint,
+        return _finding(cid, "fail", f"Connecting is not a purpose: {_quote(note, m.start(), m.end())}.", _purpose_hint(ctx),
                         span=(m.start(), m.end()))
-    return _finding(cid, "fail", "The note does not say what you want to learn, ask or discuss.", hint)
+    return _finding(cid, "fail", "The note does not say what you want to learn, ask or discuss.", _purpose_hint(ctx))
 
 
 # --- 6. no_hard_ask ---------------------------------------------------------------------------
@@ -1330,6 +1333,8 @@ def check_not_template(note: Note, ctx: Context) -> Finding:
         if word not in NON_CONTENT and word not in names:
             substance.append(m)
             distinct.add(word)
+            if len(distinct) >= 10:
+                break
     if len(distinct) >= 10:
         first = substance[0]
         stop = min(end, start + first.start() + 60)

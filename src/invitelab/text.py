@@ -205,6 +205,9 @@ class Note:
         return lo
 
 
+_LAST: tuple[str | None, str] = (None, "")
+
+
 class LazyPattern:
     """A regex compiled on first use: the engine has many, and one check needs only some of them,
     so a one-off `invitelab check` starts faster."""
@@ -221,8 +224,15 @@ class LazyPattern:
         """True when the text cannot match (none of the needles is in it): skip the regex."""
         if not self._needles:
             return False
-        low = text.lower()
-        return not any(n in low for n in self._needles)
+        global _LAST
+        last = _LAST  # one note is searched by many patterns in a row: lower it once (one tuple, thread-safe)
+        if last[0] is not text:
+            last = _LAST = (text, text.lower())
+        low = last[1]
+        for n in self._needles:
+            if n in low:
+                return False
+        return True
 
     def _get(self) -> re.Pattern[str]:
         if self._compiled is None:
