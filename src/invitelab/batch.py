@@ -10,9 +10,10 @@ import csv
 import io
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
 from .engine import score
 from .profiles import Profile

@@ -23,7 +23,7 @@ from .shortforms import (
     school_short_forms,
     words_of,
 )
-from .text import lazy_compile, STOPWORDS, Note, Token, english_words, stem
+from .text import STOPWORDS, Note, Token, english_words, lazy_compile, stem
 
 ORG_KINDS = ("school", "employer", "group")
 KIND_NAMES = {
@@ -80,7 +80,7 @@ ACTIVITY_KINDS = {
     "published": "article", "blog": "article", "spoke at": "talk", "spoke": "talk", "talk": "talk",
     "presented": "talk", "panel": "talk", "keynote": "talk", "webinar": "talk", "podcast": "podcast",
     "commented": "comment", "hosted": "talk", "led": "talk", "video": "video", "newsletter": "article",
-    "gave": "talk", "moderated": "talk", "taught": "talk", "ran": "talk", "organized": "talk",
+    "gave": "talk", "moderated": "talk", "ran": "talk", "organized": "talk",
     "interviewed": "podcast", "guest": "podcast", "featured": "article", "quoted": "article",
     "book": "book", "author": "book", "wrote the book": "book", "course": "course", "teaches": "course",
     "sermon": "talk", "preached": "talk", "homily": "talk", "won": "award", "received": "award",
@@ -793,30 +793,34 @@ def _category_before(note: Note, first: int, last: int) -> bool:
 
 def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
     facts = profile_facts(profile)
-    out: list[Mention] = []
     found = [(f, a, b, True) for f, a, b in _org_matches(note, facts)]
     found += [(f, a, b, False) for f, a, b in _topic_matches(note, facts)
               if not (f.kind == "employer" and _category_before(note, a, b))]
-    for fact, first, last, exact in found:
-        side, tied = _side(note, first, last, fact.kind)
-        if side == "recipient" and fact.kind in ("school", "employer", "group", "interest") and \
-                _answered(note, note.tokens[last - 1].end):
-            side, tied = "shared", True  # "I noticed you went to Wake Forest. I did too."
-        lo = _sentence_bounds(note, first)[0]
-        before = [t.low for t in note.tokens[max(lo, first - 6): first]]
-        near = any(w in ("your", "yours") for w in before[-3:]) or any(
-            w in ("you", "you've") and nxt in YOU_VERBS for w, nxt in zip(before, before[1:] + [""]))
-        out.append(Mention(fact, note.tokens[first].start, note.tokens[last - 1].end, side, tied, exact, near))
+    tokens = note.tokens
     # where matches overlap, an exact name beats a topic match, and a longer match a shorter one
     # (a name beats a topic; a longer topic beats a bare occupation or field inside it:
-    # "your work on veteran transitions" is the interest, not the occupation "veteran")
-    ranked = sorted(out, key=lambda m: (0 if m.exact and m.fact.kind not in ("occupation", "field") else 1,
-                                        -(m.end - m.start), 0 if m.exact else 1))
+    # "your work on veteran transitions" is the interest, not the occupation "veteran");
+    # decided before whose fact each is, which is the costly part
+    spans = [(fact, first, last, exact, tokens[first].start, tokens[last - 1].end) for fact, first, last, exact in found]
+    ranked = sorted(spans, key=lambda c: (0 if c[3] and c[0].kind not in ("occupation", "field") else 1,
+                                          -(c[5] - c[4]), 0 if c[3] else 1))
+    chosen: list[tuple] = []
+    for c in ranked:
+        fact, _first, _last, _exact, start, end = c
+        if not any(start < k[5] and k[4] < end and (k[4], k[5]) != (start, end) for k in chosen) and \
+                not any((k[4], k[5]) == (start, end) and k[0] == fact for k in chosen):
+            chosen.append(c)  # the same words may name two facts: Binghamton the school and the employer
     kept: list[Mention] = []
-    for m in ranked:
-        if not any(m.start < k.end and k.start < m.end and (k.start, k.end) != (m.start, m.end) for k in kept) and \
-                not any((k.start, k.end) == (m.start, m.end) and k.fact == m.fact for k in kept):
-            kept.append(m)  # the same words may name two facts: Binghamton the school and the employer
+    for fact, first, last, exact, start, end in chosen:
+        side, tied = _side(note, first, last, fact.kind)
+        if side == "recipient" and fact.kind in ("school", "employer", "group", "interest") and \
+                _answered(note, end):
+            side, tied = "shared", True  # "I noticed you went to Wake Forest. I did too."
+        lo = _sentence_bounds(note, first)[0]
+        before = [t.low for t in tokens[max(lo, first - 6): first]]
+        near = any(w in ("your", "yours") for w in before[-3:]) or any(
+            w in ("you", "you've") and nxt in YOU_VERBS for w, nxt in zip(before, before[1:] + [""]))
+        kept.append(Mention(fact, start, end, side, tied, exact, near))
     kept.sort(key=lambda m: m.start)
     return kept
 
@@ -959,7 +963,7 @@ def _name_acronyms(text: str) -> frozenset[str]:
 
 def _object_matches(obj: str, facts: ProfileFacts, kinds: tuple[str, ...], loose_topics: bool) -> bool:
     sub = Note(obj)
-    for fact, first, last in _org_matches(sub, facts, education_context=True):
+    for fact, _first, _last in _org_matches(sub, facts, education_context=True):
         if fact.kind in kinds:
             return True
     obj_stems = set(content_stems(obj)) - GENERIC_STEMS

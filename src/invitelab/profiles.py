@@ -7,9 +7,10 @@ profile (:class:`ProfileError`).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 __all__ = ["Experience", "Education", "Profile", "ProfileError", "load_profiles", "profile_from_dict"]
 

@@ -6,11 +6,13 @@ the parts it changes; everything else keeps the default. Errors are one friendly
 """
 from __future__ import annotations
 
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
+
+import tomllib
 
 CRITERION_IDS = (
     "greeting",
@@ -66,7 +68,7 @@ class Rubric:
     def phrase_list(self, name: str) -> tuple[str, ...]:
         return dict(self.phrases)[name]
 
-    def with_limit(self, limit: int | None) -> "Rubric":
+    def with_limit(self, limit: int | None) -> Rubric:
         if limit is None or limit == self.limit:
             return self
         return _with_limit(self, _check_limit(limit, "limit"))

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
 
 from . import facts as F
 from .findings import Finding
 from .profiles import Profile
 from .rubric import Rubric
 from .shortforms import PLACE_WORDS, words_of
-from .text import lazy_compile, STOPWORDS, Note, english_words, fold, phrase_pattern
-
+from .text import STOPWORDS, Note, english_words, fold, lazy_compile, phrase_pattern
 
 # --- Context and compiled phrase lists --------------------------------------------------------
 
@@ -350,7 +349,7 @@ def check_greeting(note: Note, ctx: Context) -> Finding:
     if ok and len(name_words) > 1 and first_word in firsts and not title:
         # "Dana Whitfeld": a first name then a misspelled last name
         extra = name_words[1:]
-        if extra and not (extra == full[1:] or " ".join(extra) in lasts) and any(_similar(w, l) for w in extra for l in lasts):
+        if extra and not (extra == full[1:] or " ".join(extra) in lasts) and any(_similar(w, last) for w in extra for last in lasts):
             ok = False
     if ok:
         return _finding(cid, "pass", f"Greets {who} by name: {said}", span=span)

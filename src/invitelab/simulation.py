@@ -28,10 +28,10 @@ import csv
 import json
 import math
 import random
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable, Iterable
 
 SIMULATED_LABEL = "SIMULATED"
 DEFAULT_SEED = 4

@@ -13,8 +13,7 @@ from html import escape
 import ipywidgets as w
 
 from . import render
-from .people import button
-from .people import as_list, first_name, get, kit_recipients, kit_senders
+from .people import as_list, button, first_name, get, kit_recipients, kit_senders
 from .phrasing import best_fact, purpose_sentence, self_intro_sentence, topic_of
 from .studio import FULL_LIMIT, score_note
 

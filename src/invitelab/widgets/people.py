@@ -7,7 +7,7 @@ dicts alike, so the widgets and their tests do not depend on the dataclass's int
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 DESCRIBE = "__describe__"  # the sender option "describe yourself"
 

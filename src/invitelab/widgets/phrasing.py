@@ -10,7 +10,7 @@ _SWAPS = {"i": "you", "me": "you", "my": "your", "mine": "yours", "i'm": "you're
           "we": "you", "us": "you", "our": "your", "we're": "you're", "myself": "yourself"}  # fmt: skip
 _LOWER_FIRST = {"what", "how", "why", "when", "where", "my", "our", "the", "a", "an", "from",
                 "leaving", "passing", "advice", "tips", "notes", "lessons", "running", "six",
-                "three", "first", "our", "writing", "charting", "forecasting", "recruiting",
+                "three", "first", "writing", "charting", "forecasting", "recruiting",
                 "we", "i"}  # fmt: skip
 
 

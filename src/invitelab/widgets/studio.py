@@ -12,10 +12,10 @@ from pathlib import Path
 import ipywidgets as w
 
 from . import charts, render
-from .people import button
 from .drafts import Draft, download_link_html, drafts_to_csv, history_rows, write_drafts_csv
 from .people import (
     DESCRIBE,
+    button,
     described_sender,
     first_name,
     get,
