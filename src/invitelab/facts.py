@@ -698,21 +698,31 @@ def _title_matches(note: Note, facts: ProfileFacts):
                 break
 
 
+def _note_stems(note: Note):
+    """Each token's stem, the tokens of each sentence, each sentence's stems and the sentences
+    each stem is in (the same for every profile the note is checked against: computed once)."""
+    cache = note.__dict__.setdefault("_memo", {})
+    if "stems" not in cache:
+        stems = [topic_stem(t.low) for t in note.tokens]
+        sentence_of = _sentence_ids(note)
+        by_sentence: dict[int, list[int]] = {}
+        for idx, sid in enumerate(sentence_of):
+            by_sentence.setdefault(sid, []).append(idx)
+        sentence_stems = {sid: {stems[i] for i in idxs} for sid, idxs in by_sentence.items()}
+        sentences_with: dict[str, set[int]] = {}
+        for i, st in enumerate(stems):
+            sentences_with.setdefault(st, set()).add(sentence_of[i])
+        cache["stems"] = (stems, by_sentence, sentence_stems, sentences_with)
+    return cache["stems"]
+
+
 def _topic_matches(note: Note, facts: ProfileFacts):
     """Topics (posts, interests, roles, skills) found by their words, sentence by sentence."""
     tokens = note.tokens
     if not facts.topics or not tokens:
         return
     yield from _title_matches(note, facts)
-    stems = [topic_stem(t.low) for t in tokens]
-    sentence_of = _sentence_ids(note)
-    by_sentence: dict[int, list[int]] = {}
-    for idx, sid in enumerate(sentence_of):
-        by_sentence.setdefault(sid, []).append(idx)
-    sentence_stems = {sid: {stems[i] for i in idxs} for sid, idxs in by_sentence.items()}
-    sentences_with: dict[str, set[int]] = {}
-    for i, st in enumerate(stems):
-        sentences_with.setdefault(st, set()).add(sentence_of[i])
+    stems, by_sentence, sentence_stems, sentences_with = _note_stems(note)
     for topic in facts.topics:
         best = None
         candidates = set()
