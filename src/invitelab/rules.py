@@ -1070,7 +1070,11 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
         body = sent.text
         if greeting and sent.start <= greeting.start < sent.end:
             body = note.text[max(sent.start, greeting.end): sent.end]
-        body = " ".join(w for w in body.split() if fold(w.strip(",.!?:;")) not in names) if names else " ".join(body.split())
+        folded_body = fold(body) if names else ""
+        if names and any(n in folded_body for n in names):
+            body = " ".join(w for w in body.split() if fold(w.strip(",.!?:;")) not in names)
+        else:
+            body = " ".join(body.split())
         is_question = "?" in sent.text[-3:]
         if is_question:
             # the question itself is the last clause: "I'm a junior at Clemson, wanna meet up?"
@@ -1328,7 +1332,8 @@ def check_not_template(note: Note, ctx: Context) -> Finding:
     substance = []
     distinct = set()
     for m in _WORD.finditer(body):
-        word = fold(m.group(0))
+        word = m.group(0)
+        word = word.lower() if word.isascii() else fold(word)
         if word not in NON_CONTENT and word not in names:
             substance.append(m)
             distinct.add(word)
