@@ -324,3 +324,8 @@ SPEAKER = profile_from_dict({"id": "pk", "name": "Priya Kale",
 ])
 def test_a_quoted_title_must_be_the_kind_of_item_claimed(text, expected):
     assert status(text, "specific_detail", recipient=SPEAKER) == expected
+
+
+def test_a_closing_remark_is_not_a_signature():
+    # "Also, Ohio State is great" ends the note but is a sentence, not "Name, affiliation"
+    assert status("Hi Dana, how did you start? Also, Ohio State is great", "self_intro") == "fail"

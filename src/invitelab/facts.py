@@ -427,6 +427,9 @@ _ECHO = lazy_compile(r"\b(?:same as me|like me|me too|as did i|so did i|just lik
 _YOU = lazy_compile(r"\b(?:you|your)\b")
 
 
+_NOT_NAMES = frozenset("""also however anyway again maybe plus finally lastly still otherwise besides honestly
+    truly seriously meanwhile ps btw oh well yes no ok okay sure personally ideally hopefully luckily sadly
+    congrats congratulations either overall""".split())
 _TRAILING_SIGNATURE = lazy_compile(
     r"(?<=[.!?])\s+(?:[-–—]\s*)?(?P<sig>[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){0,2},\s+[^.!?\n]{2,100})\s*$")
 
@@ -438,7 +441,9 @@ def trailing_signature(note: Note) -> int | None:
     if "trailing_signature" not in cache:
         m = _TRAILING_SIGNATURE.search(note.text[-200:])
         start = None
-        if m and not re.search(r"\b(?:you|your|I|I'm|my|we)\b", m.group("sig")):
+        first_word = m.group("sig").split()[0].rstrip(",").lower() if m else ""
+        if m and first_word not in STOPWORDS and first_word not in _NOT_NAMES and \
+                not re.search(r"\b(?:you|your|I|I'm|my|we)\b", m.group("sig")):
             start = len(note.text) - len(note.text[-200:]) + m.start("sig")
         cache["trailing_signature"] = start
     return cache["trailing_signature"]
