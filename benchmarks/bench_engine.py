@@ -28,7 +28,7 @@ from invitelab.evaluate import evaluate, read_labelled  # noqa: E402
 
 DATA = ROOT / "data"
 SETS = [p for p in (DATA, DATA / "heldout", DATA / "diagnostic", DATA / "diagnostic2", DATA / "diagnostic3",
-                    DATA / "diagnostic4", DATA / "diagnostic5", DATA / "diagnostic6", DATA / "diagnostic7", DATA / "blind", DATA / "blind2", DATA / "blind3", DATA / "blind4")
+                    DATA / "diagnostic4", DATA / "diagnostic5", DATA / "diagnostic6", DATA / "diagnostic7", DATA / "blind", DATA / "blind2", DATA / "blind3", DATA / "blind4", DATA / "blind5")
         if (p / "invitations.csv").exists()]
 
 
@@ -133,7 +133,8 @@ def agreement() -> None:
                 "diagnostic7": "seventh diagnostic set, details and common ground (read after its first run)",
                 "blind": "first blind set (six rows read late on: no longer blind)", "blind2": "second blind set (no row ever read)",
                 "blind3": "third blind set (no row ever read)",
-                "blind4": "fourth blind set (no row ever read; written and first looked at last)"}
+                "blind4": "fourth blind set (no row ever read)",
+                "blind5": "fifth blind set (no row ever read; written after the last engine change)"}
         print(f"Agreement: {name.get(folder.name, folder.name)}, {report.rows} notes")
         line("exact level", f"{report.exact_level:.1%}", "target >= 85%", report.exact_level >= 0.85)
         line("quadratic-weighted kappa", f"{report.kappa:.3f}", "target >= 0.9", report.kappa >= 0.9)

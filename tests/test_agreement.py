@@ -2,7 +2,7 @@
 
 data/invitations.csv is the development set (rules were tuned on it); data/heldout/, diagnostic/
 and diagnostic2/ were written independently, first run blind, then read to fix general
-weaknesses; no row of data/blind2/, blind3/ or blind4/ has been read by the engine's authors (six
+weaknesses; no row of data/blind2/ to blind5/ has been read by the engine's authors (six
 rows of data/blind/ were, late on; see data/README.md). Targets: quadratic-weighted kappa >= 0.9, exact level >= 85%,
 every criterion >= 95%.
 """
@@ -17,7 +17,8 @@ from invitelab.kitdata import data_dir
 SETS = [p for p in (data_dir(), data_dir() / "heldout", data_dir() / "diagnostic", data_dir() / "diagnostic2",
                      data_dir() / "diagnostic3", data_dir() / "diagnostic4", data_dir() / "diagnostic5",
                      data_dir() / "diagnostic6", data_dir() / "diagnostic7", data_dir() / "blind",
-                     data_dir() / "blind2", data_dir() / "blind3", data_dir() / "blind4")
+                     data_dir() / "blind2", data_dir() / "blind3", data_dir() / "blind4",
+                     data_dir() / "blind5")
         if (p / "invitations.csv").exists()]
 # The issue's targets (kappa >= 0.9, exact level >= 85%, every criterion >= 95%) hold on every set,
 # with two documented exceptions, guarded at 93% so that they cannot get worse unnoticed:
