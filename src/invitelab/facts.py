@@ -389,16 +389,18 @@ class Mention:
 
 
 def _sentence_bounds(note: Note, index: int) -> tuple[int, int]:
-    """Token index range of the sentence containing token `index`."""
-    ids = _sentence_ids(note)
-    sid = ids[index]
-    lo = index
-    while lo > 0 and ids[lo - 1] == sid:
-        lo -= 1
-    hi = index
-    while hi + 1 < len(ids) and ids[hi + 1] == sid:
-        hi += 1
-    return lo, hi + 1
+    """Token index range of the sentence containing token `index` (a table made once per note)."""
+    cache = note.__dict__.setdefault("_memo", {})
+    table = cache.get("sentence_bounds")
+    if table is None:
+        ids = _sentence_ids(note)
+        table, start = [], 0
+        for i in range(1, len(ids) + 1):
+            if i == len(ids) or ids[i] != ids[start]:
+                table.extend([(start, i)] * (i - start))
+                start = i
+        cache["sentence_bounds"] = table
+    return table[index]
 
 
 _SHARED_PHRASES = (
@@ -666,11 +668,15 @@ def _title_matches(note: Note, facts: ProfileFacts):
     tokens = note.tokens
     if not facts.titles:
         return
-    pairs = {(a.low, b.low): i for i, (a, b) in enumerate(zip(tokens, tokens[1:]))}
-    # a name with a small word inside ("the Arc and Spark podcast"): its two outer words
-    joined: dict[tuple[str, str], int] = {}
-    if any(not set(venue_words).isdisjoint(_NAME_JOINERS) for _f, _w, _c, venue_words in facts.titles):
-        joined = {(a.low, c.low): i for i, (a, b, c) in enumerate(zip(tokens, tokens[1:], tokens[2:])) if b.low in _NAME_JOINERS}
+    cache = note.__dict__.setdefault("_memo", {})
+    if "title_pairs" not in cache:
+        # each pair of neighbouring words, and a name with a small word inside ("the Arc and Spark
+        # podcast"): its two outer words
+        cache["title_pairs"] = (
+            {(a.low, b.low): i for i, (a, b) in enumerate(zip(tokens, tokens[1:]))},
+            {(a.low, c.low): i for i, (a, b, c) in enumerate(zip(tokens, tokens[1:], tokens[2:])) if b.low in _NAME_JOINERS},
+        )
+    pairs, joined = cache["title_pairs"]
     org_keys = facts.org_keys
 
     if not facts.titles:
