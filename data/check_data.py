@@ -1,17 +1,22 @@
-"""Validate the hand-labelled InviteLab data set (standard library only).
+"""Validate a hand-labelled InviteLab data set (standard library only).
+
+Every labelled set (this folder and each sub-folder with an invitations.csv) is checked by this
+one script; each set's own check.py calls it on its folder.
 
 Usage (from the repository root or anywhere):
 
-    python data/check_data.py            # checks data/profiles.json and data/invitations.csv
-    python data/check_data.py --quiet    # only errors and the final verdict
+    python data/check_data.py                    # checks data/profiles.json and data/invitations.csv
+    python data/check_data.py data/blind5        # checks one labelled set
+    python data/check_data.py --all --quiet      # every set; only errors and the verdicts
 
 Checks:
   * profiles.json: a list of objects, ids unique, every profile has "id" and "name",
     "kind" is "recipient" or "sender";
   * invitations.csv: the exact column list, ids unique, every recipient_id/sender_id
-    names a profile (of the right kind), every label is valid, every level follows the
+    names a profile (of the right kind), the file has no byte-order mark, every label is valid, every level follows the
     rubric's level rules (RUBRIC.md section 3) from the criterion labels, the length label
-    agrees with len(text) vs 300, common_ground is n/a exactly when sender_id is empty,
+    agrees with len(text) vs 300, common_ground is n/a exactly when sender_id is empty (and
+    passes only when specific_detail does),
     and an empty note passes no_hard_ask, length and tone and fails not_template.
 Prints a summary table (rows per level, per criterion status) and exits 1 on any error.
 """
@@ -25,8 +30,6 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-PROFILES = HERE / "profiles.json"
-INVITATIONS = HERE / "invitations.csv"
 
 LIMIT = 300
 CRITERIA = (
@@ -56,7 +59,15 @@ def level_from_labels(lab: dict[str, str]) -> str:
     return "developing"
 
 
-def check(quiet: bool = False) -> int:
+def labelled_sets() -> list[Path]:
+    """This folder and every sub-folder that holds a labelled invitations.csv."""
+    return [HERE] + sorted(p for p in HERE.iterdir() if (p / "invitations.csv").is_file())
+
+
+def check(folder: Path = HERE, quiet: bool = False) -> int:
+    """Check one labelled set; print its summary (unless quiet) and return 0 if consistent."""
+    PROFILES = folder / "profiles.json"  # noqa: N806 (names kept from the single-set version)
+    INVITATIONS = folder / "invitations.csv"  # noqa: N806
     errors: list[str] = []
 
     # ---- profiles ----
@@ -82,6 +93,8 @@ def check(quiet: bool = False) -> int:
 
     # ---- invitations ----
     try:
+        if INVITATIONS.read_bytes().startswith(b"\xef\xbb\xbf"):
+            errors.append(f"{INVITATIONS.name}: starts with a byte-order mark")
         with INVITATIONS.open(encoding="utf-8-sig", newline="") as f:
             reader = csv.DictReader(f)
             header = reader.fieldnames or []
@@ -131,6 +144,9 @@ def check(quiet: bool = False) -> int:
         if lab["length"] != want_len:
             errors.append(f"{where}: length is {lab['length']!r} but len(text) = {len(text)}")
 
+        if lab["common_ground"] == "pass" and lab["specific_detail"] != "pass":
+            errors.append(f"{where}: a shared fact is true of the recipient, so specific_detail passes too")
+
         sender = row["sender_id"]
         if (sender == "") != (lab["common_ground"] == "n/a"):
             errors.append(
@@ -171,9 +187,18 @@ def check(quiet: bool = False) -> int:
               ", ".join(f"{k}: {lengths[k]}" for k in ("<150", "150-200", "201-300", ">300")))
         print("rows without recipient_id:", sum(not r["recipient_id"] for r in rows),
               "| without sender_id:", sum(not r["sender_id"] for r in rows))
-    print("\nOK" if not errors else f"\nFAILED: {len(errors)} error(s)")
+    name = folder.name if folder != HERE else "data"
+    print(f"\n{name}: OK" if not errors else f"\n{name}: FAILED: {len(errors)} error(s)")
     return 1 if errors else 0
 
 
+def main(argv: list[str]) -> int:
+    quiet = "--quiet" in argv
+    folders = [Path(a) for a in argv if not a.startswith("--")]
+    if "--all" in argv:
+        folders = labelled_sets()
+    return max((check(f.resolve(), quiet) for f in folders or [HERE]), default=0)
+
+
 if __name__ == "__main__":
-    sys.exit(check(quiet="--quiet" in sys.argv[1:]))
+    sys.exit(main(sys.argv[1:]))
