@@ -23,7 +23,7 @@ from .shortforms import (
     school_short_forms,
     words_of,
 )
-from .text import STOPWORDS, Note, Token, english_words, lazy_compile, stem
+from .text import STOPWORDS, Note, english_words, lazy_compile, stem
 
 ORG_KINDS = ("school", "employer", "group")
 KIND_NAMES = {
@@ -1151,12 +1151,3 @@ def sender_supports(sender: Profile, fact: Fact) -> Fact | None:
         if fact.kind == "interest" and sf.kind == "interest" and sf.key == fact.key:
             return sf
     return None
-
-
-def mentions_in(note: Note, profile: Profile | None, kinds: tuple[str, ...]) -> list[Mention]:
-    return [m for m in find_mentions(note, profile) if m.fact.kind in kinds]
-
-
-def first_token(note: Note, offset: int) -> Token | None:
-    idx = note.token_index_at(offset)
-    return note.tokens[idx] if idx < len(note.tokens) else None

@@ -26,10 +26,6 @@ def profiles_path() -> Path:
     return data_dir() / "profiles.json"
 
 
-def invitations_path() -> Path:
-    return data_dir() / "invitations.csv"
-
-
 @lru_cache(maxsize=4)
 def _profiles(path: str) -> dict[str, Profile]:
     if not Path(path).exists():
@@ -55,10 +51,3 @@ def recipients() -> dict[str, Profile]:
 def senders() -> dict[str, Profile]:
     """Profiles marked "kind": "sender" (the student personas)."""
     return {k: p for k, p in profiles().items() if p.kind == "sender"}
-
-
-def load_invitations() -> list[dict[str, str]]:
-    """The hand-labelled invitations (data/invitations.csv) as a list of dicts."""
-    from .evaluate import read_labelled
-
-    return read_labelled(invitations_path())

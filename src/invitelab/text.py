@@ -193,17 +193,6 @@ class Note:
         piece = " ".join(self.text[start:end].split())
         return piece if len(piece) <= width else piece[: width - 1].rstrip() + "…"
 
-    def token_index_at(self, offset: int) -> int:
-        """Index of the first token that starts at or after `offset`."""
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].start < offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
-
 
 _LAST: tuple[str | None, str] = (None, "")
 

@@ -15,8 +15,6 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from invitelab.widgets.people import get
-
 CRITERIA_IDS = (
     "greeting",
     "self_intro",
@@ -134,7 +132,3 @@ def history_rows(drafts):
         preview = " ".join(d.text.split())
         preview = preview if len(preview) <= 60 else preview[:57] + "..."
         yield (d.number, len(d.text), f"{d.score:.0f}", d.level, preview)
-
-
-def recipient_id_of(profile) -> str:
-    return str(get(profile, "id", "") or "")
