@@ -170,3 +170,11 @@ def test_parallel_batch_gives_the_same_rows_in_order(tmp_path, monkeypatch):
     assert parallel == sequential
     assert [r["id"] for r in parallel] == [str(i) for i in range(250)]
     assert sum(1 for r in parallel if "unknown recipient" in r["error"]) == 84
+
+
+def test_a_binary_file_is_named_as_unreadable_not_as_a_missing_column(tmp_path):
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\xff\xd8\xff\xe0 binary\n\x00\x01\n")
+    out = run("score", str(path))
+    assert out.returncode == 2 and "not readable text" in out.stderr and out.stdout == ""
+    assert len(out.stderr.strip().splitlines()) == 1

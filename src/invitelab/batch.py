@@ -61,6 +61,8 @@ def open_rows(path: str | Path) -> Iterator[tuple[int, dict[str, str] | None, st
             raise BatchError(f"{path}: not a readable CSV file ({error})") from None
         names = [h.strip().lower() for h in header]
         if "text" not in names:
+            if any("\udc80" <= c <= "\udcff" for h in header for c in h):
+                raise BatchError(f"{path}: the header row is not readable text (is this a CSV file, saved as UTF-8?)")
             shown = ", ".join(repr(h) for h in header[:8]) or "none"
             raise BatchError(f"{path}: no 'text' column (columns found: {shown})")
         row_number = 1

@@ -134,7 +134,8 @@ def cmd_score(args) -> int:
         raise CliError(str(error)) from None
     where = args.output or "standard output"
     print(f"scored {summary.scored} of {summary.rows} rows into {where}"
-          + (f"; {summary.errors} rows have a problem in the error column" if summary.errors else ""),
+          + (f"; {summary.errors} {'row has' if summary.errors == 1 else 'rows have'} a problem in the error column"
+             if summary.errors else ""),
           file=sys.stderr)
     return 0
 
