@@ -1,0 +1,1 @@
+"""Graded exercises and the autograder (``invitelab exercises build``, ``invitelab grade``)."""
