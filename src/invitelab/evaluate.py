@@ -133,11 +133,6 @@ def main(argv: list[str] | None = None) -> int:
 # Real notes with no profile (data/real/): agreement with the hand labels and with the sources.
 # ---------------------------------------------------------------------------------------------
 
-#: The default score bands of RUBRIC.md section 3, used to give the hand labels a score.
-LABEL_BANDS = {"generic": (0.0, 29.0), "developing": (30.0, 59.0), "personalized": (60.0, 84.0),
-               "exemplary": (85.0, 100.0)}
-
-
 def read_real(path: str | Path) -> list[dict[str, str]]:
     """Rows of a real-note file (data/real/dev.csv or holdout.csv): text, source verdict, labels."""
     return read_labelled(path)
@@ -146,14 +141,14 @@ def read_real(path: str | Path) -> list[dict[str, str]]:
 def label_score(row: dict[str, str], weights: dict[str, float] | None = None) -> float:
     """The rubric's score formula applied to hand labels: the level's band, and inside it the
     weighted share of passing criteria (a n/a criterion's weight is left out), default weights."""
-    if weights is None:
-        from invitelab import default_rubric
+    from invitelab import default_rubric
 
+    if weights is None:
         weights = dict(default_rubric().weights)
     counted = {c: w for c, w in weights.items() if (row.get(c) or "").strip() in ("pass", "fail")}
     total = sum(counted.values())
     share = sum(w for c, w in counted.items() if row[c].strip() == "pass") / total if total else 0.0
-    low, high = LABEL_BANDS[row["level"].strip()]
+    low, high = default_rubric().band(row["level"].strip())
     return low + (high - low) * share
 
 
