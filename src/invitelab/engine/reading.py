@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon
 from .context import Context, memo, patterns_for_default
 from .note import Note, fold
 from .patterns import lazy_compile
@@ -33,11 +34,11 @@ PLACEHOLDER_BRACKETS = lazy_compile(
     r"school|name|title|role|position|insert|job|university|industry|field|topic|event|contact|"
     r"person|manager|recruiter|team|city|date)[^<>\n]{0,30}>|_{3,}",
     re.IGNORECASE, needles=('[', '{', '<', '___'))
-GENERIC_ADDRESSEES = frozenset(
-    """there all everyone everybody team sir madam sirs madams sir/madam friend friends hiring
-    manager recruiter recruiters future colleague colleagues professional connection mentor
-    folks guys y'all yall whom concern it may concern linkedin member user""".split()
-)
+
+
+def generic_addressees() -> frozenset[str]:
+    """Words that address nobody in particular (lexicon family ``addressees.generic``)."""
+    return lexicon.family("addressees.generic").word_set
 
 
 @dataclass(frozen=True)

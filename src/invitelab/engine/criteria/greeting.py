@@ -9,7 +9,7 @@ from ...profiles import Profile
 from ..context import Context
 from ..criterion import Criterion, finding, quote
 from ..note import Note, fold
-from ..reading import GENERIC_ADDRESSEES, PLACEHOLDER_BRACKETS, read_greeting
+from ..reading import PLACEHOLDER_BRACKETS, generic_addressees, read_greeting
 from ..words import english_words
 
 # --- 1. greeting ------------------------------------------------------------------------------
@@ -70,7 +70,7 @@ def check_greeting(note: Note, ctx: Context) -> Finding:
     if PLACEHOLDER_BRACKETS.search(raw_name) or (raw_name.isupper() and ctx.patterns.placeholder_words.search(raw_name)):
         return finding(cid, "fail", f"The greeting has an unfilled placeholder: {said}.",
                        f"Replace it with {who}'s name: {how}.", span)
-    if not name_words or name_words[0] in GENERIC_ADDRESSEES or "/" in raw_name:
+    if not name_words or name_words[0] in generic_addressees() or "/" in raw_name:
         return finding(cid, "fail", f"The greeting {said} does not use a name.", f"Use {who}'s name: {how}.", span)
     if recipient is None:
         if g.greet or (g.name[:1].isupper() and name_words[0] not in english_words()):

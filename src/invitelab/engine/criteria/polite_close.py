@@ -4,15 +4,13 @@ from __future__ import annotations
 import re
 
 from ...findings import Finding
+from .. import lexicon
 from ..context import Context
 from ..criterion import Criterion, finding, quote
 from ..note import Note, fold
-from ..patterns import lazy_compile
 from ..reading import read_closing
 
 # --- 9. polite_close --------------------------------------------------------------------------
-
-_NOT_THANKS = lazy_compile(r"\b(?:no\s+thanks|thanks\s+to|thank\s+god|thanks\s+but)\b", re.IGNORECASE)
 
 
 def check_polite_close(note: Note, ctx: Context) -> Finding:
@@ -25,7 +23,7 @@ def check_polite_close(note: Note, ctx: Context) -> Finding:
     searchable = text if text.isascii() or len(folded) != len(text) else folded
     for m in list(ctx.patterns.thanks.finditer(text)) + list(ctx.patterns.thanks.finditer(searchable)):
         window = searchable[max(0, m.start() - 5): m.end() + 5]
-        if _NOT_THANKS.search(window):
+        if lexicon.family("closings.not_thanks").search(window):
             continue
         before = searchable[max(0, m.start() - 24): m.start()].lower()
         if m.group(0).lower().startswith("appreciate") and (

@@ -10,7 +10,7 @@ from ..criterion import Criterion, finding, quote
 from ..hints import facts_hint
 from ..note import Note, fold
 from ..patterns import lazy_compile
-from ..reading import GENERIC_ADDRESSEES, GREET_WORDS, PLACEHOLDER_BRACKETS
+from ..reading import GREET_WORDS, PLACEHOLDER_BRACKETS, generic_addressees
 
 # --- 3. specific_detail -----------------------------------------------------------------------
 
@@ -55,7 +55,7 @@ def _you_proper_noun(note: Note) -> tuple[int, int] | None:
         shared_or_congrats = not about.group(0).lower().startswith("you")
         for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w&'-]+(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&'-]+)*)", sent.text):
             word = m.group(1)
-            if m.start() == 0 or word in ("I", "I'm", "I've", "I'd", "LinkedIn") or fold(word) in GENERIC_ADDRESSEES:
+            if m.start() == 0 or word in ("I", "I'm", "I've", "I'd", "LinkedIn") or fold(word) in generic_addressees():
                 continue
             prefix = sent.text[: m.start()].rstrip()
             if not prefix or prefix[-1] in ".!?":
