@@ -94,3 +94,10 @@ def test_importing_the_engine_reads_no_lexicon_file():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     before, after = out.stdout.split()
     assert before == "0" and int(after) >= 1  # read on first use only
+
+
+def test_a_family_is_read_only():
+    fam = lexicon.family("closings.not_thanks")
+    with pytest.raises(AttributeError):
+        fam.words = ("x",)
+    assert "closings.not_thanks" in repr(fam)

@@ -1,7 +1,6 @@
 """Criterion ``greeting``: greets the recipient by a correctly spelled name."""
 from __future__ import annotations
 
-import difflib
 import re
 
 from ...findings import Finding
@@ -16,6 +15,8 @@ from ..words import english_words
 
 
 def _similar(a: str, b: str) -> bool:
+    import difflib  # on first use, so that importing the engine stays fast
+
     a, b = fold(a), fold(b)
     if not a or not b:
         return False

@@ -24,8 +24,7 @@ file and the family. ``tests/test_lexicon.py`` checks every family's examples.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).parent
@@ -36,38 +35,59 @@ class LexiconError(ValueError):
     """A lexicon file or family that cannot be used; the message is one line for a person to read."""
 
 
-@dataclass(frozen=True, eq=False)
 class Family:
-    """One family of words or patterns, with the examples it must match and must ignore."""
+    """One family of words or patterns, with the examples it must match and must ignore.
 
-    id: str
-    description: str
-    criteria: tuple[str, ...]
-    words: tuple[str, ...] = ()  # whole-word phrases, case-insensitive (empty for a pattern family)
-    patterns: tuple[str, ...] = ()  # regular expressions, case-insensitive (empty for a word family)
-    matches: tuple[str, ...] = ()
-    ignores: tuple[str, ...] = ()
-    source: str = ""  # the file it came from
+    Read-only; a plain class rather than a dataclass so that importing the engine stays fast."""
 
-    @cached_property
+    __slots__ = ("id", "description", "criteria", "words", "patterns", "matches", "ignores", "source",
+                 "_word_set", "_pattern")
+
+    def __init__(self, id: str, description: str, criteria: tuple[str, ...], words: tuple[str, ...] = (),
+                 patterns: tuple[str, ...] = (), matches: tuple[str, ...] = (), ignores: tuple[str, ...] = (),
+                 source: str = ""):
+        setattr_ = object.__setattr__
+        setattr_(self, "id", id)
+        setattr_(self, "description", description)
+        setattr_(self, "criteria", tuple(criteria))
+        setattr_(self, "words", tuple(words))  # whole-word phrases, any case (empty for a pattern family)
+        setattr_(self, "patterns", tuple(patterns))  # regular expressions, any case (empty for a word family)
+        setattr_(self, "matches", tuple(matches))  # texts the family must find
+        setattr_(self, "ignores", tuple(ignores))  # texts it must not find
+        setattr_(self, "source", source)  # the file it came from
+        setattr_(self, "_word_set", None)
+        setattr_(self, "_pattern", None)
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"lexicon family {self.id!r} is read-only")
+
+    def __repr__(self) -> str:
+        kind = f"{len(self.words)} words" if self.words else f"{len(self.patterns)} patterns"
+        return f"<lexicon family {self.id} ({kind}) from {self.source}>"
+
+    @property
     def word_set(self) -> frozenset[str]:
         """The words, lower-cased, for membership tests (``word in fam.word_set``)."""
-        return frozenset(w.lower() for w in self.words)
+        if self._word_set is None:
+            object.__setattr__(self, "_word_set", frozenset(w.lower() for w in self.words))
+        return self._word_set
 
-    @cached_property
+    @property
     def pattern(self) -> re.Pattern[str]:
         """One compiled, case-insensitive alternation of the whole family (built on first use)."""
-        if self.words:
-            from ..patterns import phrase_pattern  # whole words; spaces match any white space
+        if self._pattern is None:
+            if self.words:
+                from ..patterns import phrase_pattern  # whole words; spaces match any white space
 
-            source = phrase_pattern(self.words).pattern
-        else:
-            source = "|".join(f"(?:{p})" for p in self.patterns)
-        try:
-            return re.compile(source, re.IGNORECASE)
-        except re.error as err:
-            raise LexiconError(f"{self.source}: [{self.id}] has a pattern that is not a valid regular "
-                               f"expression ({err})") from None
+                source = phrase_pattern(self.words).pattern
+            else:
+                source = "|".join(f"(?:{p})" for p in self.patterns)
+            try:
+                object.__setattr__(self, "_pattern", re.compile(source, re.IGNORECASE))
+            except re.error as err:
+                raise LexiconError(f"{self.source}: [{self.id}] has a pattern that is not a valid regular "
+                                   f"expression ({err})") from None
+        return self._pattern
 
     def search(self, text: str, *args) -> re.Match[str] | None:
         return self.pattern.search(text, *args)
