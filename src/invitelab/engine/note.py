@@ -1,4 +1,5 @@
-"""Reading a note: normalisation that keeps character offsets, tokens, sentences, word lists.
+"""Reading a note: normalisation that keeps character offsets, tokens and sentences (word lists are in
+``words``, compiled patterns in ``patterns``).
 
 Everything here is linear in the length of the note. Offsets into :attr:`Note.text` are offsets
 into the student's original text, so evidence can be highlighted where it was written.
