@@ -16,7 +16,7 @@ import pytest
 
 from invitelab import CRITERIA, LEVEL_DESCRIPTIONS, LEVELS, bookpages
 from invitelab.engine import CORE
-from invitelab.examples import ALEX, DANA
+from invitelab.engine.examples import ALEX, DANA
 from invitelab.kitdata import profiles
 from invitelab.profiles import profile_from_dict
 

@@ -4,7 +4,7 @@ import itertools
 import pytest
 
 from invitelab import decide_level, score
-from invitelab.examples import ALEX, DANA
+from invitelab.engine.examples import ALEX, DANA
 from invitelab.rubric import CRITERION_IDS
 
 ALL_PASS = {c: "pass" for c in CRITERION_IDS}

@@ -3,7 +3,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from invitelab import decide_level, default_rubric, score
-from invitelab.examples import ALEX, DANA
+from invitelab.engine.examples import ALEX, DANA
 
 WORDS = st.sampled_from(
     "Hi Hello Dear Dana Whitfield Ms. , . ! ? I'm a junior at Ohio State OSU Meridian Health post career fairs "

@@ -15,18 +15,7 @@ from typing import Any
 
 import tomllib
 
-CRITERION_IDS = (
-    "greeting",
-    "self_intro",
-    "specific_detail",
-    "common_ground",
-    "purpose",
-    "no_hard_ask",
-    "length",
-    "not_template",
-    "polite_close",
-    "tone",
-)
+from .engine.criteria import CRITERION_IDS  # the single source of criterion ids
 
 PHRASE_LISTS = (
     "sign_offs",

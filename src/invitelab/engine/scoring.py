@@ -1,11 +1,12 @@
 """score(): run every criterion, decide the level by the spec's rules, compute the 0-100 score."""
 from __future__ import annotations
 
-from .findings import Finding, Result
-from .profiles import Profile
-from .rubric import Rubric, default_rubric
-from .rules import CRITERIA, Context
-from .text import Note
+from ..findings import Finding, Result
+from ..profiles import Profile
+from ..rubric import Rubric, default_rubric
+from .context import Context
+from .criteria import CRITERIA
+from .note import Note
 
 TITLES = {c.id: c.title for c in CRITERIA}
 CORE = ("greeting", "specific_detail", "purpose", "no_hard_ask", "length", "tone")
