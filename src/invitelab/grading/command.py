@@ -78,8 +78,11 @@ def cmd_grade(args) -> int:
           + (f"; {summary.skipped} system files skipped" if summary.skipped else ""), file=sys.stderr)
     for line in summary.warnings:
         print(f"note: {line}", file=sys.stderr)
-    for path in summary.written if len(summary.written) <= 3 else summary.written[:2] + ["..."]:
-        print(f"wrote {path}", file=sys.stderr)
+    for path in summary.written:
+        if not (args.feedback and path.startswith(str(Path(args.feedback)))):
+            print(f"wrote {path}", file=sys.stderr)
+    if args.feedback:
+        print(f"wrote {len(summary.rows)} feedback files in {args.feedback}", file=sys.stderr)
     return 0
 
 

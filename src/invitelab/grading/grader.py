@@ -80,6 +80,8 @@ def grade_submission(sub: Submission, exercise: Exercise, ctx: Context) -> tuple
     answers, notes = find_answers(nb, exercise)
     row.answers = answers
     row.messages += notes
+    if sub.late:
+        row.messages.append("submitted late (the LMS marked the file LATE)")
     for q in exercise.questions:
         a = answers[q.id]
         for note in a.notes:
@@ -111,6 +113,8 @@ def _finish_code(row: Row, exercise: Exercise, ctx: Context, run) -> None:
         row.status = run.status
         row.messages.insert(0, run.message + "; the written answers were still graded")
     for err in run.errors:
+        if run.status == "timeout" and "KeyboardInterrupt" in err:
+            continue  # the grader's own interrupt at the time limit
         row.messages.append(f"code: {err}")
 
 
