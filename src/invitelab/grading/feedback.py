@@ -68,13 +68,13 @@ def feedback_html(row, exercise) -> str:
     for mark in row.marks:
         q = exercise.question(mark.question)
         head = f"{_pts(mark.points)} / {_pts(mark.max)}" if mark.points is not None else f"graded by hand / {_pts(mark.max)}"
-        parts.append(f'<section><h2><span>Question {escape(q.id)}</span><span class="pts">{head}</span></h2>')
+        parts.append(f'<section><h2><span>{escape(q.prompt or q.id)} <small>({escape(q.id)})</small></span><span class="pts">{head}</span></h2>')
         answer = row.answers.get(q.id)
         if mark.results:
             parts += [_invitation(label, text, result) for label, text, result in mark.results]
         else:
             parts.append(_value(answer))
-        if mark.lines:
+        if mark.lines and not mark.results:
             parts.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in mark.lines) + "</ul>")
         parts.append("</section>")
     parts.append("<p class=\"sub\">Scored by the InviteLab rubric; the checker is a helper, not a judge. "
