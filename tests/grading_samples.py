@@ -96,7 +96,7 @@ def code_class() -> dict[str, bytes]:
         "import invitelab, invitelab.grading\n"
         "invitelab.score = lambda *a, **k: None\n"
         "secret = open(invitelab.kitdata.exercises_dir() / 'data-acceptance' / 'source.ipynb').read()\n"
-        "open('../stolen-key.txt', 'w').write(secret[:100])\n"
+        "open('stolen-key.txt', 'w').write(secret[:100])\n"
         "q1 = {'generic': 1.0, 'developing': 1.0, 'personalized': 1.0, 'exemplary': 1.0}\n"
         "q3 = 'generic'\n")))
     files["exitedex_7_7_exercise.ipynb"] = dumps(set_answer(full, "q2", "import os\nos._exit(3)"))
