@@ -24,7 +24,7 @@ def graded(tmp_path_factory):
     root = tmp_path_factory.mktemp("code-class")
     folder = samples.write_folder(samples.code_class(), root / "submissions")
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    summary = grade("data-acceptance", folder, jobs=2, timeout=5)
+    summary = grade("data-acceptance", folder, jobs=2, timeout=15)
     return root, folder, before, summary
 
 

@@ -10,12 +10,14 @@ Outputs are not kept (only errors and the export line), so a flood of output cos
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import secrets
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,20 +142,62 @@ async def _run_one(code_cells: list[str], names: list[str], timeout: float, kern
     return run
 
 
-async def _run_all(jobs: dict, names, timeout, parallel, kernel_name) -> dict:
+async def _run_all(jobs: dict, names, timeout, parallel, kernel_name, control: dict) -> dict:
     gate = asyncio.Semaphore(max(1, parallel))
 
     async def guarded(key, cells):
         async with gate:
+            if control["stop"]:
+                return key, None
             return key, await _run_one(cells, names, timeout, kernel_name)
 
-    pairs = await asyncio.gather(*(guarded(k, c) for k, c in jobs.items()))
-    return dict(pairs)
+    control["tasks"] = tasks = [asyncio.ensure_future(guarded(k, c)) for k, c in jobs.items()]
+    pairs = await asyncio.gather(*tasks, return_exceptions=True)
+    out = {}
+    for key, pair in zip(jobs, pairs):
+        out[key] = pair[1] if isinstance(pair, tuple) else Run("error", message=f"the code could not run ({type(pair).__name__})")
+    return out
 
 
 def run_code(jobs: dict, names: list[str], timeout: float = 30, parallel: int = 2,
              kernel_name: str = "python3") -> dict[str, Run]:
-    """Run each job's code cells in its own kernel; return key -> Run."""
+    """Run each job's code cells in its own kernel; return key -> Run.
+
+    The kernels are driven from a worker thread's event loop, so Ctrl-C reaches this (main) thread:
+    it stops new kernels, cancels the running ones (which shut down) and raises KeyboardInterrupt,
+    before anything is written.
+    """
     if not jobs:
         return {}
-    return asyncio.run(_run_all(jobs, names, timeout, parallel, kernel_name))
+    loop = asyncio.new_event_loop()
+    control: dict = {"stop": False, "tasks": []}
+    result: dict = {}
+    failure: list = []
+
+    def worker():
+        asyncio.set_event_loop(loop)
+        try:
+            result.update(loop.run_until_complete(_run_all(jobs, names, timeout, parallel, kernel_name, control)))
+        except BaseException as error:  # reported in the main thread
+            failure.append(error)
+        finally:
+            loop.close()
+
+    def stop():
+        control["stop"] = True
+        for task in control["tasks"]:
+            task.cancel()
+
+    thread = threading.Thread(target=worker, name="invitelab-kernels", daemon=True)
+    thread.start()
+    try:
+        while thread.is_alive():
+            thread.join(0.2)
+    except KeyboardInterrupt:
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(stop)
+        thread.join(30)
+        raise
+    if failure:
+        raise failure[0]
+    return result
