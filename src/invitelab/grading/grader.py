@@ -175,7 +175,12 @@ def canvas_text(summary: Summary, assignment_id: str = "") -> tuple[str, list[st
     warnings = []
     for group in groups.values():
         first = group[0]
-        if len(group) > 1:
+        usable = [r for r in group if r.status != "error"]
+        if len(group) > 1 and len(usable) == 1:
+            value = _fmt(usable[0].total)
+            warnings.append(f"{first.sub.student}: {len(group)} files; the Canvas CSV uses the only gradable one, "
+                            f"{usable[0].sub.file}")
+        elif len(group) > 1:
             warnings.append(f"{first.sub.student}: {len(group)} files, left blank in the Canvas CSV; choose one")
             value = ""
         else:
