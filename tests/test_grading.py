@@ -266,3 +266,24 @@ def test_rubric_file_errors_are_one_line(tmp_path, capsys):
     assert "Traceback" not in capsys.readouterr().err
     with pytest.raises(Exception):
         load_rubric(bad)
+
+
+def test_canvas_uses_the_only_gradable_file_of_a_student(tmp_path):
+    files = {"brownsam_31008_71008_notes.pdf": b"%PDF-1.4",
+             "brownsam_LATE_31008_71009_exercise.ipynb": samples.dumps(samples.notebook("write-three", "source"))}
+    summary = grade("write-three", samples.write_folder(files, tmp_path))
+    text, warnings = canvas_text(summary)
+    assert list(csv.reader(io.StringIO(text)))[2] == ["brownsam", "31008", "", "", "", "15"]
+    assert "only gradable one" in warnings[0]
+    assert all("2 files" in r["message"] for r in rows(gradebook_text(summary)).values())
+
+
+def test_nbgrader_release_layout_blank_is_not_answered(tmp_path):
+    """nbgrader's release replaces a solution with `raise NotImplementedError()`: that is unanswered."""
+    nb = samples.notebook("write-three", "exercise")
+    for qid in ("q1", "q2", "q3"):
+        nb = samples.set_answer(nb, qid, f'# Example: {qid} = """Hi ..."""\n# YOUR CODE HERE\nraise NotImplementedError()')
+    files = {"submitted/tsmith/write-three/exercise.ipynb": samples.dumps(nb)}
+    row = rows(gradebook_text(grade("write-three", samples.write_folder(files, tmp_path))))[
+        "submitted/tsmith/write-three/exercise.ipynb"]
+    assert (row["student"], row["total"], row["status"], row["message"]) == ("tsmith", "0", "graded", "")
