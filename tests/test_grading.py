@@ -287,3 +287,16 @@ def test_nbgrader_release_layout_blank_is_not_answered(tmp_path):
     row = rows(gradebook_text(grade("write-three", samples.write_folder(files, tmp_path))))[
         "submitted/tsmith/write-three/exercise.ipynb"]
     assert (row["student"], row["total"], row["status"], row["message"]) == ("tsmith", "0", "graded", "")
+
+
+def test_too_large_and_damaged_files(tmp_path, monkeypatch):
+    from invitelab.grading import submissions
+
+    nb = samples.notebook("write-three", "source")
+    nb["cells"] = [*nb["cells"], "not a cell", 42]
+    files = {"big_1_1_exercise.ipynb": b" " * 200_000, "damaged_2_2_exercise.ipynb": json.dumps(nb).encode()}
+    folder = samples.write_folder(files, tmp_path)
+    monkeypatch.setattr(submissions, "MAX_BYTES", 100_000)
+    got = {r["student"]: r for r in rows(gradebook_text(grade("write-three", folder))).values()}
+    assert got["big"]["status"] == "error" and "too large" in got["big"]["message"]
+    assert got["damaged"]["total"] == "15" and "2 damaged cells were skipped" in got["damaged"]["message"]

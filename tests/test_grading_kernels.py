@@ -58,3 +58,27 @@ def test_source_runs_to_full_marks_in_its_kernel(graded):
     _, _, _, summary = graded
     full = next(r for r in summary.rows if r.sub.student == "fullfay")
     assert [m.points for m in full.marks] == [4, 2, 1, 1]
+
+
+def test_ctrl_c_while_kernels_run_writes_nothing_and_leaves_no_kernel(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    full = samples.notebook("data-acceptance", "source")
+    loop = samples.dumps(samples.set_answer(full, "q2", "while True:\n    pass"))
+    folder = samples.write_folder({f"loop{i}_{i}_{i}_exercise.ipynb": loop for i in range(3)}, tmp_path / "subs")
+    out = tmp_path / "gradebook.csv"
+    out.write_text("the previous gradebook\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(samples.ROOT / "src"))
+    proc = subprocess.Popen([sys.executable, "-m", "invitelab", "grade", "data-acceptance", str(folder), "-o", str(out),
+                             "--timeout", "60"], env=env, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(4)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "Traceback" not in err
+    assert out.read_text(encoding="utf-8") == "the previous gradebook\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gradebook.csv", "subs"]
