@@ -201,12 +201,13 @@ def judge_code(q, exported, ctx, m):
         for level, rate in key.items():
             value = data.get(level)
             if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-                value = value / 100 if value > 1 else value
-                if abs(value - rate) <= 0.005:
+                share = value / 100 if 1 < value <= 100 else value  # a percentage counts too
+                if abs(share - rate) <= 0.005:
                     total += each
-                    m.lines.append(f"{level}: {value:.3f}, right.")
+                    m.lines.append(f"{level}: {value:.3g}, right.")
                     continue
-                m.lines.append(f"{level}: {value:.3f} is not the rate in the data (check the filter and the mean).")
+                m.lines.append(f"{level}: {value:.4g} is not the share accepted in the data "
+                               "(a fraction between 0 and 1: check the column and use the mean).")
             else:
                 m.lines.append(f"{level}: missing.")
         return total
