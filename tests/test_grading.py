@@ -300,3 +300,21 @@ def test_too_large_and_damaged_files(tmp_path, monkeypatch):
     got = {r["student"]: r for r in rows(gradebook_text(grade("write-three", folder))).values()}
     assert got["big"]["status"] == "error" and "too large" in got["big"]["message"]
     assert got["damaged"]["total"] == "15" and "2 damaged cells were skipped" in got["damaged"]["message"]
+
+
+def test_code_answers_are_judged_from_exported_data():
+    from invitelab import kitdata
+    from invitelab.grading.answers import Answer
+    from invitelab.grading.judge import Context, acceptance_key, judge
+
+    ex, ctx = load_exercise("data-acceptance"), Context(kitdata.profiles())
+    key = acceptance_key(str(kitdata.simulated_invitations_path()))
+    q1, q2 = ex.question("q1"), ex.question("q2")
+    as_percent = {"type": "Series", "data": {k: v * 100 for k, v in key.items()}}
+    assert judge(q1, Answer("q1"), ctx, as_percent).points == 4
+    counts = {"type": "Series", "data": {k: v * 1000 for k, v in key.items()}}
+    assert judge(q1, Answer("q1"), ctx, counts).points == 0
+    assert judge(q1, Answer("q1"), ctx, {"missing": True}).points == 0
+    unlabelled = {"type": "Axes", "title": "Acceptance by level", "bars": 4}
+    mark = judge(q2, Answer("q2"), ctx, unlabelled)
+    assert mark.points == 1 and any("SIMULATED" in line for line in mark.lines)
