@@ -318,3 +318,17 @@ def test_code_answers_are_judged_from_exported_data():
     unlabelled = {"type": "Axes", "title": "Acceptance by level", "bars": 4}
     mark = judge(q2, Answer("q2"), ctx, unlabelled)
     assert mark.points == 1 and any("SIMULATED" in line for line in mark.lines)
+
+
+@pytest.mark.parametrize("eid", TEXT_EXERCISES)
+def test_self_checks_pass_on_the_model_answers(eid, capsys):
+    """The student's check() agrees with the grader: every model answer gets a tick, none a cross."""
+    ex = load_exercise(eid)
+    answers, _ = find_answers(samples.notebook(eid, "source"), ex)
+    start(eid)
+    capsys.readouterr()
+    for q in ex.questions:
+        if not q.manual:
+            check(q.id, answers[q.id].value)
+    out = capsys.readouterr().out
+    assert "✗" not in out and "Not answered" not in out and out.count("✓") >= len(ex.questions) - 1
