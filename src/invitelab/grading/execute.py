@@ -113,7 +113,7 @@ async def _run_one(code_cells: list[str], names: list[str], timeout: float, kern
     deadline = time.monotonic() + timeout
     client = _client_class()(
         nb, timeout=int(timeout), allow_errors=True, kernel_name=kernel_name, record_timing=False,
-        resources={"metadata": {"path": workdir}}, startup_timeout=60,
+        resources={"metadata": {"path": workdir}}, startup_timeout=60, shutdown_kernel="immediate",
         timeout_func=lambda cell: max(1, int(deadline - time.monotonic() + 0.999)),
     )
     client.errors, client.export = [], ""
