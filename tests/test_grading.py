@@ -332,3 +332,13 @@ def test_self_checks_pass_on_the_model_answers(eid, capsys):
             check(q.id, answers[q.id].value)
     out = capsys.readouterr().out
     assert "✗" not in out and "Not answered" not in out and out.count("✓") >= len(ex.questions) - 1
+
+
+def test_outputs_never_land_in_the_submissions(text_class, tmp_path, capsys):
+    zip_path, _ = text_class
+    before = zip_path.read_bytes()
+    assert cli.main(["grade", "write-three", str(zip_path), "-o", str(zip_path)]) == 2
+    assert zip_path.read_bytes() == before
+    folder = samples.write_folder({"a.ipynb": samples.dumps(samples.notebook("write-three", "source"))}, tmp_path / "s")
+    assert cli.main(["grade", "write-three", str(folder), "--feedback", str(folder / "fb")]) == 2
+    assert "inside the submissions" in capsys.readouterr().err

@@ -25,8 +25,8 @@ def add_subcommands(sub) -> None:
     grade.add_argument("submissions", metavar="SUBMISSIONS", help="folder or zip of submitted notebooks")
     grade.add_argument("-o", "--output", metavar="GRADEBOOK.csv", help="gradebook CSV (default: standard output)")
     grade.add_argument("--feedback", metavar="DIR", help="write one HTML feedback file per submission here")
-    grade.add_argument("--canvas", nargs="?", const="", metavar="CANVAS.csv",
-                       help="also write a CSV for Canvas's gradebook import (default: next to the gradebook)")
+    grade.add_argument("--canvas", action="store_true",
+                       help="also write GRADEBOOK-canvas.csv for Canvas's gradebook import")
     grade.add_argument("--canvas-assignment", metavar="ID", default="",
                        help="the Canvas assignment id, for the column name 'Title (ID)'")
     grade.add_argument("--jobs", type=int, default=2, metavar="N", help="kernels to run at once (code answers)")
@@ -47,6 +47,20 @@ def _fail(message: str) -> int:
     return 2
 
 
+def _inside_submissions(submissions: str, outputs: list) -> str:
+    """The first output that would overwrite the zip or land in the submissions folder, if any."""
+    from pathlib import Path
+
+    root = Path(submissions).resolve()
+    for out in outputs:
+        if not out:
+            continue
+        path = Path(out).resolve()
+        if path == root or (root.is_dir() and root in path.parents):
+            return str(out)
+    return ""
+
+
 def cmd_grade(args) -> int:
     from pathlib import Path
 
@@ -63,9 +77,13 @@ def cmd_grade(args) -> int:
         profiles = load_profiles(args.profiles) if args.profiles else None
         summary = grade(args.exercise, args.submissions, jobs=args.jobs, timeout=args.timeout,
                         rubric=rubric, profiles=profiles)
-        canvas = args.canvas
-        if canvas == "":
+        canvas = None
+        if args.canvas:
             canvas = str(Path(args.output).with_name(Path(args.output).stem + "-canvas.csv")) if args.output else "canvas.csv"
+        inside = _inside_submissions(args.submissions, [args.output, canvas, args.feedback])
+        if inside:
+            return _fail(f"{inside} is inside the submissions ({args.submissions}); write the gradebook and "
+                         "feedback elsewhere, or the next run would grade them too")
         write_outputs(summary, args.output, args.feedback, canvas, args.canvas_assignment)
     except (ExerciseError, SubmissionsError, RubricError, ProfileError) as error:
         return _fail(str(error))

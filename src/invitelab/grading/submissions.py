@@ -94,6 +94,8 @@ def collect(path: str | Path) -> tuple[list[Submission], int]:
                         try:
                             with archive.open(info) as f:
                                 sub.data = f.read(MAX_BYTES + 1)
+                            if len(sub.data) > MAX_BYTES:  # the zip understated its size
+                                sub.data, sub.problem = None, "the file is too large to be a notebook"
                         except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as error:
                             sub.problem = f"the file cannot be read from the zip ({error})"
                     found.append(sub)
