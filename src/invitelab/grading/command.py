@@ -6,7 +6,7 @@ import sys
 
 EXAMPLES_GRADE = """examples:
   invitelab grade write-three submissions.zip -o gradebook.csv --feedback feedback/
-  invitelab grade write-three submissions.zip -o gradebook.csv --canvas canvas.csv
+  invitelab grade write-three submissions.zip -o gradebook.csv --canvas   (also gradebook-canvas.csv)
   invitelab grade data-acceptance submissions/ -o gradebook.csv --jobs 2 --timeout 60
   invitelab grade write-three submissions.zip -o gradebook.csv --rubric my-rubric.toml   (regrade)
 
