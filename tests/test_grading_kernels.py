@@ -72,7 +72,8 @@ def test_ctrl_c_while_kernels_run_writes_nothing_and_leaves_no_kernel(tmp_path):
     folder = samples.write_folder({f"loop{i}_{i}_{i}_exercise.ipynb": loop for i in range(3)}, tmp_path / "subs")
     out = tmp_path / "gradebook.csv"
     out.write_text("the previous gradebook\n", encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(samples.ROOT / "src"))
+    (tmp_path / "tmp").mkdir()
+    env = dict(os.environ, PYTHONPATH=str(samples.ROOT / "src"), TMPDIR=str(tmp_path / "tmp"))
     proc = subprocess.Popen([sys.executable, "-m", "invitelab", "grade", "data-acceptance", str(folder), "-o", str(out),
                              "--timeout", "60"], env=env, stderr=subprocess.PIPE, text=True,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
@@ -81,4 +82,5 @@ def test_ctrl_c_while_kernels_run_writes_nothing_and_leaves_no_kernel(tmp_path):
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "Traceback" not in err
     assert out.read_text(encoding="utf-8") == "the previous gradebook\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["gradebook.csv", "subs"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gradebook.csv", "subs", "tmp"]
+    assert not any((tmp_path / "tmp").iterdir())  # the kernels' work folders are gone

@@ -101,7 +101,8 @@ def _data_dir():
     return kitdata.data_dir().resolve()
 
 
-async def _run_one(code_cells: list[str], names: list[str], timeout: float, kernel_name: str) -> Run:
+async def _run_one(code_cells: list[str], names: list[str], timeout: float, kernel_name: str,
+                   workdirs: list | None = None) -> Run:
     import nbformat
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
@@ -110,6 +111,8 @@ async def _run_one(code_cells: list[str], names: list[str], timeout: float, kern
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(src) for src in code_cells] + [nbformat.v4.new_code_cell(export)]
     workdir = tempfile.mkdtemp(prefix="invitelab-grade-")
+    if workdirs is not None:
+        workdirs.append(workdir)  # removed by run_code too, should this task be cancelled
     deadline = time.monotonic() + timeout
     client = _client_class()(
         nb, timeout=int(timeout), allow_errors=True, kernel_name=kernel_name, record_timing=False,
@@ -149,7 +152,7 @@ async def _run_all(jobs: dict, names, timeout, parallel, kernel_name, control: d
         async with gate:
             if control["stop"]:
                 return key, None
-            return key, await _run_one(cells, names, timeout, kernel_name)
+            return key, await _run_one(cells, names, timeout, kernel_name, control["workdirs"])
 
     control["tasks"] = tasks = [asyncio.ensure_future(guarded(k, c)) for k, c in jobs.items()]
     pairs = await asyncio.gather(*tasks, return_exceptions=True)
@@ -170,7 +173,7 @@ def run_code(jobs: dict, names: list[str], timeout: float = 30, parallel: int = 
     if not jobs:
         return {}
     loop = asyncio.new_event_loop()
-    control: dict = {"stop": False, "tasks": []}
+    control: dict = {"stop": False, "tasks": [], "workdirs": []}
     result: dict = {}
     failure: list = []
 
@@ -185,6 +188,7 @@ def run_code(jobs: dict, names: list[str], timeout: float = 30, parallel: int = 
 
     def stop():
         control["stop"] = True
+        loop.set_exception_handler(lambda _loop, _context: None)  # quiet: nbclient's polls die with the loop
         for task in control["tasks"]:
             task.cancel()
 
@@ -198,6 +202,9 @@ def run_code(jobs: dict, names: list[str], timeout: float = 30, parallel: int = 
             loop.call_soon_threadsafe(stop)
         thread.join(30)
         raise
+    finally:
+        for workdir in control["workdirs"]:
+            shutil.rmtree(workdir, ignore_errors=True)
     if failure:
         raise failure[0]
     return result
