@@ -342,3 +342,13 @@ def test_outputs_never_land_in_the_submissions(text_class, tmp_path, capsys):
     folder = samples.write_folder({"a.ipynb": samples.dumps(samples.notebook("write-three", "source"))}, tmp_path / "s")
     assert cli.main(["grade", "write-three", str(folder), "--feedback", str(folder / "fb")]) == 2
     assert "inside the submissions" in capsys.readouterr().err
+
+
+def test_written_answer_found_below_its_prompt_and_left_for_the_instructor(tmp_path):
+    nb = samples.notebook("sender-theories", "source")
+    samples.cell(nb, "q3")["metadata"] = {}
+    summary = grade("sender-theories", samples.write_folder({"x_1_1_e.ipynb": samples.dumps(nb)}, tmp_path))
+    row = next(iter(rows(gradebook_text(summary)).values()))
+    assert row["q3"] == "" and row["total"] == "8" and row["max"] == "8"
+    assert "q3: found below its prompt" in row["message"] and "left for the instructor" in row["message"]
+    assert "happy employee" in summary.rows[0].answers["q3"].value

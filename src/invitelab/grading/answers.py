@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,8 +108,9 @@ def _written(cell: dict) -> str:
 def _prompt_index(cells: list[dict], prompt: str) -> int | None:
     if not prompt:
         return None
+    heading = re.compile(rf"^#+\s*{re.escape(prompt)}(?!\d)", re.M | re.I)  # "## Question 1 (...", not "Question 10"
     for i, cell in enumerate(cells):
-        if cell.get("cell_type") == "markdown" and prompt.lower() in cell_source(cell).lower():
+        if cell.get("cell_type") == "markdown" and heading.search(cell_source(cell)):
             return i
     return None
 
