@@ -192,6 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
     rubric = sub.add_parser("rubric", help="print the default rubric to copy and edit",
                             description="Print the default rubric (TOML). Save it, edit it, pass it with --rubric.")
     rubric.set_defaults(func=cmd_rubric)
+
+    from .grading.command import add_subcommands  # grade, exercises
+    add_subcommands(sub)
     return parser
 
 

@@ -51,3 +51,20 @@ def recipients() -> dict[str, Profile]:
 def senders() -> dict[str, Profile]:
     """Profiles marked "kind": "sender" (the student personas)."""
     return {k: p for k, p in profiles().items() if p.kind == "sender"}
+
+
+def exercises_dir() -> Path:
+    """The graded exercises (``exercises/<id>/source.ipynb`` and the derived ``exercise.ipynb``)."""
+    return repo_root() / "exercises"
+
+
+def simulated_invitations_path() -> Path:
+    """The SIMULATED year of invitations to a fictional recruiter (see data/simulated/README.md)."""
+    return data_dir() / "simulated" / "invitations_simulated.csv"
+
+
+def simulated_invitations():
+    """The SIMULATED invitations as a pandas DataFrame (pandas is imported only here)."""
+    from .simulation import load_simulated
+
+    return load_simulated(simulated_invitations_path())

@@ -1,0 +1,82 @@
+"""One readable HTML feedback page per submission. Every piece of student text is escaped."""
+from __future__ import annotations
+
+from html import escape
+
+STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;
+line-height:1.5;color:#1b1b1b}
+h1{font-size:1.5rem;margin-bottom:.2rem}.sub{color:#555;margin-top:0}
+.total{font-size:1.25rem;font-weight:600;padding:.6rem .9rem;background:#eef4fb;border-radius:6px}
+section{border-top:1px solid #ddd;padding:.4rem 0 .8rem}
+h2{font-size:1.1rem;display:flex;justify-content:space-between;gap:1rem}
+.pts{font-variant-numeric:tabular-nums;white-space:nowrap}
+blockquote{margin:.5rem 0;padding:.5rem .8rem;background:#f6f6f6;border-left:4px solid #999;white-space:pre-wrap}
+ul{padding-left:1.2rem;margin:.3rem 0}.pass{color:#1a6b2f}.fail{color:#a3161a}.na{color:#666}
+.next{background:#fff8e1;padding:.4rem .7rem;border-radius:4px}
+.notes{background:#fbeaea;padding:.5rem .8rem;border-radius:4px}
+"""
+
+
+def _pts(x) -> str:
+    return "" if x is None else f"{x:g}"
+
+
+def _invitation(label: str, text: str, result) -> str:
+    marks = {"pass": ("pass", "✓"), "fail": ("fail", "✗"), "n/a": ("na", "–")}
+    items = []
+    for f in result.findings:
+        cls, sign = marks.get(f.status, ("na", "?"))
+        line = f'<li class="{cls}">{sign} <strong>{escape(f.title)}</strong>: {escape(f.evidence or "")}'
+        if f.status == "fail" and f.suggestion:
+            line += f"<br>→ {escape(f.suggestion)}"
+        items.append(line + "</li>")
+    warnings = "".join(f"<li>{escape(w)}</li>" for w in result.warnings)
+    return (f"<p>Your note ({escape(label)}), {len(text)} characters:</p><blockquote>{escape(text)}</blockquote>"
+            f"<p>Level <strong>{escape(result.level)}</strong>, score {result.score:.0f}/100.</p>"
+            f"<ul>{''.join(items)}</ul>" + (f"<ul>{warnings}</ul>" if warnings else "")
+            + f'<p class="next"><strong>Next:</strong> {escape(result.next_steps)}</p>')
+
+
+def _value(answer) -> str:
+    if answer is None or answer.blank:
+        return ""
+    value = answer.value
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) > 2000:
+        text = text[:2000] + " …"
+    return f"<p>Your answer:</p><blockquote>{escape(text)}</blockquote>"
+
+
+def feedback_html(row, exercise) -> str:
+    sub = row.sub
+    title = f"{exercise.title}: feedback for {sub.student}"
+    parts = [f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
+             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{STYLE}</style></head><body>",
+             f"<h1>{escape(exercise.title)}</h1><p class=\"sub\">Feedback for {escape(sub.student)} "
+             f"· file {escape(sub.file)}</p>"]
+    if row.total is None:
+        parts.append(f'<p class="total">Not graded: {escape("; ".join(row.messages))}</p>')
+        parts.append("<p>Please submit your notebook again (the .ipynb file, saved from Jupyter), "
+                     "or ask your instructor.</p></body></html>")
+        return "".join(parts) + "\n"
+    manual = f" (plus up to {exercise.manual_points:g} points graded by your instructor)" if exercise.manual_points else ""
+    parts.append(f'<p class="total">{_pts(row.total)} of {_pts(exercise.max_points)} points{escape(manual)}</p>')
+    if row.messages:
+        parts.append('<div class="notes"><strong>Notes from the grader</strong><ul>'
+                     + "".join(f"<li>{escape(m)}</li>" for m in row.messages) + "</ul></div>")
+    for mark in row.marks:
+        q = exercise.question(mark.question)
+        head = f"{_pts(mark.points)} / {_pts(mark.max)}" if mark.points is not None else f"graded by hand / {_pts(mark.max)}"
+        parts.append(f'<section><h2><span>{escape(q.prompt or q.id)} <small>({escape(q.id)})</small></span><span class="pts">{head}</span></h2>')
+        answer = row.answers.get(q.id)
+        if mark.results:
+            parts += [_invitation(label, text, result) for label, text, result in mark.results]
+        else:
+            parts.append(_value(answer))
+        if mark.lines and not mark.results:
+            parts.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in mark.lines) + "</ul>")
+        parts.append("</section>")
+    parts.append("<p class=\"sub\">Scored by the InviteLab rubric; the checker is a helper, not a judge. "
+                 "Talk to your instructor about any mark you think is wrong.</p></body></html>")
+    return "".join(parts) + "\n"

@@ -1,0 +1,218 @@
+"""Grade a class: every submission file gets one gradebook row, whatever it holds.
+
+Written answers are read from the notebook as data and judged by the engine in this process (no
+kernel: milliseconds a submission). Only exercises with code answers start kernels, one per
+submission, in parallel, with a time limit (see ``execute``). The gradebook, the Canvas CSV and
+the feedback files are written whole (temporary file, then rename), after everything is graded.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from invitelab import default_rubric, kitdata
+
+from .answers import SubmissionError, code_cells, find_answers, read_notebook
+from .exercise import Exercise, load_exercise
+from .feedback import feedback_html
+from .files import csv_text, write_atomic
+from .judge import Context, Mark, judge
+from .submissions import Submission, collect
+
+CANVAS_HEADER = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+
+
+@dataclass
+class Row:
+    sub: Submission
+    marks: list[Mark] = field(default_factory=list)
+    status: str = "graded"
+    messages: list[str] = field(default_factory=list)
+    answers: dict = field(default_factory=dict)
+
+    @property
+    def total(self) -> float | None:
+        if self.status == "error" and not self.marks:
+            return None
+        return sum(m.points or 0 for m in self.marks)
+
+
+@dataclass
+class Summary:
+    rows: list[Row]
+    exercise: Exercise
+    skipped: int = 0
+    written: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.rows)
+
+
+def _fmt(x: float | None) -> str:
+    if x is None:
+        return ""
+    return f"{x:g}"
+
+
+def grade_submission(sub: Submission, exercise: Exercise, ctx: Context) -> tuple[Row, list[str] | None]:
+    """Judge the written answers now; return the code cells to run if the exercise has code answers."""
+    row = Row(sub)
+    if sub.problem:
+        row.status, row.messages = "error", [sub.problem]
+        return row, None
+    if not sub.file.lower().endswith(".ipynb"):
+        row.status = "error"
+        row.messages = [f"not a notebook ({Path(sub.file).name}); ask the student to submit the .ipynb file"]
+        # a notebook renamed to .json or .txt is still graded, with a note
+        try:
+            nb = read_notebook(sub.data or b"")
+        except SubmissionError:
+            return row, None
+        row.status, row.messages = "graded", [f"graded although the file is not named .ipynb ({Path(sub.file).name})"]
+    else:
+        try:
+            nb = read_notebook(sub.data or b"")
+        except SubmissionError as error:
+            row.status, row.messages = "error", [str(error)]
+            return row, None
+    answers, notes = find_answers(nb, exercise)
+    row.answers = answers
+    row.messages += notes
+    if sub.late:
+        row.messages.append("submitted late (the LMS marked the file LATE)")
+    for q in exercise.questions:
+        a = answers[q.id]
+        for note in a.notes:
+            row.messages.append(f"{q.id}: {note}")
+        if q.kind == "code":
+            continue
+        row.marks.append(judge(q, a, ctx))
+        if a.problem and not q.manual:
+            row.messages.append(f"{q.id}: {a.problem}")
+        elif a.blank and not a.found and not q.manual:
+            row.messages.append(f"{q.id}: missing (no answer cell and no cell sets `{q.id}`)")
+    manual = [q for q in exercise.questions if q.manual and not answers[q.id].blank]
+    for q in manual:
+        row.messages.append(f"{q.id} ({q.points:g} points) is left for the instructor to grade by hand")
+    return row, (code_cells(nb) if exercise.needs_kernel else None)
+
+
+def _finish_code(row: Row, exercise: Exercise, ctx: Context, run) -> None:
+    for q in exercise.questions:
+        if q.kind != "code":
+            continue
+        exported = run.values.get(q.id) if run is not None else None
+        row.marks.append(judge(q, row.answers[q.id], ctx, exported))
+    order = {q.id: i for i, q in enumerate(exercise.questions)}
+    row.marks.sort(key=lambda m: order[m.question])
+    if run is None:
+        return
+    if run.status != "ok":
+        row.status = run.status
+        row.messages.insert(0, run.message + "; the written answers were still graded")
+    for err in run.errors:
+        if run.status == "timeout" and "KeyboardInterrupt" in err:
+            continue  # the grader's own interrupt at the time limit
+        row.messages.append(f"code: {err}")
+
+
+def grade(exercise: str | Path, submissions: str | Path, *, jobs: int = 2, timeout: float = 60,
+          rubric=None, profiles: dict | None = None) -> Summary:
+    ex = load_exercise(exercise)
+    ctx = Context(profiles if profiles is not None else kitdata.profiles(), rubric or default_rubric())
+    subs, skipped = collect(submissions)
+    rows, pending = [], {}
+    for i, sub in enumerate(subs):
+        row, cells = grade_submission(sub, ex, ctx)
+        rows.append(row)
+        if cells is not None:
+            pending[i] = cells
+    if pending:
+        from .execute import run_code
+
+        names = [q.id for q in ex.questions if q.kind == "code"]
+        runs = run_code(pending, names, timeout=timeout, parallel=jobs)
+    else:
+        runs = {}
+    for i, row in enumerate(rows):
+        if i in pending:
+            _finish_code(row, ex, ctx, runs.get(i))
+        elif ex.needs_kernel and row.status != "error":
+            _finish_code(row, ex, ctx, None)
+    by_student: dict[str, list[Row]] = {}
+    for row in rows:
+        by_student.setdefault(row.sub.student.lower(), []).append(row)
+    summary = Summary(rows, ex, skipped)
+    for group in by_student.values():
+        if len(group) > 1:
+            files = ", ".join(r.sub.file for r in group)
+            for row in group:
+                row.messages.append(f"this student has {len(group)} files ({files}); each is graded, none merged")
+    return summary
+
+
+def gradebook_text(summary: Summary) -> str:
+    qids = [q.id for q in summary.exercise.questions]
+    header = ["student", "file", *qids, "total", "max", "status", "message"]
+    body = []
+    for row in summary.rows:
+        points = {m.question: m.points for m in row.marks}
+        body.append([row.sub.student, row.sub.file, *(_fmt(points.get(q)) for q in qids),
+                     _fmt(row.total), _fmt(summary.exercise.max_points), row.status, "; ".join(row.messages)])
+    return csv_text(header, body)
+
+
+def canvas_text(summary: Summary, assignment_id: str = "") -> tuple[str, list[str]]:
+    """Canvas gradebook import: one row per student; a student with several files is left blank."""
+    ex = summary.exercise
+    column = f"{ex.title} ({assignment_id})" if assignment_id else ex.title
+    body = [["Points Possible", "", "", "", "", _fmt(ex.max_points)]]
+    groups: dict[str, list[Row]] = {}
+    for row in summary.rows:
+        groups.setdefault(row.sub.student.lower(), []).append(row)
+    warnings = []
+    for group in groups.values():
+        first = group[0]
+        usable = [r for r in group if r.status != "error"]
+        if len(group) > 1 and len(usable) == 1:
+            value = _fmt(usable[0].total)
+            warnings.append(f"{first.sub.student}: {len(group)} files; the Canvas CSV uses the only gradable one, "
+                            f"{usable[0].sub.file}")
+        elif len(group) > 1:
+            warnings.append(f"{first.sub.student}: {len(group)} files, left blank in the Canvas CSV; choose one")
+            value = ""
+        else:
+            value = _fmt(first.total)
+        body.append([first.sub.student, first.sub.user_id, "", "", "", value])
+    return csv_text([*CANVAS_HEADER, column], body), warnings
+
+
+def _feedback_name(row: Row, several: bool) -> str:
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", row.sub.student).strip("._") or "student"
+    if several:
+        base += "--" + re.sub(r"[^A-Za-z0-9._-]+", "_", Path(row.sub.file).stem)
+    return base[:120] + ".html"
+
+
+def write_outputs(summary: Summary, output: str | Path | None, feedback_dir: str | Path | None,
+                  canvas: str | Path | None, assignment_id: str = "") -> None:
+    """Everything is rendered first, then each file is written whole (temporary file + rename)."""
+    files: list[tuple[Path, str]] = []
+    if output:
+        files.append((Path(output), gradebook_text(summary)))
+    if canvas:
+        text, warnings = canvas_text(summary, assignment_id)
+        summary.warnings += warnings
+        files.append((Path(canvas), text))
+    if feedback_dir:
+        counts: dict[str, int] = {}
+        for row in summary.rows:
+            counts[row.sub.student.lower()] = counts.get(row.sub.student.lower(), 0) + 1
+        for row in summary.rows:
+            name = _feedback_name(row, counts[row.sub.student.lower()] > 1)
+            files.append((Path(feedback_dir) / name, feedback_html(row, summary.exercise)))
+    for path, text in files:
+        write_atomic(path, text)
+        summary.written.append(str(path))
