@@ -127,7 +127,7 @@ def test_class_gradebook_golden(text_class):
     assert "LATE" in got["smithtaylor_LATE_12345_67891_exercise-1.ipynb"]["message"]
     assert got["Lee, Ana_555_assignsubmission_file_/exercise.ipynb"]["student"] == "Lee, Ana"
     assert not Path("/tmp/invitelab-pwned").exists()
-    assert invitelab.score.__module__ == "invitelab.engine"
+    assert invitelab.score.__module__ == "invitelab.engine.scoring"
 
 
 def test_canvas_csv_golden(text_class):

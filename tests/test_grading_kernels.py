@@ -49,7 +49,7 @@ def test_hostile_code_gains_nothing_and_harms_no_one(graded):
     hostile = rows["hostilehal"]
     assert hostile["q1"] == "0"  # made-up rates
     assert hostile["q3"] == "1"  # the written answer is read from the file, not from the kernel's `q3`
-    assert invitelab.score.__module__ == "invitelab.engine"  # the grader's engine is untouched
+    assert invitelab.score.__module__ == "invitelab.engine.scoring"  # the grader's engine is untouched
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # no submission changed
     assert not any(Path(r.sub.file).name.startswith("stolen") for r in summary.rows)
 

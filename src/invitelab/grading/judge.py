@@ -36,11 +36,6 @@ class Mark:
     results: list = field(default_factory=list)  # (label, text, engine Result) for invitations
 
 
-# Share of an invitation's points a level can earn at most: an exemplary note earns them all, any
-# other its rubric score's share, capped so that a better level always earns more (RUBRIC.md's bands).
-LEVEL_CAP = {"generic": 0.3, "developing": 0.6, "personalized": 0.85, "exemplary": 1.0}
-
-
 def _round(x: float) -> float:
     return math.floor(x * 2 + 0.5 + 1e-9) / 2  # to the nearest half point, halves up
 
@@ -108,7 +103,8 @@ def judge_invitation(q, value, ctx, m, label=""):
         return 0.0
     result = engine_result(q, value, ctx)
     m.results.append((label or q.id, value, result))
-    points = q.points * min(result.score / 100, LEVEL_CAP[result.level])
+    # the score follows the level (RUBRIC.md's bands), so a better level always earns more points
+    points = q.points * result.score / 100
     m.lines.append(f"Level {result.level}, score {result.score:.0f}/100.")
     return points
 
