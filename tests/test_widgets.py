@@ -16,7 +16,15 @@ from invitelab import kitdata  # noqa: E402
 from invitelab.widgets import render  # noqa: E402
 from invitelab.widgets.drafts import CSV_COLUMNS, drafts_to_csv  # noqa: E402
 from invitelab.widgets.facts import check_fact, check_facts  # noqa: E402
-from invitelab.widgets.gym import EXERCISES, RewriteGym, hints_for, target_criterion  # noqa: E402
+from invitelab import score  # noqa: E402
+from invitelab.widgets.gym import (  # noqa: E402
+    EXERCISES,
+    RewriteGym,
+    hint_order,
+    hints_for,
+    model_fix,
+    target_criterion,
+)
 from invitelab.widgets.people import DESCRIBE  # noqa: E402
 from invitelab.widgets.profile_first import ProfileFirst  # noqa: E402
 from invitelab.widgets.studio import InvitationStudio  # noqa: E402
@@ -40,6 +48,7 @@ def all_html(widget_owner) -> str:
 
 
 def visible_text(html: str) -> str:
+    html = re.sub(r"<style>.*?</style>", "", html, flags=re.S)
     return re.sub(r"<[^>]+>", "", html)
 
 
@@ -215,16 +224,61 @@ def test_gym_loads_exercise_with_before_score():
     gym = RewriteGym(1)
     assert gym.text.value == EXERCISES[0].generic_text
     assert gym.before_result.level == "generic"
-    assert "The generic invitation" in gym.before.value
+    assert "The invitation to rewrite" in gym.before.value
     assert "Before" in gym.comparison.value and "After" in gym.comparison.value
     gym.exercise.value = 3
     assert gym.text.value == EXERCISES[2].generic_text
 
 
+@pytest.mark.parametrize("number", [e.number for e in EXERCISES])
+def test_gym_label_is_the_engines_level_and_never_claims_another(number):
+    gym = RewriteGym(number, sender_id="alex-rivera")
+    shown = visible_text(gym.before.value + gym.ui.children[0].value)
+    level = gym.before_result.level
+    assert f"Level: {render.LEVEL_WORDS[level]}" in shown
+    for other in set(render.LEVEL_WORDS) - {level}:
+        assert other not in shown.lower(), f"exercise {number} says {other!r} but is {level}"
+    # the "what the checker finds" list is the engine's evidence for its failing checks
+    for criterion in hint_order(gym.before_result)[:3]:
+        f = gym.before_result.finding(criterion)
+        assert render.escape(f.evidence) in gym.before.value
+
+
+def test_hint_order_follows_the_level_rules():
+    people = kitdata.profiles()
+    karen, alex = people["karen-oyelaran"], people["alex-rivera"]
+    hard = score("HEY!! can u refer me to a job at ur company?? pls", recipient=karen, sender=alex)
+    assert hard.level == "developing"
+    assert hint_order(hard)[:2] == ["no_hard_ask", "tone"]  # the broken hard rules first
+    stock = score("I'd like to add you to my professional network on LinkedIn.",
+                  recipient=people["dana-whitfield"], sender=alex)
+    assert hint_order(stock)[0] == "not_template"
+    assert set(hint_order(stock)[1:3]) == {"specific_detail", "purpose"}
+
+
+@pytest.mark.parametrize("number", [e.number for e in EXERCISES])
+def test_every_rung_comes_from_the_engine_and_the_model_fixes_the_check(number):
+    gym = RewriteGym(number, sender_id="alex-rivera")
+    r, s = gym.recipient_profile, gym.sender_profile
+    for criterion in hint_order(gym.result):
+        f = gym.result.finding(criterion)
+        ladder = hints_for(gym.result, criterion, r, s)
+        assert f.evidence in ladder[0]  # rung 1: what the engine found
+        assert f.suggestion and ladder[1] == f.suggestion  # rung 2: the engine's suggestion
+        fix = model_fix(criterion, gym.result, gym.text.value, r, s)
+        if fix is None:
+            assert len(ladder) == 2
+            continue
+        sentence, draft = fix
+        assert ladder[2] == f"For example: \u201c{sentence}\u201d"
+        assert score(draft, recipient=r, sender=s).finding(criterion).status == "pass"
+
+
 def test_gym_hint_ladder_climbs_then_restarts_for_next_check():
-    gym = RewriteGym(1, recipient_id="dana-whitfield", sender_id="alex-rivera")
+    gym = RewriteGym(5, recipient_id="karen-oyelaran", sender_id="alex-rivera")
     target = target_criterion(gym.result)
-    ladder = hints_for(target, gym.recipient_profile, gym.sender_profile)
+    assert target == "no_hard_ask"
+    ladder = gym.ladder()
     assert len(ladder) == 3 and len(set(ladder)) == 3
     assert gym.hint_button.description == "Show hint 1 of 3"
     assert gym.next_hint() == list(ladder[:1])
@@ -234,22 +288,23 @@ def test_gym_hint_ladder_climbs_then_restarts_for_next_check():
     assert gym.hint_button.disabled
     for i, hint in enumerate(ladder, 1):
         assert f"Hint {i}:" in gym.hints.value and render.escape(hint) in gym.hints.value
-    # fix the targeted check: the ladder starts again for the next failing check
-    gym.text.value = GOOD.replace("Hi Dana, ", "")
+    # fix the targeted check with the model sentence: the ladder starts again for the next one
+    gym.text.value = model_fix(target, gym.result, gym.text.value, gym.recipient_profile,
+                               gym.sender_profile)[1]
     new_target = target_criterion(gym.result)
-    assert new_target != target
+    assert new_target not in (None, target)
     assert not gym.hint_button.disabled
-    assert gym.next_hint() == [hints_for(new_target, gym.recipient_profile, gym.sender_profile)[0]]
+    assert gym.next_hint() == [gym.ladder()[0]]
 
 
 def test_hint_two_names_a_profile_fact_and_three_is_a_sentence():
-    people = kitdata.profiles()
-    dana, alex = people["dana-whitfield"], people["alex-rivera"]
-    nudge, fact, model = hints_for("specific_detail", dana, alex)
+    gym = RewriteGym(1, recipient_id="dana-whitfield", sender_id="alex-rivera")
+    nudge, fact, model = hints_for(gym.result, "specific_detail", gym.recipient_profile,
+                                   gym.sender_profile)
     assert "career fairs" in fact
-    assert "career fairs" in model and model.endswith(".")
-    assert "Dana" not in nudge and "career" not in nudge  # hint 1 stays vague
-    assert "Dana" in hints_for("greeting", dana, alex)[1]
+    assert "career fairs" in model and model.endswith(".\u201d")
+    assert "Dana" in hints_for(gym.result, "greeting", gym.recipient_profile,
+                               gym.sender_profile)[1]
 
 
 def test_gym_comparison_and_reset():
@@ -257,7 +312,9 @@ def test_gym_comparison_and_reset():
     gym.text.value = GOOD
     assert gym.result.score > gym.before_result.score
     assert "fixed" in gym.comparison.value
-    assert "Score change: +" in gym.comparison.value
+    assert "Level: Generic \u2192" in gym.comparison.value  # level first, then the score
+    shown = visible_text(gym.comparison.value)
+    assert shown.index("Level:") < shown.index("score")
     gym.reset.click()
     assert gym.text.value == EXERCISES[1].generic_text
     assert gym.hints.value == ""
@@ -385,7 +442,7 @@ def test_static_examples_render():
     pf_html = widgets.profile_first_example("dana-whitfield", "alex-rivera").data
     assert "(no message)" in pf_html and "Path B" in pf_html and "Confirmed" in pf_html
     gym_html = widgets.rewrite_gym_example(1).data
-    assert "Hint 3:" in gym_html and "Score change" in gym_html
+    assert "Hint 3:" in gym_html and "Level: Generic \u2192" in gym_html
     assert "SIMULATED" in widgets.simulation_assumptions().data
 
 
