@@ -7,6 +7,7 @@ import io
 import re
 import time
 import urllib.parse
+from datetime import datetime
 
 import pytest
 
@@ -182,14 +183,29 @@ def test_draft_history_chart_and_csv_round_trip(studio, tmp_path):
         studio.text.value = text
         studio.save_button.click()
     assert [d.number for d in studio.drafts] == [1, 2, 3]
-    assert "Saved draft 3" in studio.save_status.value
+    assert "Saved draft 3: level" in studio.save_status.value
     assert "<table" in studio.history.value and studio.history.value.count("<tr>") == 4
-    assert 'alt="Score over your drafts.' in studio.history_chart.value
+    header = visible_text(studio.history.value)
+    assert header.index("Level") < header.index("Score")  # level first, score second
+    assert 'alt="Level and score over your drafts.' in studio.history_chart.value
+    assert "Shaded bands show each level" in studio.history_chart.value
     assert studio.drafts[-1].score >= studio.drafts[0].score
+
+    # the file asks for the student's name once, and refuses to save without it
+    studio.write_button.click()
+    assert "name or student id" in studio.write_status.value
+    assert not list(tmp_path.iterdir())
+    studio.student.value = "Nia Okafor"
 
     rows = list(csv.DictReader(io.StringIO(studio.drafts_csv())))
     assert [r["text"] for r in rows] == drafts
     assert tuple(rows[0].keys()) == CSV_COLUMNS
+    for column in ("id", "student", "recipient_id", "sender_id", "text", "timestamp", "draft"):
+        assert column in CSV_COLUMNS
+    assert len({r["id"] for r in rows}) == 3  # unique ids
+    assert {r["student"] for r in rows} == {"Nia Okafor"}  # asked once, on every row
+    assert [r["draft"] for r in rows] == ["1", "2", "3"]
+    assert all(datetime.fromisoformat(r["timestamp"]).tzinfo for r in rows)
     assert rows[2]["level"] == studio.drafts[2].level
     assert rows[2]["recipient_id"] == "dana-whitfield" and rows[2]["sender_id"] == "alex-rivera"
     assert {r["greeting"] for r in rows} <= {"pass", "fail", "n/a"}
@@ -197,11 +213,35 @@ def test_draft_history_chart_and_csv_round_trip(studio, tmp_path):
     # the download link carries the same CSV (after a byte-order mark for spreadsheets)
     href = re.search(r'href="data:text/csv;charset=utf-8,([^"]+)"', studio.download.value).group(1)
     assert urllib.parse.unquote(href) == "\ufeff" + studio.drafts_csv()
+    assert 'download="invitelab-drafts-nia-okafor-' in studio.download.value
 
     studio.write_button.click()
-    written = (tmp_path / "invitelab-drafts.csv").read_text(encoding="utf-8-sig")
+    (written_path,) = tmp_path.glob("invitelab-drafts-nia-okafor-*.csv")
+    written = written_path.read_text(encoding="utf-8-sig")
     assert list(csv.DictReader(io.StringIO(written))) == rows
-    assert "Wrote 3 draft(s)" in studio.write_status.value
+    assert "Saved 3 drafts to" in studio.write_status.value
+    studio.write_button.click()  # a second save never overwrites the first
+    assert len(list(tmp_path.glob("invitelab-drafts-nia-okafor-*.csv"))) == 2
+
+
+def test_drafts_go_where_the_student_finds_them_not_into_notebooks(tmp_path, monkeypatch):
+    from invitelab.widgets import drafts as drafts_module
+
+    monkeypatch.delenv("INVITELAB_DRAFTS_DIR", raising=False)
+    monkeypatch.delenv("COLAB_RELEASE_TAG", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert drafts_module.default_export_dir() == tmp_path
+    (tmp_path / "Downloads").mkdir()
+    assert drafts_module.default_export_dir() == tmp_path / "Downloads"
+    monkeypatch.chdir(kitdata.REPO if hasattr(kitdata, "REPO") else tmp_path)
+    studio = InvitationStudio("dana-whitfield", "alex-rivera")
+    studio.student.value = "Émile Zoë, 2nd year"
+    studio.text.value = GOOD
+    studio.save_draft()
+    studio.write_button.click()
+    (path,) = (tmp_path / "Downloads").glob("*.csv")
+    assert path.name.startswith("invitelab-drafts-emile-zoe-2nd-year-")
+    assert "notebooks" not in path.parts
 
 
 def test_csv_round_trips_awkward_text(studio):

@@ -85,31 +85,66 @@ def points_chart_html(result, title: str = "Points per criterion") -> str:
     return _points_chart(rows, title)
 
 
+# The rubric's score bands (RUBRIC.md section 3): a better level always scores higher.
+DEFAULT_BANDS = {"generic": (0, 29), "developing": (30, 59), "personalized": (60, 84),
+                 "exemplary": (85, 100)}  # fmt: skip
+BAND_COLORS = {"generic": "#fde2e1", "developing": "#fff0c2", "personalized": "#dcf2e3",
+               "exemplary": "#cfe8ff"}  # fmt: skip
+LEVEL_COLORS = {"generic": "#7a1d16", "developing": "#5c4300", "personalized": "#0f5132",
+                "exemplary": "#0a3a6b"}  # fmt: skip
+
+
+def score_bands() -> dict:
+    """level -> (low, high) score band, from the default rubric when it defines them."""
+    try:
+        from invitelab import default_rubric
+
+        bands = getattr(default_rubric(), "bands", None)
+        if bands:
+            return {lv: (float(lo), float(hi)) for lv, (lo, hi) in dict(bands).items()}
+    except Exception:  # noqa: BLE001 - a chart must never break the studio
+        pass
+    return {lv: (float(lo), float(hi)) for lv, (lo, hi) in DEFAULT_BANDS.items()}
+
+
 @lru_cache(maxsize=64)
-def _drafts_chart(scores: tuple[float, ...], levels: tuple[str, ...], title: str) -> str:
-    fig, ax = _figure(5.6, 2.6)
+def _drafts_chart(scores: tuple[float, ...], levels: tuple[str, ...], title: str,
+                  bands: tuple[tuple[str, float, float], ...]) -> str:  # fmt: skip
+    fig, ax = _figure(4.8, 3.0)
     xs = list(range(1, len(scores) + 1))
-    ax.plot(xs, scores, marker="o", color="#0a3a6b")
-    for x, y, level in zip(xs, scores, levels):
-        ax.annotate(level, (x, y), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=7)
+    for level, lo, hi in bands:  # the level bands behind the line, labelled on the right
+        top = hi + 1 if hi < 100 else 100
+        ax.axhspan(lo, top, color=BAND_COLORS.get(level, "#eaeef2"), zorder=0)
+        ax.text(1.01, (lo + top) / 2, level, transform=ax.get_yaxis_transform(), va="center",
+                ha="left", fontsize=10, color=LEVEL_COLORS.get(level, "#1f2328"))  # fmt: skip
+    ax.plot(xs, scores, color="#1f2328", linewidth=1.5, zorder=2)
+    ax.scatter(xs, scores, s=40, zorder=3, edgecolors="#1f2328",
+               c=[LEVEL_COLORS.get(lv, "#1f2328") for lv in levels])  # fmt: skip
+    for x, y in zip(xs, scores):
+        ax.annotate(f"{y:.0f}", (x, y), textcoords="offset points", xytext=(0, 7), ha="center",
+                    fontsize=10, zorder=4)  # fmt: skip
     ax.set_ylim(0, 108)
     ax.set_xlim(0.5, max(len(xs), 1) + 0.5)
     ax.set_xticks(xs)
-    ax.set_xlabel("draft")
-    ax.set_ylabel("score (0-100)")
-    ax.set_title(title, fontsize=10)
+    ax.set_xlabel("draft", fontsize=10)
+    ax.set_ylabel("score (0-100)", fontsize=10)
+    ax.tick_params(labelsize=10)
+    ax.set_title(title, fontsize=11)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    parts = [f"draft {x}: {y:.0f} ({lv})" for x, y, lv in zip(xs, scores, levels)]
-    alt = f"{title}. Line chart of the score of each saved draft: " + "; ".join(parts) + "."
+    parts = [f"draft {x}: {lv}, score {y:.0f}" for x, y, lv in zip(xs, scores, levels)]
+    band_words = ", ".join(f"{lv} {lo:.0f}-{hi:.0f}" for lv, lo, hi in bands)
+    alt = (f"{title}. Line chart of the level and score of each saved draft: " + "; ".join(parts)
+           + f". Shaded bands show each level's scores ({band_words}).")  # fmt: skip
     return figure_html(fig, alt)
 
 
-def drafts_chart_html(drafts, title: str = "Score over your drafts") -> str:
+def drafts_chart_html(drafts, title: str = "Level and score over your drafts") -> str:
     if not drafts:
         return ""
+    bands = tuple((lv, lo, hi) for lv, (lo, hi) in score_bands().items())
     return _drafts_chart(
-        tuple(round(float(d.score), 1) for d in drafts), tuple(d.level for d in drafts), title
+        tuple(round(float(d.score), 1) for d in drafts), tuple(d.level for d in drafts), title, bands
     )
 
 
