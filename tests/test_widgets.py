@@ -460,8 +460,7 @@ def test_sender_theories_filters_and_simulated_labels():
     total = len(st.df)
     assert f"{total:,}</strong> simulated invitations" in st.summary.value
     for chart in (st.by_circumstance, st.by_theory, st.acceptance):
-        assert 'alt="Simulated: ' in chart.value
-        assert "Simulated" in chart.value
+        assert 'alt="SIMULATED: ' in chart.value  # the alt text starts with the chart's title
     st.circumstance.value = "sales professional"
     n_sales = int((st.df["circumstance"] == "sales professional").sum())
     assert f"{n_sales:,}</strong> simulated invitations" in st.summary.value
@@ -469,6 +468,53 @@ def test_sender_theories_filters_and_simulated_labels():
     st.theory.value = st.theory.options[1]
     assert len(st.filtered()) < n_sales
     assert "SIMULATED" in st.ui.children[0].value
+
+
+def test_every_simulated_chart_title_says_simulated_at_full_contrast(monkeypatch):
+    pytest.importorskip("pandas")
+    from invitelab.widgets import charts, theories
+
+    titles = []
+    real = charts.bar_chart_html
+
+    def spy(labels, values, *, title, **kwargs):
+        titles.append(title)
+        return real(labels, values, title=title, **kwargs)
+
+    monkeypatch.setattr(charts, "bar_chart_html", spy)
+    theories.overview_html()
+    theories.SenderTheories().circumstance.value = "networker"
+    assert len(titles) >= 6
+    assert all(t.startswith("SIMULATED: ") for t in titles), titles
+    # and the title is drawn in black, not in a pale colour
+    from matplotlib.figure import Figure
+
+    drawn = []
+    monkeypatch.setattr(charts, "figure_html",
+                        lambda fig, alt, caption=None, **k: drawn.append(fig) or "")
+    real(["a"], [0.5], title="SIMULATED: x", xlabel="x", alt_intro="x")
+    (fig,) = drawn
+    assert isinstance(fig, Figure)
+    title = fig.axes[0].title if fig.axes[0].title.get_text() else fig.axes[0]._left_title
+    assert title.get_text().startswith("SIMULATED") and title.get_color() == "#000000"
+
+
+def test_assumptions_are_plain_sentences_and_say_the_rates_are_invented():
+    pytest.importorskip("pandas")
+    from invitelab import simulation
+    from invitelab.widgets.theories import assumption_sentence, assumptions_table_html
+
+    html = assumptions_table_html()
+    shown = visible_text(html)
+    assert "8 a working day" in shown
+    assert "invented so that you can practise pandas" in shown and "not evidence" in shown
+    for a in simulation.ASSUMPTIONS.values():
+        sentence = assumption_sentence(a.name, a.value)
+        assert render.escape(sentence) in html
+        assert a.name not in shown  # no parameter names ...
+        assert "{" not in sentence and "_" not in sentence  # ... and no dict dumps
+        assert sentence.endswith(".")
+    assert "No study measured these rates" in shown
 
 
 # -- static examples for the book --------------------------------------------------------------
@@ -499,3 +545,35 @@ def test_render_counter_and_overlapping_highlights():
     assert "[name]" in html and "[tone]" in html
     assert "il-over" in render.counter_html(301, 300)
     assert "free account" in render.counter_html(250, 300)
+
+
+# -- the notebooks as files: what a student sees first -------------------------------------------
+
+NOTEBOOKS = sorted((kitdata.repo_root() / "notebooks").glob("*.ipynb"))
+OURS = [p for p in NOTEBOOKS if p.name != "class-dashboard.ipynb"]  # the dashboard has its owner
+
+
+@pytest.mark.parametrize("path", OURS, ids=lambda p: p.name)
+def test_notebook_starts_with_what_to_do_and_hides_a_short_setup_cell(path):
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    first = nb.cells[0]
+    assert first.cell_type == "markdown"
+    body = first.source.split("\n", 1)[1].strip()  # after the title
+    assert body.startswith("**What to do:**") or body.startswith("> **Everything"), path.name
+    assert "**What to do:**" in first.source[:900]
+    setup = [c for c in nb.cells if c.cell_type == "code" and "google.colab" in c.source]
+    assert len(setup) == 1, "one setup cell"
+    cell = setup[0]
+    assert nb.cells.index(cell) == 1
+    assert cell.metadata.get("jupyter", {}).get("source_hidden") is True  # collapsed in Jupyter
+    assert "hide-input" in cell.metadata.get("tags", [])  # collapsed in the book
+    lines = cell.source.splitlines()
+    assert len(lines) <= 15, "keep the setup cell short"
+    for c in nb.cells:  # never cut off: no code line wider than a narrow notebook
+        if c.cell_type == "code":
+            for line in c.source.splitlines():
+                assert len(line) <= 100, f"{path.name}: {line!r} is {len(line)} characters"
+    for line in lines:
+        assert len(line) <= 79, f"{path.name} setup: {line!r}"

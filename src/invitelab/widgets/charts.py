@@ -153,18 +153,24 @@ def bar_chart_html(
     caption: str | None = None, color: str = "#0a3a6b",
 ) -> str:  # fmt: skip
     """A horizontal bar chart (used by the sender-theories explorer)."""
+    import textwrap
+
     labels, values = list(labels), [float(v) for v in values]
-    fig, ax = _figure(6.2, 0.38 * max(len(labels), 1) + 1.1)
-    ax.barh(labels[::-1], values[::-1], color=color)
+    # narrow enough that a phone (390 px) shows it at 80% or more; long labels and the title
+    # wrap instead of widening the figure
+    fig, ax = _figure(4.6, 0.42 * max(len(labels), 1) + 1.3)
+    shown = ["\n".join(textwrap.wrap(str(lab), 22)) or str(lab) for lab in labels]
+    ax.barh(shown[::-1], values[::-1], color=color)
     for i, v in enumerate(values[::-1]):
-        ax.annotate(f"{v:.0%}" if percent else f"{v:g}", (v, i), xytext=(3, -3),
-                    textcoords="offset points", fontsize=8)  # fmt: skip
+        ax.annotate(f"{v:.0%}" if percent else f"{v:g}", (v, i), xytext=(3, -4),
+                    textcoords="offset points", fontsize=10, color="#000000")  # fmt: skip
     if percent:
-        ax.set_xlim(0, 1.12)
+        ax.set_xlim(0, 1.18)
         ax.xaxis.set_major_formatter(_percent_formatter())
-    ax.set_xlabel(xlabel)
-    ax.set_title(title, fontsize=10)
-    ax.tick_params(labelsize=8)
+    ax.set_xlabel(xlabel, fontsize=10)
+    ax.set_title("\n".join(textwrap.wrap(title, 44)), fontsize=11, color="#000000",
+                 fontweight="bold", loc="left")  # fmt: skip
+    ax.tick_params(labelsize=10)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     fmt = (lambda v: f"{v:.0%}") if percent else (lambda v: f"{v:g}")
