@@ -41,8 +41,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
                  "--disable-sync", "--no-first-run"]
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
-# Stock-theme noise, not ours: sphinx-thebe emits its script tag twice on every page.
-ALLOWED_PAGE_ERRORS = ("Identifier 'THEBE_JS_URL' has already been declared",)
+# No console error is allowed, not even the stock theme's: sphinx-thebe's duplicated
+# THEBE_JS_URL script is removed by book/_ext/no_thebe.py.
+ALLOWED_PAGE_ERRORS: tuple[str, ...] = ()
 
 # Stock-theme axe-core violations (sphinx-book-theme 1.3 / pydata-sphinx-theme 0.17), allowed
 # only on these theme elements, matched against the start of each node's HTML:
@@ -282,6 +283,12 @@ def test_no_console_errors(reports):
     bad = [f"{name}: {msg}" for name, r in reports.items() for msg in r.console_errors
            if not any(allowed in msg for allowed in ALLOWED_PAGE_ERRORS)]
     assert not bad, "console errors:" + _failures(bad)
+
+
+def test_no_thebe_on_any_page(built_book):
+    bad = [path.relative_to(built_book).as_posix() for path in _pages(built_book)
+           if re.search(r"THEBE_JS_URL|sphinx-thebe|x-thebe-config", path.read_text(encoding="utf-8"))]
+    assert not bad, "pages still load thebe (book/_ext/no_thebe.py):" + _failures(bad)
 
 
 def test_images_and_figures_have_alt_text(reports):
