@@ -88,6 +88,8 @@ def test_each_finding_span_is_marked_in_the_text(studio):
     for f in studio.result.findings:
         if f.span:
             start, end = render._snap(GOOD, *f.span)  # widened to whole words for display
+            # the snippet marks it up to the end of its first sentence
+            end = min(end, render._sentence_bounds(GOOD, start, start + 1)[1])
             assert f"{render.escape(GOOD[start:end])}</mark>" in studio.feedback.value
 
 
@@ -577,3 +579,61 @@ def test_notebook_starts_with_what_to_do_and_hides_a_short_setup_cell(path):
                 assert len(line) <= 100, f"{path.name}: {line!r} is {len(line)} characters"
     for line in lines:
         assert len(line) <= 79, f"{path.name} setup: {line!r}"
+
+
+# -- misleading messages -----------------------------------------------------------------------
+
+
+def _labelled_notes(n=200):
+    with open(kitdata.data_dir() / "invitations.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return rows[:n]
+
+
+def test_evidence_snippets_are_whole_words_within_one_sentence():
+    import html as html_module
+
+    people = kitdata.profiles()
+    checked = 0
+    for row in _labelled_notes():
+        text = row["text"]
+        result = score(text, recipient=people.get(row.get("recipient_id") or ""),
+                       sender=people.get(row.get("sender_id") or ""))
+        for f in result.findings:
+            snip = render.snippet_html(text, f)
+            if not snip:
+                continue
+            checked += 1
+            shown = html_module.unescape(re.sub(r"<[^>]+>", "", snip))
+            pieces = [p for p in shown.split("\u2026") if p]
+            for piece in pieces:
+                at = text.find(piece)
+                assert at >= 0, (piece, text)
+                end = at + len(piece)
+                assert at == 0 or not (text[at - 1].isalnum() and text[at].isalnum()), (piece, text)
+                assert end == len(text) or not (text[end - 1].isalnum() and text[end].isalnum()), (
+                    piece, text)
+                inner = piece.rstrip(".!?")
+                assert not re.search(r"[.!?]\s+\S", inner), f"crosses a sentence: {piece!r}"
+    assert checked > 200
+
+
+def test_next_steps_never_repeat_a_sentence_or_an_example():
+    people = kitdata.profiles()
+    for row in _labelled_notes():
+        result = score(row["text"], recipient=people.get(row.get("recipient_id") or ""),
+                       sender=people.get(row.get("sender_id") or ""))
+        shown = visible_text(render.next_steps_html(result))
+        shown = render.without_repeats(result.next_steps)
+        sentences = [s.lower() for s in re.split(r"(?<=[.!?\u201d])\s+(?=[A-Z\u201c])", shown)]
+        assert len(sentences) == len(set(sentences)), shown
+        examples = [set(re.findall(r"\u201c([^\u201d]+)\u201d", s))
+                    for s in sentences if s.startswith("for example")]
+        seen = set()
+        for ex in examples:
+            assert not ex or not ex <= seen, f"an example is repeated in: {shown}"
+            seen |= ex
+    stock = score("I'd like to add you to my professional network on LinkedIn.",
+                  recipient=people["dana-whitfield"], sender=people["alex-rivera"])
+    assert stock.next_steps.count("what I look for at career fairs") == 2  # the engine repeats
+    assert render.without_repeats(stock.next_steps).count("what I look for at career fairs") == 1
