@@ -111,7 +111,7 @@ class InvitationStudio:
             layout=wide,
         )
         self.student = w.Text(
-            placeholder="e.g. Nia Okafor or your student id",
+            placeholder="e.g. Nia, or your student id",
             description="Your name or student id (for your saved drafts):",
             style=style,
             layout=wide,
