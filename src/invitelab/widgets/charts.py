@@ -174,7 +174,8 @@ def bar_chart_html(
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     fmt = (lambda v: f"{v:.0%}") if percent else (lambda v: f"{v:g}")
-    alt = f"{title}. {alt_intro}: " + "; ".join(f"{lab} {fmt(v)}" for lab, v in zip(labels, values))
+    alt = (f"{title}. Horizontal bar chart. {alt_intro}: "
+           + "; ".join(f"{lab} {fmt(v)}" for lab, v in zip(labels, values)))
     return figure_html(fig, alt + ".", caption)
 
 
