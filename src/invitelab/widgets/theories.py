@@ -6,6 +6,7 @@ Every table and chart here is labelled "Simulated": the data come from
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import ipywidgets as w
@@ -93,14 +94,29 @@ def assumption_sentence(name: str, value) -> str:
     return f"{name.replace('_', ' ').capitalize()}: {simulation._fmt(value)}."
 
 
+PER_CIRCUMSTANCE = ("theory_share", "written_level_share")  # one row per circumstance
+
+
 def assumptions_table_html() -> str:
-    """The simulation's assumptions as a readable table: what is assumed, and why."""
-    rows = [(assumption_sentence(a.name, a.value), a.reasoning)
-            for a in simulation.ASSUMPTIONS.values()]  # fmt: skip
+    """The simulation's assumptions as a readable table: what is assumed, and why.
+
+    An assumption that differs by circumstance gets one short row per circumstance, and its
+    reason spans them, so no cell is a wall of numbers.
+    """
+    body = []
+    for a in simulation.ASSUMPTIONS.values():
+        sentence = assumption_sentence(a.name, a.value)
+        parts = (re.split(r"(?<=\.) (?=[A-Z])", sentence) if a.name in PER_CIRCUMSTANCE
+                 else [sentence])  # fmt: skip
+        why = f'<td rowspan="{len(parts)}">{escape(a.reasoning)}</td>'
+        for i, part in enumerate(parts):
+            body.append(f"<tr><td>{escape(part)}</td>{why if i == 0 else ''}</tr>")
+    table = ('<table class="il-table"><caption>SIMULATED data: every assumption, in plain words'
+             '</caption><thead><tr><th scope="col">What the simulation assumes</th>'
+             f'<th scope="col">Why</th></tr></thead><tbody>{"".join(body)}</tbody></table>')
     return (render.STYLE + f"<p>{BADGE} These rates are invented so that you can practise "
             "pandas on data shaped like the argument. They are not evidence about real people.</p>"
-            + render.table_html(("What the simulation assumes", "Why"), rows,
-                                caption="SIMULATED data: every assumption, in plain words"))  # fmt: skip
+            + table)
 
 
 def load(path=None):
