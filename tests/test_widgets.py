@@ -235,7 +235,7 @@ def test_drafts_go_where_the_student_finds_them_not_into_notebooks(tmp_path, mon
     assert drafts_module.default_export_dir() == tmp_path
     (tmp_path / "Downloads").mkdir()
     assert drafts_module.default_export_dir() == tmp_path / "Downloads"
-    monkeypatch.chdir(kitdata.REPO if hasattr(kitdata, "REPO") else tmp_path)
+    monkeypatch.chdir(kitdata.repo_root() / "notebooks")  # where Jupyter runs the notebook
     studio = InvitationStudio("dana-whitfield", "alex-rivera")
     studio.student.value = "Émile Zoë, 2nd year"
     studio.text.value = GOOD
