@@ -638,3 +638,33 @@ def test_next_steps_never_repeat_a_sentence_or_an_example():
                   recipient=people["dana-whitfield"], sender=people["alex-rivera"])
     assert stock.next_steps.count("what I look for at career fairs") == 2  # the engine repeats
     assert render.without_repeats(stock.next_steps).count("what I look for at career fairs") == 1
+
+
+def _engine_has_bands() -> bool:
+    from invitelab import default_rubric
+
+    return bool(getattr(default_rubric(), "bands", None))
+
+
+@pytest.mark.xfail(not _engine_has_bands(), strict=True,
+                   reason="the rubric's score bands are not in the engine yet (RUBRIC.md section 3)")
+def test_a_hard_ask_never_outscores_a_personalized_note_on_the_drafts_chart(studio):
+    from invitelab.widgets import charts
+
+    notes = [
+        "I'd like to add you to my professional network on LinkedIn.",
+        "Hi Dana, could you refer me for an internship at Meridian Health? I read your post on "
+        "career fairs.",
+        "Hi Dana, I read your post on what you look for at career fairs. Could I ask how you got "
+        "into campus recruiting?",
+    ]
+    for text in notes:
+        studio.text.value = text
+        studio.save_draft()
+    levels = [d.level for d in studio.drafts]
+    assert levels == ["generic", "developing", "personalized"]
+    bands = charts.score_bands()
+    for d in studio.drafts:
+        low, high = bands[d.level]
+        assert low <= d.score <= high, f"{d.level} note scored {d.score}, outside {low}-{high}"
+    assert studio.drafts[1].score < studio.drafts[2].score
