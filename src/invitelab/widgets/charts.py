@@ -50,20 +50,20 @@ def _figure(width: float, height: float):
 
 @lru_cache(maxsize=256)
 def _points_chart(rows: tuple[tuple[str, float, float, str, str], ...], title: str) -> str:
-    fig, ax = _figure(5.6, 0.32 * len(rows) + 0.9)
+    fig, ax = _figure(4.4, 0.34 * len(rows) + 1.0)  # narrow: legible when a phone shrinks it
     labels = [r[4] for r in rows][::-1]
     weights = [r[2] for r in rows][::-1]
     points = [r[1] for r in rows][::-1]
     colors = {"pass": "#2da44e", "fail": "#cf222e", "n/a": "#8c959f"}
     ax.barh(labels, weights, color="#eaeef2", edgecolor="#8c959f", label="possible")
     ax.barh(labels, points, color=[colors.get(r[3], "#57606a") for r in rows][::-1], label="earned")
-    ax.set_xlabel("points")
-    ax.set_title(title, fontsize=10)
-    ax.tick_params(labelsize=8)
+    ax.set_xlabel("points", fontsize=11)
+    ax.set_title(title, fontsize=11)
+    ax.tick_params(labelsize=11)
     ax.set_xlim(0, max(weights + [1]) * 1.05)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    fig.subplots_adjust(left=0.3, right=0.97, top=1 - 0.45 / fig.get_figheight(),
+    fig.subplots_adjust(left=0.4, right=0.97, top=1 - 0.45 / fig.get_figheight(),
                         bottom=0.55 / fig.get_figheight())  # fixed margins: one draw, not two
     parts = [f"{label} {p:g} of {w:g}" for label, p, w, *_ in rows]
     alt = f"{title}. Bar chart of points earned per criterion: " + "; ".join(parts) + "."
