@@ -81,12 +81,16 @@ def name_clashes(people) -> list[str]:
     return problems
 
 
+CAST_STYLE = ("<style>.il-cast{border-collapse:collapse;font-size:.95em}.il-cast th,.il-cast td"
+              "{border:1px solid #d0d7de;padding:3px 8px;text-align:left;vertical-align:top}</style>")
+
+
 def cast_html(people=None) -> str:
     """The cast as an HTML table (name, role, story), every cell escaped."""
     people = load_cast() if people is None else people
     rows = "".join(f"<tr><td>{escape(p.name)}</td><td>{escape(p.role)}</td>"
                    f"<td>{escape(p.story)}</td></tr>" for p in people)  # fmt: skip
-    return ('<table class="il-table"><caption>Everyone in this book is fictional</caption>'
+    return (CAST_STYLE + '<table class="il-cast"><caption>Everyone in this book is fictional</caption>'
             '<thead><tr><th scope="col">Name</th><th scope="col">Role</th>'
             f'<th scope="col">Story</th></tr></thead><tbody>{rows}</tbody></table>')
 
