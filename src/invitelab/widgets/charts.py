@@ -97,11 +97,10 @@ LEVEL_COLORS = {"generic": "#7a1d16", "developing": "#5c4300", "personalized": "
 def score_bands() -> dict:
     """level -> (low, high) score band, from the default rubric when it defines them."""
     try:
-        from invitelab import default_rubric
+        from invitelab import LEVELS, default_rubric
 
-        bands = getattr(default_rubric(), "bands", None)
-        if bands:
-            return {lv: (float(lo), float(hi)) for lv, (lo, hi) in dict(bands).items()}
+        rubric = default_rubric()
+        return {lv: tuple(float(x) for x in rubric.band(lv)) for lv in LEVELS}
     except Exception:  # noqa: BLE001 - a chart must never break the studio
         pass
     return {lv: (float(lo), float(hi)) for lv, (lo, hi) in DEFAULT_BANDS.items()}
