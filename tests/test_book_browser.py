@@ -41,8 +41,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
                  "--disable-sync", "--no-first-run"]
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
-# Stock-theme noise, not ours: sphinx-thebe emits its script tag twice on every page.
-ALLOWED_PAGE_ERRORS = ("Identifier 'THEBE_JS_URL' has already been declared",)
+# No console error is allowed, not even the stock theme's: sphinx-thebe's duplicated
+# THEBE_JS_URL script is removed by book/_ext/no_thebe.py.
+ALLOWED_PAGE_ERRORS: tuple[str, ...] = ()
 
 # Stock-theme axe-core violations (sphinx-book-theme 1.3 / pydata-sphinx-theme 0.17), allowed
 # only on these theme elements, matched against the start of each node's HTML:
@@ -284,6 +285,12 @@ def test_no_console_errors(reports):
     assert not bad, "console errors:" + _failures(bad)
 
 
+def test_no_thebe_on_any_page(built_book):
+    bad = [path.relative_to(built_book).as_posix() for path in _pages(built_book)
+           if re.search(r"THEBE_JS_URL|sphinx-thebe|x-thebe-config", path.read_text(encoding="utf-8"))]
+    assert not bad, "pages still load thebe (book/_ext/no_thebe.py):" + _failures(bad)
+
+
 def test_images_and_figures_have_alt_text(reports):
     bad = []
     for name, r in reports.items():
@@ -420,3 +427,127 @@ def test_launch_buttons_on_notebook_pages(built_book):
         if "mybinder.org" in path.read_text(encoding="utf-8"):
             bad.append(f"chapters/{path.name}: a reading page has launch buttons")
     assert not bad, "launch buttons:" + _failures(bad)
+
+
+# --- figures on a phone, labels, widget charts, notebook pages -----------------------------------
+
+FIGURES = sorted((BOOK / "figures").glob("*.svg"))
+FONT_SIZE = re.compile(r"font-size\s*[:=]\s*\"?([0-9.]+)(?:px)?")
+MIN_FIGURE_TEXT_PX = 12
+
+OVERLAP_JS = """() => {
+  // every label's box, and points along every line or arrow (and the corners of every filled
+  // shape, such as a mouse pointer), in the same screen coordinates
+  const texts = Array.from(document.querySelectorAll('text')).map(t => {
+    const b = t.getBoundingClientRect(); return {s: t.textContent, x: b.x, y: b.y, w: b.width, h: b.height}; });
+  const out = [];
+  for (const p of document.querySelectorAll('path')) {
+    const pts = [];
+    if ((p.getAttribute('fill') || '') !== 'none') {
+      const b = p.getBoundingClientRect();
+      pts.push([b.x, b.y], [b.x + b.width, b.y], [b.x, b.y + b.height], [b.x + b.width, b.y + b.height],
+               [b.x + b.width / 2, b.y + b.height / 2]);
+    } else {
+      for (let d = 0; d <= p.getTotalLength(); d += 2) {
+        const q = p.getPointAtLength(d).matrixTransform(p.getScreenCTM()); pts.push([q.x, q.y]); }
+    }
+    for (const t of texts) {
+      if (pts.some(([x, y]) => x > t.x + 1 && x < t.x + t.w - 1 && y > t.y + 1 && y < t.y + t.h - 1)) {
+        out.push(`a line or shape (${(p.getAttribute('d') || '').slice(0, 30)}...) crosses "${t.s}"`); }
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("path", FIGURES, ids=[p.name for p in FIGURES])
+def test_figure_text_is_at_least_12px(path):
+    sizes = [float(s) for s in FONT_SIZE.findall(path.read_text(encoding="utf-8"))]
+    small = [s for s in sizes if s < MIN_FIGURE_TEXT_PX]
+    assert not small, f"{path.name}: text of {small} px; draw text at {MIN_FIGURE_TEXT_PX} px or more"
+
+
+def test_nothing_overlaps_a_label_in_figures(browser):
+    bad = []
+    context = browser.new_context(viewport={"width": 800, "height": 800})
+    page = context.new_page()
+    try:
+        for path in FIGURES:
+            page.goto(path.as_uri())
+            bad += [f"{path.name}: {problem}" for problem in page.evaluate(OVERLAP_JS)]
+    finally:
+        context.close()
+    assert not bad, "figures where an arrow or pointer covers a label:" + _failures(bad)
+
+
+def test_figures_stay_legible_on_a_phone(built_book, browser):
+    """At 390 px the mock-ups keep their drawn size (text >= 12 px) in a frame that scrolls
+    sideways; the page itself never scrolls sideways."""
+    bad = []
+    for page_path in _pages(built_book):
+        if 'src="../_images/' not in page_path.read_text(encoding="utf-8"):
+            continue
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(LOCAL_SCHEMES)
+                   else r.abort())
+        try:
+            page.goto(page_path.as_uri(), wait_until="load")
+            name = page_path.relative_to(built_book).as_posix()
+            overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+            if overflow > 1:
+                bad.append(f"{name}: the page scrolls sideways by {overflow} px")
+            for fig in page.evaluate("""() => Array.from(document.querySelectorAll(
+                    'figure img[src$=".svg"]')).map(i => ({src: i.getAttribute('src'),
+                    shown: i.getBoundingClientRect().width, natural: i.naturalWidth,
+                    focusable: i.closest('figure').tabIndex >= 0}))"""):
+                scale = fig["shown"] / fig["natural"] if fig["natural"] else 0
+                if scale * MIN_FIGURE_TEXT_PX < MIN_FIGURE_TEXT_PX - 0.5:
+                    bad.append(f"{name}: {fig['src']} is shrunk to {scale:.0%}: its text is "
+                               f"{scale * MIN_FIGURE_TEXT_PX:.0f} px")
+                if not fig["focusable"]:
+                    bad.append(f"{name}: {fig['src']} scrolls but cannot be reached by keyboard")
+        finally:
+            context.close()
+    assert not bad, "figures on a 390 px phone:" + _failures(bad)
+
+
+def test_charts_drawn_in_widgets_have_alt_text(reports, built_book, browser):
+    expected = {"notebooks/invitation-studio.html": "Points per criterion",
+                "notebooks/sender-theories.html": "SIMULATED: "}
+    bad = []
+    for name, title in expected.items():
+        context, page, _ = open_page(browser, built_book / name)
+        try:
+            alts = page.evaluate("""() => Array.from(document.querySelectorAll(
+                '.widget-subarea img, .cell_output img')).map(i => (i.getAttribute('alt') || '').trim())""")
+        finally:
+            context.close()
+        if not alts:
+            bad.append(f"{name}: no chart drawn in its outputs")
+        for alt in alts:
+            if not alt.startswith(title) or "chart" not in alt.lower() or len(alt) < 60:
+                bad.append(f"{name}: chart alt text {alt[:80]!r} does not describe the chart")
+    assert not bad, "charts in widget outputs:" + _failures(bad)
+
+
+def test_notebook_setup_cells_are_collapsed_in_the_book(built_book):
+    bad = []
+    for path in sorted((built_book / "notebooks").glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        cells = re.findall(r'<div class="cell (tag_[^"]*)"[^>]*>(.*?)</details>', text, re.S)
+        setup = [tags for tags, body in cells if "google.colab" in body]
+        if "google.colab" in text and not any("tag_hide-input" in t for t in setup):
+            bad.append(f"{path.name}: the setup code is shown, not behind a toggle")
+    assert not bad, "setup cells:" + _failures(bad)
+
+
+def test_how_to_run_the_notebooks_matches_requirements():
+    requirements = (REPO / "requirements.txt").read_text(encoding="utf-8")
+    intro = (BOOK / "intro.md").read_text(encoding="utf-8")
+    section = intro.split("## How to run the notebooks", 1)[1].split("\n## ", 1)[0]
+    assert re.search(r"^jupyterlab==", requirements, re.M)
+    assert "pip install jupyterlab" not in section  # it is already installed
+    assert ".venv/bin/jupyter lab notebooks/" in section
+    assert "--allow-root" in section
+    assert "instructor" in section and "book/_config.yml" in section  # who sets launch buttons

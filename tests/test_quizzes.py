@@ -48,6 +48,31 @@ def test_quiz_file_is_valid(path):
     assert load_quiz(path.stem) == data
 
 
+@pytest.mark.parametrize("path", QUIZ_FILES, ids=[p.stem for p in QUIZ_FILES])
+def test_no_question_gives_its_answer_away(path):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    problems = quiz.giveaways(data)
+    assert problems == [], f"{path.name}: " + "; ".join(problems)
+
+
+def test_giveaways_are_found():
+    echo = [{"question": "Why does the note stay generic although it uses her name?",
+             "type": "multiple_choice", "answers": [
+                 {"answer": "It stays generic: a name alone is not enough", "correct": True,
+                  "feedback": "Right."},
+                 {"answer": "It is too short", "correct": False, "feedback": "No."}]}]
+    problems = quiz.giveaways(echo)
+    assert any("stem gives the answer away" in p and "generic" in p for p in problems)
+    assert any("much longer" in p for p in problems)
+    mismatch = [{"question": "Pick one", "type": "multiple_choice", "answers": [
+        {"answer": "A reasonable option", "correct": True, "feedback": "No, this is wrong."},
+        {"answer": "Another option here", "correct": False, "feedback": "Exactly right."}]}]
+    problems = quiz.giveaways(mismatch)
+    assert any("correct option's feedback says it is wrong" in p for p in problems)
+    assert any("wrong option's feedback says it is right" in p for p in problems)
+    assert quiz.giveaways(_good_quiz()) == []
+
+
 def _pages():
     book = REPO / "book"
     for path in sorted(book.rglob("*")):

@@ -141,5 +141,5 @@ def test_chart_titles_say_simulated():
 
     html = theories.overview_html()
     titles = __import__("re").findall(r'alt="([^"]*)"', html)
-    assert len(titles) == 3 and all(t.startswith("Simulated") for t in titles)
+    assert len(titles) == 3 and all(t.startswith("SIMULATED: ") for t in titles)
     assert "SIMULATED DATA" in html

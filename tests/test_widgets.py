@@ -7,6 +7,7 @@ import io
 import re
 import time
 import urllib.parse
+from datetime import datetime
 
 import pytest
 
@@ -16,7 +17,15 @@ from invitelab import kitdata  # noqa: E402
 from invitelab.widgets import render  # noqa: E402
 from invitelab.widgets.drafts import CSV_COLUMNS, drafts_to_csv  # noqa: E402
 from invitelab.widgets.facts import check_fact, check_facts  # noqa: E402
-from invitelab.widgets.gym import EXERCISES, RewriteGym, hints_for, target_criterion  # noqa: E402
+from invitelab import score  # noqa: E402
+from invitelab.widgets.gym import (  # noqa: E402
+    EXERCISES,
+    RewriteGym,
+    hint_order,
+    hints_for,
+    model_fix,
+    target_criterion,
+)
 from invitelab.widgets.people import DESCRIBE  # noqa: E402
 from invitelab.widgets.profile_first import ProfileFirst  # noqa: E402
 from invitelab.widgets.studio import InvitationStudio  # noqa: E402
@@ -40,6 +49,7 @@ def all_html(widget_owner) -> str:
 
 
 def visible_text(html: str) -> str:
+    html = re.sub(r"<style>.*?</style>", "", html, flags=re.S)
     return re.sub(r"<[^>]+>", "", html)
 
 
@@ -78,6 +88,8 @@ def test_each_finding_span_is_marked_in_the_text(studio):
     for f in studio.result.findings:
         if f.span:
             start, end = render._snap(GOOD, *f.span)  # widened to whole words for display
+            # the snippet marks it up to the end of its first sentence
+            end = min(end, render._sentence_bounds(GOOD, start, start + 1)[1])
             assert f"{render.escape(GOOD[start:end])}</mark>" in studio.feedback.value
 
 
@@ -173,14 +185,29 @@ def test_draft_history_chart_and_csv_round_trip(studio, tmp_path):
         studio.text.value = text
         studio.save_button.click()
     assert [d.number for d in studio.drafts] == [1, 2, 3]
-    assert "Saved draft 3" in studio.save_status.value
+    assert "Saved draft 3: level" in studio.save_status.value
     assert "<table" in studio.history.value and studio.history.value.count("<tr>") == 4
-    assert 'alt="Score over your drafts.' in studio.history_chart.value
+    header = visible_text(studio.history.value)
+    assert header.index("Level") < header.index("Score")  # level first, score second
+    assert 'alt="Level and score over your drafts.' in studio.history_chart.value
+    assert "Shaded bands show each level" in studio.history_chart.value
     assert studio.drafts[-1].score >= studio.drafts[0].score
+
+    # the file asks for the student's name once, and refuses to save without it
+    studio.write_button.click()
+    assert "name or student id" in studio.write_status.value
+    assert not list(tmp_path.iterdir())
+    studio.student.value = "Nia Okafor"
 
     rows = list(csv.DictReader(io.StringIO(studio.drafts_csv())))
     assert [r["text"] for r in rows] == drafts
     assert tuple(rows[0].keys()) == CSV_COLUMNS
+    for column in ("id", "student", "recipient_id", "sender_id", "text", "timestamp", "draft"):
+        assert column in CSV_COLUMNS
+    assert len({r["id"] for r in rows}) == 3  # unique ids
+    assert {r["student"] for r in rows} == {"Nia Okafor"}  # asked once, on every row
+    assert [r["draft"] for r in rows] == ["1", "2", "3"]
+    assert all(datetime.fromisoformat(r["timestamp"]).tzinfo for r in rows)
     assert rows[2]["level"] == studio.drafts[2].level
     assert rows[2]["recipient_id"] == "dana-whitfield" and rows[2]["sender_id"] == "alex-rivera"
     assert {r["greeting"] for r in rows} <= {"pass", "fail", "n/a"}
@@ -188,11 +215,35 @@ def test_draft_history_chart_and_csv_round_trip(studio, tmp_path):
     # the download link carries the same CSV (after a byte-order mark for spreadsheets)
     href = re.search(r'href="data:text/csv;charset=utf-8,([^"]+)"', studio.download.value).group(1)
     assert urllib.parse.unquote(href) == "\ufeff" + studio.drafts_csv()
+    assert 'download="invitelab-drafts-nia-okafor-' in studio.download.value
 
     studio.write_button.click()
-    written = (tmp_path / "invitelab-drafts.csv").read_text(encoding="utf-8-sig")
+    (written_path,) = tmp_path.glob("invitelab-drafts-nia-okafor-*.csv")
+    written = written_path.read_text(encoding="utf-8-sig")
     assert list(csv.DictReader(io.StringIO(written))) == rows
-    assert "Wrote 3 draft(s)" in studio.write_status.value
+    assert "Saved 3 drafts to" in studio.write_status.value
+    studio.write_button.click()  # a second save never overwrites the first
+    assert len(list(tmp_path.glob("invitelab-drafts-nia-okafor-*.csv"))) == 2
+
+
+def test_drafts_go_where_the_student_finds_them_not_into_notebooks(tmp_path, monkeypatch):
+    from invitelab.widgets import drafts as drafts_module
+
+    monkeypatch.delenv("INVITELAB_DRAFTS_DIR", raising=False)
+    monkeypatch.delenv("COLAB_RELEASE_TAG", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert drafts_module.default_export_dir() == tmp_path
+    (tmp_path / "Downloads").mkdir()
+    assert drafts_module.default_export_dir() == tmp_path / "Downloads"
+    monkeypatch.chdir(kitdata.repo_root() / "notebooks")  # where Jupyter runs the notebook
+    studio = InvitationStudio("dana-whitfield", "alex-rivera")
+    studio.student.value = "Émile Zoë, 2nd year"
+    studio.text.value = GOOD
+    studio.save_draft()
+    studio.write_button.click()
+    (path,) = (tmp_path / "Downloads").glob("*.csv")
+    assert path.name.startswith("invitelab-drafts-emile-zoe-2nd-year-")
+    assert "notebooks" not in path.parts
 
 
 def test_csv_round_trips_awkward_text(studio):
@@ -215,16 +266,61 @@ def test_gym_loads_exercise_with_before_score():
     gym = RewriteGym(1)
     assert gym.text.value == EXERCISES[0].generic_text
     assert gym.before_result.level == "generic"
-    assert "The generic invitation" in gym.before.value
+    assert "The invitation to rewrite" in gym.before.value
     assert "Before" in gym.comparison.value and "After" in gym.comparison.value
     gym.exercise.value = 3
     assert gym.text.value == EXERCISES[2].generic_text
 
 
+@pytest.mark.parametrize("number", [e.number for e in EXERCISES])
+def test_gym_label_is_the_engines_level_and_never_claims_another(number):
+    gym = RewriteGym(number, sender_id="alex-rivera")
+    shown = visible_text(gym.before.value + gym.ui.children[0].value)
+    level = gym.before_result.level
+    assert f"Level: {render.LEVEL_WORDS[level]}" in shown
+    for other in set(render.LEVEL_WORDS) - {level}:
+        assert other not in shown.lower(), f"exercise {number} says {other!r} but is {level}"
+    # the "what the checker finds" list is the engine's evidence for its failing checks
+    for criterion in hint_order(gym.before_result)[:3]:
+        f = gym.before_result.finding(criterion)
+        assert render.escape(f.evidence) in gym.before.value
+
+
+def test_hint_order_follows_the_level_rules():
+    people = kitdata.profiles()
+    karen, alex = people["karen-oyelaran"], people["alex-rivera"]
+    hard = score("HEY!! can u refer me to a job at ur company?? pls", recipient=karen, sender=alex)
+    assert hard.level == "developing"
+    assert hint_order(hard)[:2] == ["no_hard_ask", "tone"]  # the broken hard rules first
+    stock = score("I'd like to add you to my professional network on LinkedIn.",
+                  recipient=people["dana-whitfield"], sender=alex)
+    assert hint_order(stock)[0] == "not_template"
+    assert set(hint_order(stock)[1:3]) == {"specific_detail", "purpose"}
+
+
+@pytest.mark.parametrize("number", [e.number for e in EXERCISES])
+def test_every_rung_comes_from_the_engine_and_the_model_fixes_the_check(number):
+    gym = RewriteGym(number, sender_id="alex-rivera")
+    r, s = gym.recipient_profile, gym.sender_profile
+    for criterion in hint_order(gym.result):
+        f = gym.result.finding(criterion)
+        ladder = hints_for(gym.result, criterion, r, s)
+        assert f.evidence in ladder[0]  # rung 1: what the engine found
+        assert f.suggestion and ladder[1] == f.suggestion  # rung 2: the engine's suggestion
+        fix = model_fix(criterion, gym.result, gym.text.value, r, s)
+        if fix is None:
+            assert len(ladder) == 2
+            continue
+        sentence, draft = fix
+        assert ladder[2] == f"For example: \u201c{sentence}\u201d"
+        assert score(draft, recipient=r, sender=s).finding(criterion).status == "pass"
+
+
 def test_gym_hint_ladder_climbs_then_restarts_for_next_check():
-    gym = RewriteGym(1, recipient_id="dana-whitfield", sender_id="alex-rivera")
+    gym = RewriteGym(5, recipient_id="karen-oyelaran", sender_id="alex-rivera")
     target = target_criterion(gym.result)
-    ladder = hints_for(target, gym.recipient_profile, gym.sender_profile)
+    assert target == "no_hard_ask"
+    ladder = gym.ladder()
     assert len(ladder) == 3 and len(set(ladder)) == 3
     assert gym.hint_button.description == "Show hint 1 of 3"
     assert gym.next_hint() == list(ladder[:1])
@@ -234,22 +330,23 @@ def test_gym_hint_ladder_climbs_then_restarts_for_next_check():
     assert gym.hint_button.disabled
     for i, hint in enumerate(ladder, 1):
         assert f"Hint {i}:" in gym.hints.value and render.escape(hint) in gym.hints.value
-    # fix the targeted check: the ladder starts again for the next failing check
-    gym.text.value = GOOD.replace("Hi Dana, ", "")
+    # fix the targeted check with the model sentence: the ladder starts again for the next one
+    gym.text.value = model_fix(target, gym.result, gym.text.value, gym.recipient_profile,
+                               gym.sender_profile)[1]
     new_target = target_criterion(gym.result)
-    assert new_target != target
+    assert new_target not in (None, target)
     assert not gym.hint_button.disabled
-    assert gym.next_hint() == [hints_for(new_target, gym.recipient_profile, gym.sender_profile)[0]]
+    assert gym.next_hint() == [gym.ladder()[0]]
 
 
 def test_hint_two_names_a_profile_fact_and_three_is_a_sentence():
-    people = kitdata.profiles()
-    dana, alex = people["dana-whitfield"], people["alex-rivera"]
-    nudge, fact, model = hints_for("specific_detail", dana, alex)
+    gym = RewriteGym(1, recipient_id="dana-whitfield", sender_id="alex-rivera")
+    nudge, fact, model = hints_for(gym.result, "specific_detail", gym.recipient_profile,
+                                   gym.sender_profile)
     assert "career fairs" in fact
-    assert "career fairs" in model and model.endswith(".")
-    assert "Dana" not in nudge and "career" not in nudge  # hint 1 stays vague
-    assert "Dana" in hints_for("greeting", dana, alex)[1]
+    assert "career fairs" in model and model.endswith(".\u201d")
+    assert "Dana" in hints_for(gym.result, "greeting", gym.recipient_profile,
+                               gym.sender_profile)[1]
 
 
 def test_gym_comparison_and_reset():
@@ -257,7 +354,9 @@ def test_gym_comparison_and_reset():
     gym.text.value = GOOD
     assert gym.result.score > gym.before_result.score
     assert "fixed" in gym.comparison.value
-    assert "Score change: +" in gym.comparison.value
+    assert "Level: Generic \u2192" in gym.comparison.value  # level first, then the score
+    shown = visible_text(gym.comparison.value)
+    assert shown.index("Level:") < shown.index("score")
     gym.reset.click()
     assert gym.text.value == EXERCISES[1].generic_text
     assert gym.hints.value == ""
@@ -363,8 +462,7 @@ def test_sender_theories_filters_and_simulated_labels():
     total = len(st.df)
     assert f"{total:,}</strong> simulated invitations" in st.summary.value
     for chart in (st.by_circumstance, st.by_theory, st.acceptance):
-        assert 'alt="Simulated: ' in chart.value
-        assert "Simulated" in chart.value
+        assert 'alt="SIMULATED: ' in chart.value  # the alt text starts with the chart's title
     st.circumstance.value = "sales professional"
     n_sales = int((st.df["circumstance"] == "sales professional").sum())
     assert f"{n_sales:,}</strong> simulated invitations" in st.summary.value
@@ -372,6 +470,54 @@ def test_sender_theories_filters_and_simulated_labels():
     st.theory.value = st.theory.options[1]
     assert len(st.filtered()) < n_sales
     assert "SIMULATED" in st.ui.children[0].value
+
+
+def test_every_simulated_chart_title_says_simulated_at_full_contrast(monkeypatch):
+    pytest.importorskip("pandas")
+    from invitelab.widgets import charts, theories
+
+    titles = []
+    real = charts.bar_chart_html
+
+    def spy(labels, values, *, title, **kwargs):
+        titles.append(title)
+        return real(labels, values, title=title, **kwargs)
+
+    monkeypatch.setattr(charts, "bar_chart_html", spy)
+    theories.overview_html()
+    theories.SenderTheories().circumstance.value = "networker"
+    assert len(titles) >= 6
+    assert all(t.startswith("SIMULATED: ") for t in titles), titles
+    # and the title is drawn in black, not in a pale colour
+    from matplotlib.figure import Figure
+
+    drawn = []
+    monkeypatch.setattr(charts, "figure_html",
+                        lambda fig, alt, caption=None, **k: drawn.append(fig) or "")
+    real(["a"], [0.5], title="SIMULATED: x", xlabel="x", alt_intro="x")
+    (fig,) = drawn
+    assert isinstance(fig, Figure)
+    title = fig.axes[0].title if fig.axes[0].title.get_text() else fig.axes[0]._left_title
+    assert title.get_text().startswith("SIMULATED") and title.get_color() == "#000000"
+
+
+def test_assumptions_are_plain_sentences_and_say_the_rates_are_invented():
+    pytest.importorskip("pandas")
+    from invitelab import simulation
+    from invitelab.widgets.theories import assumption_sentence, assumptions_table_html
+
+    html = assumptions_table_html()
+    shown = visible_text(html)
+    assert "8 a working day" in shown
+    assert "invented so that you can practise pandas" in shown and "not evidence" in shown
+    for a in simulation.ASSUMPTIONS.values():
+        sentence = assumption_sentence(a.name, a.value)
+        for part in re.split(r"(?<=\.) (?=[A-Z])", sentence):
+            assert render.escape(part) in html
+        assert a.name not in shown  # no parameter names ...
+        assert "{" not in sentence and "_" not in sentence  # ... and no dict dumps
+        assert sentence.endswith(".")
+    assert "No study measured these rates" in shown
 
 
 # -- static examples for the book --------------------------------------------------------------
@@ -385,7 +531,7 @@ def test_static_examples_render():
     pf_html = widgets.profile_first_example("dana-whitfield", "alex-rivera").data
     assert "(no message)" in pf_html and "Path B" in pf_html and "Confirmed" in pf_html
     gym_html = widgets.rewrite_gym_example(1).data
-    assert "Hint 3:" in gym_html and "Score change" in gym_html
+    assert "Hint 3:" in gym_html and "Level: Generic \u2192" in gym_html
     assert "SIMULATED" in widgets.simulation_assumptions().data
 
 
@@ -402,3 +548,118 @@ def test_render_counter_and_overlapping_highlights():
     assert "[name]" in html and "[tone]" in html
     assert "il-over" in render.counter_html(301, 300)
     assert "free account" in render.counter_html(250, 300)
+
+
+# -- the notebooks as files: what a student sees first -------------------------------------------
+
+NOTEBOOKS = sorted((kitdata.repo_root() / "notebooks").glob("*.ipynb"))
+OURS = [p for p in NOTEBOOKS if p.name != "class-dashboard.ipynb"]  # the dashboard has its owner
+
+
+@pytest.mark.parametrize("path", OURS, ids=lambda p: p.name)
+def test_notebook_starts_with_what_to_do_and_hides_a_short_setup_cell(path):
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    first = nb.cells[0]
+    assert first.cell_type == "markdown"
+    body = first.source.split("\n", 1)[1].strip()  # after the title
+    assert body.startswith("**What to do:**") or body.startswith("> **Everything"), path.name
+    assert "**What to do:**" in first.source[:900]
+    setup = [c for c in nb.cells if c.cell_type == "code" and "google.colab" in c.source]
+    assert len(setup) == 1, "one setup cell"
+    cell = setup[0]
+    assert nb.cells.index(cell) == 1
+    assert cell.metadata.get("jupyter", {}).get("source_hidden") is True  # collapsed in Jupyter
+    assert "hide-input" in cell.metadata.get("tags", [])  # collapsed in the book
+    lines = cell.source.splitlines()
+    assert len(lines) <= 15, "keep the setup cell short"
+    for c in nb.cells:  # never cut off: no code line wider than a narrow notebook
+        if c.cell_type == "code":
+            for line in c.source.splitlines():
+                assert len(line) <= 100, f"{path.name}: {line!r} is {len(line)} characters"
+    for line in lines:
+        assert len(line) <= 79, f"{path.name} setup: {line!r}"
+
+
+# -- misleading messages -----------------------------------------------------------------------
+
+
+def _labelled_notes(n=200):
+    with open(kitdata.data_dir() / "invitations.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return rows[:n]
+
+
+def test_evidence_snippets_are_whole_words_within_one_sentence():
+    import html as html_module
+
+    people = kitdata.profiles()
+    checked = 0
+    for row in _labelled_notes():
+        text = row["text"]
+        result = score(text, recipient=people.get(row.get("recipient_id") or ""),
+                       sender=people.get(row.get("sender_id") or ""))
+        for f in result.findings:
+            snip = render.snippet_html(text, f)
+            if not snip:
+                continue
+            checked += 1
+            shown = html_module.unescape(re.sub(r"<[^>]+>", "", snip))
+            pieces = [p for p in shown.split("\u2026") if p]
+            for piece in pieces:
+                at = text.find(piece)
+                assert at >= 0, (piece, text)
+                end = at + len(piece)
+                assert at == 0 or not (text[at - 1].isalnum() and text[at].isalnum()), (piece, text)
+                assert end == len(text) or not (text[end - 1].isalnum() and text[end].isalnum()), (
+                    piece, text)
+                inner = piece.rstrip(".!?")
+                assert not re.search(r"[.!?]\s+\S", inner), f"crosses a sentence: {piece!r}"
+    assert checked > 200
+
+
+def test_next_steps_never_repeat_a_sentence_or_an_example():
+    people = kitdata.profiles()
+    for row in _labelled_notes():
+        result = score(row["text"], recipient=people.get(row.get("recipient_id") or ""),
+                       sender=people.get(row.get("sender_id") or ""))
+        shown = visible_text(render.next_steps_html(result))
+        shown = render.without_repeats(result.next_steps)
+        sentences = [s.lower() for s in re.split(r"(?<=[.!?\u201d])\s+(?=[A-Z\u201c])", shown)]
+        assert len(sentences) == len(set(sentences)), shown
+        examples = [set(re.findall(r"\u201c([^\u201d]+)\u201d", s))
+                    for s in sentences if s.startswith("for example")]
+        seen = set()
+        for ex in examples:
+            assert not ex or not ex <= seen, f"an example is repeated in: {shown}"
+            seen |= ex
+    stock = score("I'd like to add you to my professional network on LinkedIn.",
+                  recipient=people["dana-whitfield"], sender=people["alex-rivera"])
+    assert stock.next_steps.count("what I look for at career fairs") == 2  # the engine repeats
+    assert render.without_repeats(stock.next_steps).count("what I look for at career fairs") == 1
+
+
+def test_a_hard_ask_never_outscores_a_personalized_note_on_the_drafts_chart(studio):
+    from invitelab.widgets import charts
+
+    notes = [
+        "I'd like to add you to my professional network on LinkedIn.",
+        "Hi Dana, could you refer me for an internship at Meridian Health? I read your post on "
+        "career fairs.",
+        "Hi Dana, I read your post on what you look for at career fairs. Could I ask how you got "
+        "into campus recruiting?",
+    ]
+    for text in notes:
+        studio.text.value = text
+        studio.save_draft()
+    levels = [d.level for d in studio.drafts]
+    assert levels == ["generic", "developing", "personalized"]
+    bands = charts.score_bands()
+    from invitelab import default_rubric
+
+    assert bands["developing"] == tuple(default_rubric().band("developing"))  # the engine's bands
+    for d in studio.drafts:
+        low, high = bands[d.level]
+        assert low <= d.score <= high, f"{d.level} note scored {d.score}, outside {low}-{high}"
+    assert studio.drafts[1].score < studio.drafts[2].score

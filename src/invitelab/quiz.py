@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-__all__ = ["QuizError", "QUIZ_COLORS", "quiz_dir", "quiz_names", "load_quiz", "validate_quiz",
+__all__ = ["QuizError", "QUIZ_COLORS", "giveaways", "quiz_dir", "quiz_names", "load_quiz", "validate_quiz",
            "show_quiz"]
 
 #: Colours of the rendered quiz: blue for a correct choice, dark orange for a wrong one (a pair
@@ -192,3 +192,55 @@ def show_quiz(name: str, **options: Any) -> None:
 
     options.setdefault("colors", dict(QUIZ_COLORS))
     display_quiz(data, **options)
+
+
+# -- quality: questions that give their answer away ---------------------------------------------
+
+_STOPWORDS = frozenset(
+    "about after again their there these those which while would could should other because "
+    "before being where whose theirs yours every still since under until above below between "
+    "into from with without your they them this that what when have were will shall only also "
+    "than then just over more most some such very much many".split())
+_SAYS_RIGHT = re.compile(r"^\W*(right|yes|correct|exactly)\b", re.I)
+_SAYS_WRONG = re.compile(r"^\W*(no|not|wrong|incorrect|unlikely)\b", re.I)
+#: the correct option may be at most this much longer than the longest wrong one
+LONGEST_RATIO = 1.5
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", str(text).lower()) if len(w) >= 5 and w not in _STOPWORDS}
+
+
+def giveaways(data: list[dict[str, Any]]) -> list[str]:
+    """Ways a quiz gives its answers away or contradicts itself, as short sentences.
+
+    - the stem shares a content word with the correct option and with no wrong one (an echo);
+    - the correct option is much longer than every wrong one (test-wise students pick it);
+    - a correct option's feedback opens with "No"/"Not"/"Wrong", or a wrong option's with
+      "Right"/"Yes"/"Correct"/"Exactly" (the feedback does not match the option).
+    """
+    problems = []
+    for i, q in enumerate(data, 1):
+        if q.get("type") not in ("multiple_choice", "many_choice"):
+            continue
+        stem = _content_words(q.get("question", ""))
+        answers = q.get("answers", [])
+        right = [a for a in answers if a.get("correct") is True]
+        wrong = [a for a in answers if a.get("correct") is not True]
+        echoed_by_wrong = set().union(*(_content_words(a.get("answer", "")) & stem for a in wrong))
+        for a in right:
+            echo = (_content_words(a.get("answer", "")) & stem) - echoed_by_wrong
+            if echo:
+                problems.append(f"question {i}: the stem gives the answer away "
+                                f"(only the correct option repeats {', '.join(sorted(echo))!r})")
+            longest_wrong = max((len(str(b.get("answer", ""))) for b in wrong), default=0)
+            if longest_wrong and len(str(a.get("answer", ""))) > LONGEST_RATIO * longest_wrong:
+                problems.append(f"question {i}: the correct option is much longer than every "
+                                "wrong one")
+        for a in answers:
+            feedback = str(a.get("feedback", ""))
+            if a.get("correct") is True and _SAYS_WRONG.match(feedback):
+                problems.append(f"question {i}: a correct option's feedback says it is wrong")
+            if a.get("correct") is not True and _SAYS_RIGHT.match(feedback):
+                problems.append(f"question {i}: a wrong option's feedback says it is right")
+    return problems

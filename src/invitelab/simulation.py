@@ -91,7 +91,7 @@ def _assumptions() -> dict[str, Assumption]:
             40,
             "Mean number of invitations the recruiter receives in a week (Poisson).",
             "The source article says recruiters get many invitations a day from strangers. "
-            "40 a week is about 6 a working day. Not measured; LinkedIn publishes no figure.",
+            "40 a week is 8 a working day. Not measured; LinkedIn publishes no figure.",
         ),
         Assumption(
             "seasonal_multiplier",

@@ -70,15 +70,10 @@ def sender_theories_overview():
 
 
 def simulation_assumptions():
-    """The simulation's assumptions as an HTML table (from invitelab.simulation.ASSUMPTIONS)."""
-    from invitelab import simulation
+    """The simulation's assumptions as a table of plain sentences (invitelab.simulation)."""
+    from .theories import assumptions_table_html
 
-    from .render import STYLE, table_html
-
-    rows = [(a.name, simulation._fmt(a.value), a.meaning, a.reasoning)
-            for a in simulation.ASSUMPTIONS.values()]  # fmt: skip
-    return _html(STYLE + table_html(("Assumption", "Value", "What it means", "Why this value"), rows,
-                                    caption="SIMULATED data: every assumption"))  # fmt: skip
+    return _html(assumptions_table_html())
 
 
 def load_simulated():

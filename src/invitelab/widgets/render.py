@@ -7,6 +7,7 @@ passed through :func:`html.escape`; markup is only ever added around escaped tex
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from .people import first_name, get, profile_sections
@@ -181,23 +182,73 @@ def highlight_html(text: str, findings, max_chars: int = MAX_SHOWN_CHARS) -> str
     return f'<div class="il-note">{"".join(out)}{more}</div>'
 
 
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) around text[start:end]: from after the previous . ! ? or newline
+    to the next one, inclusive."""
+    a = start
+    while a > 0 and not (text[a - 1] == "\n" or (text[a - 1] in ".!?" and (a >= len(text) or text[a].isspace()))):
+        a -= 1
+    b = end
+    while b < len(text) and text[b] != "\n" and not (text[b] in ".!?" and (b + 1 >= len(text) or text[b + 1].isspace())):
+        b += 1
+    if b < len(text) and text[b] in ".!?":
+        b += 1
+    while a < start and text[a].isspace():
+        a += 1
+    return a, b
+
+
+def _word_start(text: str, i: int, limit: int) -> int:
+    """Move i right to the start of a whole word (never cutting one), at most to limit."""
+    while i < limit and i > 0 and text[i - 1].isalnum() and text[i].isalnum():
+        i += 1
+    while i < limit and text[i].isspace():
+        i += 1
+    return i
+
+
+def _word_end(text: str, i: int, limit: int) -> int:
+    """Move i left to the end of a whole word (never cutting one), at least to limit."""
+    while i > limit and i < len(text) and text[i - 1].isalnum() and text[i].isalnum():
+        i -= 1
+    while i > limit and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
 def snippet_html(text: str, finding, context: int = 40) -> str:
-    """The part of the note around a finding's span, with the span in a <mark>."""
+    """The words of the note around a finding's span, with the span in a <mark>.
+
+    The snippet stays inside the sentence where the span starts and shows whole words only;
+    an ellipsis marks where it was shortened.
+    """
     span = _valid_span(finding, len(text))
     if not span:
         return ""
     s, e = _snap(text, *span)
-    e_shown = min(e, s + 200)
-    a, b = max(0, s - context), min(len(text), e_shown + context)
+    if any(c.isalnum() for c in text[s:e]):  # a span that starts with ". " starts at its words
+        while s < e and not text[s].isalnum():
+            s += 1
+    sent_a, sent_b = _sentence_bounds(text, s, s + 1)
+    mark_end = min(e, sent_b, s + 200)
+    if mark_end < e:
+        mark_end = max(_word_end(text, mark_end, s + 1), s + 1)
+    a = s
+    if s - sent_a > context:
+        a = _word_start(text, s - context, s)
+    else:
+        a = sent_a
+    b = mark_end
+    if mark_end == e:
+        b = sent_b if sent_b - e <= context else max(_word_end(text, e + context, e), e)
     cls = "il-fail" if getattr(finding, "status", "") == "fail" else "il-pass"
     return (
         '<span class="il-snip">'
-        + ("&hellip;" if a > 0 else "")
+        + ("&hellip;" if a > sent_a else "")
         + escape(text[a:s])
-        + f'<mark class="{cls}">{escape(text[s:e_shown])}</mark>'
-        + ("&hellip;" if e_shown < e else "")
-        + escape(text[e_shown:b])
-        + ("&hellip;" if b < len(text) else "")
+        + f'<mark class="{cls}">{escape(text[s:mark_end])}</mark>'
+        + escape(text[mark_end:b])
+        + ("&hellip;" if b < sent_b or mark_end < e else "")
         + "</span>"
     )
 
@@ -212,8 +263,34 @@ def level_html(result) -> str:
     )
 
 
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?\u201d])\s+(?=[A-Z\u201c\"])")
+_QUOTED = re.compile(r"\u201c([^\u201d]+)\u201d")
+
+
+def without_repeats(advice: str) -> str:
+    """Advice with no sentence said twice and no example repeated.
+
+    The engine's "next steps" joins the suggestions of several checks, which often give the
+    same example ("For example: Dana posted ..."). A sentence is dropped when it repeats an
+    earlier one, or when every quoted example in it is already shown by a fuller sentence.
+    """
+    sentences = [x.strip() for x in _SENTENCE_SPLIT.split(str(advice or "")) if x.strip()]
+    quotes = [set(_QUOTED.findall(x)) if x.lower().startswith("for example") else set()
+              for x in sentences]  # fmt: skip
+    keep = []
+    for i, sentence in enumerate(sentences):
+        if any(sentence.lower() == sentences[j].lower() for j in keep):
+            continue
+        q = quotes[i]
+        if q and any(j != i and q <= quotes[j] and (q < quotes[j] or j < i)
+                     for j in range(len(sentences))):  # fmt: skip
+            continue
+        keep.append(i)
+    return " ".join(sentences[i] for i in keep)
+
+
 def next_steps_html(result) -> str:
-    steps = str(getattr(result, "next_steps", "") or "")
+    steps = without_repeats(str(getattr(result, "next_steps", "") or ""))
     return f'<p class="il-next"><strong>Next:</strong> {escape(steps)}</p>' if steps else ""
 
 

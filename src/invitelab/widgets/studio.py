@@ -12,7 +12,14 @@ from pathlib import Path
 import ipywidgets as w
 
 from . import charts, render
-from .drafts import Draft, download_link_html, drafts_to_csv, history_rows, write_drafts_csv
+from .drafts import (
+    Draft,
+    download_link_html,
+    drafts_to_csv,
+    export_filename,
+    history_rows,
+    write_drafts_csv,
+)
 from .people import (
     DESCRIBE,
     button,
@@ -103,6 +110,12 @@ class InvitationStudio:
             style=style,
             layout=wide,
         )
+        self.student = w.Text(
+            placeholder="e.g. Nia, or your student id",
+            description="Your name or student id (for your saved drafts):",
+            style=style,
+            layout=wide,
+        )
         self.instructions = w.HTML(INSTRUCTIONS)
         self.card = w.HTML()
         self.sender_card = w.HTML()
@@ -116,13 +129,15 @@ class InvitationStudio:
         self.history_chart = w.HTML()
         self.download = w.HTML()
         self.write_button = button(description="Save drafts to a CSV file", icon="download",
-                                     tooltip="Writes invitelab-drafts.csv next to this notebook")  # fmt: skip
+                                     tooltip="Writes your drafts to a CSV file named after you, "
+                                     "in your Downloads (or home) folder")  # fmt: skip
         self.write_status = w.HTML()
 
         self.recipient.observe(self._on_recipient, names="value")
         self.sender.observe(self._on_sender, names="value")
         self.describe.observe(self._on_describe, names="value")
         self.free_account.observe(self._on_change, names="value")
+        self.student.observe(lambda _: self._render_history(), names="value")
         self.text.observe(self._on_change, names="value")
         self.save_button.on_click(self._on_save)
         self.write_button.on_click(self._on_write)
@@ -142,6 +157,7 @@ class InvitationStudio:
                 w.HTML("<strong>Points per criterion</strong>"),
                 self.chart,
                 w.HBox([self.save_button, self.save_status]),
+                self.student,
                 self.history,
                 self.history_chart,
                 self.download,
@@ -223,10 +239,12 @@ class InvitationStudio:
             sender_id="" if self.describing else self.sender.value,
             limit=self.limit,
             sender_description=self.describe.value if self.describing else "",
+            student=self.student.value,
         )
         self.drafts.append(draft)
         self.save_status.value = (
-            f"Saved draft {draft.number}: {escape(draft.level)}, score {draft.score:.0f}."
+            f"Saved draft {draft.number}: level {escape(render.LEVEL_WORDS.get(draft.level, draft.level))}, "
+            f"score {draft.score:.0f}."
         )
         self._render_history()
 
@@ -242,23 +260,35 @@ class InvitationStudio:
             self.history_chart.value = ""
         else:
             self.history.value = render.STYLE + render.table_html(
-                ("Draft", "Characters", "Score", "Level", "Beginning"),
+                ("Draft", "Level", "Score", "Characters", "Beginning"),
                 history_rows(self.drafts),
                 caption="Your saved drafts",
             )
             self.history_chart.value = charts.drafts_chart_html(self.drafts)
-        self.download.value = download_link_html(self.drafts)
+        name = export_filename(self.student.value)
+        self.download.value = download_link_html(self.drafts, name, self.student.value)
 
     def drafts_csv(self) -> str:
         """The saved drafts as CSV text."""
-        return drafts_to_csv(self.drafts)
+        return drafts_to_csv(self.drafts, self.student.value)
 
     def _on_write(self, button=None):
         if not self.drafts:
             self.write_status.value = "<em>Save a draft first.</em>"
             return
-        path = write_drafts_csv(self.drafts, self.export_dir)
-        self.write_status.value = f"Wrote {len(self.drafts)} draft(s) to <code>{escape(str(path))}</code>"
+        if not (self.student.value or "").strip():
+            self.write_status.value = ("<em>Type your name or student id in the box above first: "
+                                       "the file and your instructor need it.</em>")  # fmt: skip
+            return
+        try:
+            path = write_drafts_csv(self.drafts, self.export_dir, student=self.student.value)
+        except OSError as err:
+            self.write_status.value = (f"<em>Could not save the file ({escape(err.strerror or str(err))}). "
+                                       "Use the download link above instead.</em>")  # fmt: skip
+            return
+        n = len(self.drafts)
+        self.write_status.value = (f"Saved {n} draft{'s' if n != 1 else ''} to "
+                                   f"<code>{escape(str(path))}</code>")  # fmt: skip
 
     # -- display ---------------------------------------------------------------------------
     def _repr_mimebundle_(self, **kwargs):
