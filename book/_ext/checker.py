@@ -18,6 +18,7 @@ The checker runs the real ``invitelab`` engine in the reader's browser with Pyod
 from __future__ import annotations
 
 import json
+import shutil
 from html import escape
 from pathlib import Path
 
@@ -287,6 +288,10 @@ def on_build_finished(app, exception) -> None:
 
     out = Path(app.outdir) / "_static" / "checker"
     out.mkdir(parents=True, exist_ok=True)
+    # Sphinx copies static files only when some page is rewritten; copy the checker's own
+    # script and stylesheet every time, so that editing them alone shows on the next build.
+    for asset in (Path(app.srcdir) / "_vendor" / "checker").glob("*.*"):
+        shutil.copyfile(asset, out / asset.name)
     try:
         script, summary = bundle.engine_script()
         (out / "engine.js").write_text(script, encoding="utf-8")

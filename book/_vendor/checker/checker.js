@@ -50,13 +50,13 @@
   }
 
   // --- loading Python -------------------------------------------------------------------------
-  function loadScript(url) {
+  function loadScript(url, what) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement("script");
       s.src = url;
       s.async = true;
       s.onload = function () { resolve(); };
-      s.onerror = function () { reject(new Error("could not load " + url)); };
+      s.onerror = function () { reject(new Error("could not load " + (what || url))); };
       document.head.appendChild(s);
     });
   }
@@ -69,6 +69,7 @@
   var listeners = [];
   var progress = { text: "Loading the checker\u2026", state: "loading" };
   function say(text, state) {
+    if (progress.state === "failed") return; // a file still arriving changes nothing then
     progress = { text: text, state: state || "loading" };
     listeners.forEach(function (fn) { fn(progress); });
   }
@@ -82,12 +83,12 @@
     function loaded() { done += 1; }
     say("Loading the checker (about 18 MB, once per visit): 0 of " + total + " files\u2026");
     var all = FILES.map(function (f) {
-      return loadScript(new URL(f[0], PYODIDE).href).then(function () {
+      return loadScript(new URL(f[0], PYODIDE).href, f[1]).then(function () {
         loaded();
         say("Loading the checker: " + done + " of " + total + " files (" + f[1] + " loaded)\u2026");
       });
     });
-    all.push(loadScript(new URL("engine.js", BASE).href).then(function () {
+    all.push(loadScript(new URL("engine.js", BASE).href, "the rubric engine").then(function () {
       loaded();
       say("Loading the checker: " + done + " of " + total + " files (the rubric engine loaded)\u2026");
     }));
@@ -140,7 +141,6 @@
       };
       check("Hi", null, null, LIMIT); // warm up: the first call compiles the rules
       timings.ready = performance.now();
-      say("Ready: the checker runs in your browser.", "ready");
       return {
         check: check,
         checkMany: function (items) { return JSON.parse(glue.check_many(JSON.stringify(items))); },
@@ -154,7 +154,11 @@
   var readyPromise = null;
   function ready() {
     if (!readyPromise) {
-      readyPromise = boot().then(function (a) { api = a; return a; }, function (err) {
+      readyPromise = boot().then(function (a) {
+        api = a; // before "ready", so that every checker renders its first feedback at once
+        say("Ready: the checker runs in your browser.", "ready");
+        return a;
+      }, function (err) {
         say("", "failed");
         failure = err;
         throw err;
@@ -288,6 +292,14 @@
     if (!api) return;
     var t0 = performance.now();
     var result = api.check(this.text.value, this.to.value, this.from.value, this.limit());
+    var ex = this.exercise && this.currentExercise();
+    if (ex) { // the generic note, judged for the same people and limit (cached)
+      var key = [ex.text, this.to.value, this.from.value, this.limit()].join("\u0000");
+      if (key !== this.beforeKey) {
+        this.beforeResult = api.check(ex.text, this.to.value, this.from.value, this.limit());
+        this.beforeKey = key;
+      }
+    }
     this.last = result;
     this.render(result);
     this.lastMs = performance.now() - t0;
@@ -363,10 +375,7 @@
     this.before.appendChild(el("blockquote", "il-generic", ex.text));
     if (ex.why) this.before.appendChild(el("p", null, "Why it is generic: " + ex.why));
     this.counter();
-    if (api) {
-      this.beforeResult = api.check(ex.text, this.to.value, this.from.value, this.limit());
-      this.update();
-    }
+    this.update();
   };
   Checker.prototype.compare = function (r) {
     var b = this.beforeResult, line = el("p", "il-compare");
