@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 MARKER = 'class="il-checker"'
 STUDIO_PAGE = "notebooks/invitation-studio"
+CHECKER_PAGE = "checker"
 # Notebook pages whose interactive cell the live checker replaces: docname -> (the call in the
 # cell's source that marks it, the checker's mode). Other notebook pages keep snapshots.
 LIVE_PAGES = {
@@ -213,7 +214,7 @@ def _paragraph(*parts) -> nodes.paragraph:
     return para
 
 
-def _top_admonition(notebook: str, live: bool) -> nodes.admonition:
+def _top_admonition(notebook: str, live: bool, checker_uri: str) -> nodes.admonition:
     box = nodes.admonition(classes=["il-snapshot-note", "important"])
     if live:
         box += nodes.title("", "Live in the book: the checker on this page")
@@ -228,7 +229,9 @@ def _top_admonition(notebook: str, live: bool) -> nodes.admonition:
             "This page shows the notebook as it was last run. Its buttons, menus and charts are a ",
             nodes.strong("", "snapshot"),
             ": clicking them changes nothing here, whatever the text around them says. "
-            "To use them, open the live notebook.")
+            "To use them, open the live notebook. To practise writing a note right here, use the ",
+            nodes.reference("", "Invitation checker", refuri=checker_uri),
+            ", which runs live in the book.")
     box += _paragraph(
         "To open the live notebook: use the launch button (the rocket icon at the top of this "
         "page; your instructor sets up the JupyterHub one), or on your own computer run ",
@@ -243,6 +246,15 @@ def _snapshot_caption() -> nodes.paragraph:
                       "(see the box at the top of the page) to use it.")
     para["classes"].append("il-snapshot-caption")
     return para
+
+
+def _drop_widget_scripts(app, docname: str) -> None:
+    """No frozen widget is left on the page: myst-nb need not load the widget manager there.
+    (myst-nb keeps a page's scripts in env.nb_metadata[docname]["js_files"], keys ipywidgets_*;
+    the environment is saved before pages are written, so this changes this build's page only.)"""
+    js_files = getattr(app.env, "nb_metadata", {}).get(docname, {}).get("js_files", {})
+    for key in [k for k in js_files if k.startswith("ipywidgets_")]:
+        del js_files[key]
 
 
 def on_doctree_resolved(app, doctree, docname: str) -> None:
@@ -265,10 +277,13 @@ def on_doctree_resolved(app, doctree, docname: str) -> None:
     for cell in cells:
         if cell is not replaced:
             cell.parent.insert(cell.parent.index(cell), _snapshot_caption())
+    if replaced is not None and len(cells) == 1:
+        _drop_widget_scripts(app, docname)
     section = doctree.next_node(nodes.section)
     if section is not None:
         title_at = 1 if section.children and isinstance(section[0], nodes.title) else 0
-        section.insert(title_at, _top_admonition(notebook, replaced is not None))
+        section.insert(title_at, _top_admonition(
+            notebook, replaced is not None, app.builder.get_relative_uri(docname, CHECKER_PAGE)))
 
 
 # --- assets -----------------------------------------------------------------------------------
