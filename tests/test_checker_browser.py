@@ -270,8 +270,21 @@ def test_drafts_are_kept_in_the_browser_and_can_be_cleared(browser, built_book):
         items = page.locator(".il-drafts .il-draft")
         assert items.count() == 2, page.text_content(".il-drafts")
         assert "Exemplary" in items.nth(1).text_content()
+        chart = page.locator(".il-chart svg[role='img']")
+        assert chart.count() == 1 and "(exemplary)" in chart.get_attribute("aria-label")
+        with page.expect_download() as info:
+            page.click(".il-download")
+        rows = list(csv.DictReader(
+            Path(info.value.path()).read_text(encoding="utf-8-sig").splitlines()))
+        assert [r["text"] for r in rows] == ["Hi Dana, could I ask how you moved into campus "
+                                             "recruiting?", DANA_GOOD]
+        assert rows[1]["level"] == "exemplary" and rows[1]["recipient_id"] == "dana-whitfield"
         items.nth(0).locator("button").click()
         assert page.input_value(".il-text").startswith("Hi Dana, could I ask")
+        page.select_option(".il-from", "")
+        assert page.locator(".il-describe").is_visible()
+        page.select_option(".il-from", "alex-rivera")
+        assert not page.locator(".il-describe").is_visible()
         page.click(".il-clear")
         assert page.locator(".il-drafts .il-draft").count() == 0
         page.reload(wait_until="load")

@@ -120,8 +120,12 @@ use the notebook: <a href="{escape(fallback_href)}">{escape(fallback_text)}</a>.
                                                ("", "Someone not in the kit (no profile)"))}</select></div>
 <div class="il-field"><label for="{uid}-from">You are</label>
 <select id="{uid}-from" class="il-from">{_options(senders, sender,
-                                                   ("", "Me (no profile: shared facts are not checked)"))}</select></div>
+                                                   ("", "Describe yourself (no persona: shared facts are not checked)"))}</select></div>
 </div>
+<div class="il-field il-describe-field" hidden><label for="{uid}-describe">Describe yourself in a
+sentence (optional, kept in this page: without a profile, what you share is not checked)</label>
+<input type="text" id="{uid}-describe" class="il-describe" maxlength="200"
+ placeholder="e.g. a second-year biology student at Ohio State"></div>
 <div class="il-card" id="{uid}-card"></div>
 <div class="il-field"><label for="{uid}-text">Your invitation</label>
 <textarea id="{uid}-text" class="il-text" rows="6" spellcheck="true"
@@ -140,8 +144,10 @@ limit</label>
  aria-label="Feedback on your invitation"></div>
 <div class="il-history">
 <h3 class="il-h3">Your drafts <span class="il-small">(kept in this browser only)</span></h3>
+<div class="il-chart"></div>
 <ol class="il-drafts"></ol>
-<button type="button" class="il-clear">Clear my saved drafts</button>
+<div class="il-buttons"><button type="button" class="il-download">Download my drafts (CSV)</button>
+<button type="button" class="il-clear">Clear my saved drafts</button></div>
 </div>
 </section>
 """

@@ -194,7 +194,9 @@
 
     this.text.addEventListener("input", function () { self.update(); });
     this.to.addEventListener("change", function () { self.showCard(); self.update(); });
-    this.from.addEventListener("change", function () { self.update(); });
+    this.describe = this.q(".il-describe");
+    this.from.addEventListener("change", function () { self.showDescribe(); self.update(); });
+    this.q(".il-download").addEventListener("click", function () { self.download(); });
     this.free.addEventListener("change", function () { self.update(); });
     this.q(".il-save").addEventListener("click", function () { self.save(); });
     this.q(".il-clear").addEventListener("click", function () { self.clearDrafts(); });
@@ -205,9 +207,15 @@
 
     listeners.push(function (p) { self.progress(p); });
     this.showCard();
+    this.showDescribe();
     if (this.exercise) this.loadExercise(); else this.counter();
     this.renderDrafts();
   }
+
+  Checker.prototype.showDescribe = function () {
+    var field = this.q(".il-describe-field");
+    if (field) field.hidden = this.from.value !== "";
+  };
 
   Checker.prototype.limit = function () { return this.free.checked ? FREE_LIMIT : LIMIT; };
 
@@ -431,7 +439,8 @@
     var r = this.last && !this.last.error ? this.last : null;
     var list = readDrafts();
     list.push({ text: text, to: this.to.value, from: this.from.value, limit: this.limit(),
-      level: r ? r.level : "", score: r ? r.score : null, at: new Date().toISOString() });
+      level: r ? r.level : "", score: r ? r.score : null, at: new Date().toISOString(),
+      about_me: this.from.value === "" && this.describe ? this.describe.value : "" });
     if (!writeDrafts(list)) {
       this.drafts.parentNode.insertBefore(el("p", "il-warning",
         "This browser does not allow saving drafts (private mode?)."), this.drafts);
@@ -442,8 +451,65 @@
     try { localStorage.removeItem(STORE); } catch (e) { /* nothing saved */ }
     renderAllDrafts();
   };
+  function csvCell(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text; // no formulas when a spreadsheet opens it
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+  Checker.prototype.download = function () {
+    var list = readDrafts();
+    var rows = [["id", "recipient_id", "sender_id", "text", "level", "score", "limit", "saved_at",
+      "about_me"]];
+    list.forEach(function (d, i) {
+      rows.push(["draft-" + (i + 1), d.to, d.from, d.text, d.level, d.score, d.limit, d.at, d.about_me]);
+    });
+    var csv = "\ufeff" + rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+    var url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+    var a = el("a");
+    a.href = url;
+    a.download = "invitelab-drafts-" + new Date().toISOString().slice(0, 10) + ".csv";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  };
+  Checker.prototype.chart = function (list) {
+    var box = this.q(".il-chart");
+    clear(box);
+    var scored = list.filter(function (d) { return d.level && d.score !== null; });
+    if (scored.length < 2) return;
+    var NS = "http://www.w3.org/2000/svg", w = 28, gap = 8, h = 100;
+    var svg = document.createElementNS(NS, "svg");
+    var width = scored.length * (w + gap) + gap;
+    svg.setAttribute("viewBox", "0 0 " + width + " " + (h + 18));
+    svg.setAttribute("width", String(Math.min(width, 600)));
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", "Scores of your saved drafts, oldest first: " + scored.map(
+      function (d) { return Math.round(d.score) + " (" + d.level + ")"; }).join(", "));
+    scored.forEach(function (d, i) {
+      var bar = document.createElementNS(NS, "rect"), v = Math.max(2, Math.round(d.score));
+      bar.setAttribute("x", String(gap + i * (w + gap)));
+      bar.setAttribute("y", String(h - v));
+      bar.setAttribute("width", String(w));
+      bar.setAttribute("height", String(v));
+      bar.setAttribute("fill", "#0d5bc6");
+      svg.appendChild(bar);
+      var label = document.createElementNS(NS, "text");
+      label.setAttribute("x", String(gap + i * (w + gap) + w / 2));
+      label.setAttribute("y", String(h + 14));
+      label.setAttribute("text-anchor", "middle");
+      label.setAttribute("font-size", "12");
+      label.setAttribute("fill", "currentColor");
+      label.textContent = d.level.charAt(0).toUpperCase();
+      svg.appendChild(label);
+    });
+    box.appendChild(svg);
+    box.appendChild(el("p", "il-small", "Bars: each saved draft's score (out of 100), oldest " +
+      "first; the letter under a bar is its level (G, D, P, E)."));
+  };
   Checker.prototype.renderDrafts = function () {
     var self = this, list = readDrafts();
+    this.chart(list);
     clear(this.drafts);
     if (!list.length) {
       this.drafts.appendChild(el("li", "il-none", "No saved drafts yet: press \u201cSave this draft\u201d."));
