@@ -257,6 +257,21 @@ def test_counter_works_before_python_and_failure_is_one_sentence(browser, where)
         visit.close()
 
 
+def test_without_webassembly_the_page_says_so(browser, built_book):
+    context = browser.new_context()
+    context.add_init_script("delete globalThis.WebAssembly;")
+    page = context.new_page()
+    try:
+        page.goto((built_book / "checker.html").as_uri(), wait_until="load")
+        page.wait_for_selector("section.il-checker.il-failed", timeout=READY_TIMEOUT_MS)
+        status = page.text_content(".il-status")
+        assert "could not start in this browser (this browser cannot run WebAssembly)" in status
+        page.fill(".il-text", "Hi Dana")
+        assert page.text_content(".il-count").startswith("7 / 300")
+    finally:
+        context.close()
+
+
 def test_drafts_are_kept_in_the_browser_and_can_be_cleared(browser, built_book):
     visit = Visit(browser, (built_book / "checker.html").as_uri(), "file:")
     try:

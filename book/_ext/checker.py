@@ -104,6 +104,12 @@ def checker_html(uid: str, mode: str, recipient: str, sender: str, people: list[
         gym = (f'<div class="il-field"><label for="{uid}-exercise">Exercise</label>'
                f'<select id="{uid}-exercise" class="il-exercise">{opts}</select></div>'
                f'<div class="il-before" aria-live="polite"></div>')
+    to_options = _options(recipients, recipient, ("", "Someone not in the kit (no profile)"))
+    from_options = _options(senders, sender,
+                            ("", "Describe yourself (no persona: shared facts are not checked)"))
+    gym_buttons = ('<button type="button" class="il-hint">Show hint</button>'
+                   '<button type="button" class="il-reset">Start this exercise again</button>'
+                   if mode == "gym" else "")
     heading = {"full": "Check your invitation", "studio": "Your turn: write and check a note",
                "gym": "Rewrite it: the live gym"}[mode]
     return f"""
@@ -116,14 +122,12 @@ use the notebook: <a href="{escape(fallback_href)}">{escape(fallback_text)}</a>.
 {gym}
 <div class="il-pickers">
 <div class="il-field"><label for="{uid}-to">Writing to</label>
-<select id="{uid}-to" class="il-to">{_options(recipients, recipient,
-                                               ("", "Someone not in the kit (no profile)"))}</select></div>
+<select id="{uid}-to" class="il-to">{to_options}</select></div>
 <div class="il-field"><label for="{uid}-from">You are</label>
-<select id="{uid}-from" class="il-from">{_options(senders, sender,
-                                                   ("", "Describe yourself (no persona: shared facts are not checked)"))}</select></div>
+<select id="{uid}-from" class="il-from">{from_options}</select></div>
 </div>
 <div class="il-field il-describe-field" hidden><label for="{uid}-describe">Describe yourself in a
-sentence (optional, kept in this page: without a profile, what you share is not checked)</label>
+sentence (optional; it stays in this page)</label>
 <input type="text" id="{uid}-describe" class="il-describe" maxlength="200"
  placeholder="e.g. a second-year biology student at Ohio State"></div>
 <div class="il-card" id="{uid}-card"></div>
@@ -136,8 +140,8 @@ sentence (optional, kept in this page: without a profile, what you share is not 
 limit</label>
 </div>
 <div class="il-buttons">
-<button type="button" class="il-save">Save this draft</button>
-{'<button type="button" class="il-hint">Show a hint</button><button type="button" class="il-reset">Start this exercise again</button>' if mode == "gym" else ""}
+<button type="button" class="il-save">Save draft</button>
+{gym_buttons}
 </div>
 <div class="il-hints" aria-live="polite"></div>
 <div class="il-feedback" id="{uid}-feedback" aria-live="polite" aria-atomic="true"

@@ -159,8 +159,8 @@
         say("Ready: the checker runs in your browser.", "ready");
         return a;
       }, function (err) {
+        failure = err; // before "failed", so that every checker can name the reason
         say("", "failed");
-        failure = err;
         throw err;
       });
     }
@@ -512,7 +512,7 @@
     this.chart(list);
     clear(this.drafts);
     if (!list.length) {
-      this.drafts.appendChild(el("li", "il-none", "No saved drafts yet: press \u201cSave this draft\u201d."));
+      this.drafts.appendChild(el("li", "il-none", "No saved drafts yet: press \u201cSave draft\u201d."));
       return;
     }
     list.forEach(function (d, i) {
