@@ -18,6 +18,9 @@ Checks:
     agrees with len(text) vs 300, common_ground is n/a exactly when sender_id is empty (and
     passes only when specific_detail does),
     and an empty note passes no_hard_ask, length and tone and fails not_template.
+A folder with dev.csv and holdout.csv (data/real/) is a set of real notes labelled with no profile:
+  its own columns (source, verdict, names_changed, labels, level), common_ground always n/a, and
+  the dev/holdout split must follow the fixed seed (see check_real).
 Prints a summary table (rows per level, per criterion status) and exits 1 on any error.
 """
 
@@ -60,12 +63,16 @@ def level_from_labels(lab: dict[str, str]) -> str:
 
 
 def labelled_sets() -> list[Path]:
-    """This folder and every sub-folder that holds a labelled invitations.csv."""
-    return [HERE] + sorted(p for p in HERE.iterdir() if (p / "invitations.csv").is_file())
+    """This folder and every sub-folder that holds a labelled invitations.csv or a real-note set."""
+    return [HERE] + sorted(
+        p for p in HERE.iterdir() if (p / "invitations.csv").is_file() or is_real_set(p)
+    )
 
 
 def check(folder: Path = HERE, quiet: bool = False) -> int:
     """Check one labelled set; print its summary (unless quiet) and return 0 if consistent."""
+    if is_real_set(folder) and not (folder / "invitations.csv").exists():
+        return check_real(folder, quiet)
     PROFILES = folder / "profiles.json"  # noqa: N806 (names kept from the single-set version)
     INVITATIONS = folder / "invitations.csv"  # noqa: N806
     errors: list[str] = []
@@ -189,6 +196,146 @@ def check(folder: Path = HERE, quiet: bool = False) -> int:
               "| without sender_id:", sum(not r["sender_id"] for r in rows))
     name = folder.name if folder != HERE else "data"
     print(f"\n{name}: OK" if not errors else f"\n{name}: FAILED: {len(errors)} error(s)")
+    return 1 if errors else 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Real notes without profiles (data/real/): dev.csv + holdout.csv, labelled with no profile.
+# ---------------------------------------------------------------------------------------------
+
+REAL_FILES = ("dev.csv", "holdout.csv")
+REAL_COLUMNS = [
+    "id", "text", "source_title", "source_url", "source_kind", "source_verdict", "names_changed",
+    "has_placeholder", *CRITERIA, "level", "notes",
+]
+SOURCE_KINDS = ("career center", "recruiter post", "blog", "curriculum", "Q&A", "template collection")
+SOURCE_VERDICTS = ("endorsed", "condemned", "neutral")
+REAL_SPLIT_SEED = 20261207
+REAL_HOLDOUT_SHARE = 1 / 3
+
+
+def is_real_set(folder: Path) -> bool:
+    """A folder of real notes labelled without profiles: it holds dev.csv and holdout.csv."""
+    return all((folder / name).is_file() for name in REAL_FILES)
+
+
+def real_holdout_ids(rows: list[dict[str, str]]) -> set[str]:
+    """The held-out ids, drawn at random with a fixed seed and stable when rows are appended:
+    a row is held out when sha256(f"{REAL_SPLIT_SEED}:{id}"), read as a fraction of 2**256, is
+    below REAL_HOLDOUT_SHARE. (So adding a note never moves an existing note between the files.)"""
+    import hashlib
+
+    def fraction(rid: str) -> float:
+        digest = hashlib.sha256(f"{REAL_SPLIT_SEED}:{rid}".encode("utf-8")).hexdigest()
+        return int(digest, 16) / 2 ** 256
+
+    return {r["id"] for r in rows if fraction(r["id"]) < REAL_HOLDOUT_SHARE}
+
+
+def _normalised(text: str) -> str:
+    return " ".join("".join(ch.lower() for ch in text if ch.isalnum() or ch.isspace()).split())
+
+
+def check_real(folder: Path, quiet: bool = False) -> int:
+    """Check a real-note set (no profiles): columns, labels, levels, lengths, the seeded split."""
+    errors: list[str] = []
+    rows_by_file: dict[str, list[dict[str, str]]] = {}
+    for name in REAL_FILES:
+        path = folder / name
+        try:
+            if path.read_bytes().startswith(b"\xef\xbb\xbf"):
+                errors.append(f"{name}: starts with a byte-order mark")
+            with path.open(encoding="utf-8-sig", newline="") as f:
+                reader = csv.DictReader(f)
+                header = reader.fieldnames or []
+                rows = list(reader)
+        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            print(f"{name}: cannot read: {exc}")
+            return 1
+        if header != REAL_COLUMNS:
+            errors.append(f"{name}: columns are {header}, expected {REAL_COLUMNS}")
+            rows = []
+        rows_by_file[name] = rows
+
+    seen: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    for name, rows in rows_by_file.items():
+        for n, row in enumerate(rows, start=2):
+            rid = row["id"]
+            where = f"{name} record {n} ({rid})"
+            if not rid:
+                errors.append(f"{where}: empty id")
+            elif rid in seen:
+                errors.append(f"{where}: id also in {seen[rid]}")
+            seen[rid] = name
+            key = _normalised(row["text"])
+            if key in texts:
+                errors.append(f"{where}: near-duplicate of {texts[key]}")
+            texts[key] = rid
+            if row["source_kind"] not in SOURCE_KINDS:
+                errors.append(f"{where}: source_kind {row['source_kind']!r} not in {SOURCE_KINDS}")
+            if row["source_verdict"] not in SOURCE_VERDICTS:
+                errors.append(f"{where}: source_verdict {row['source_verdict']!r} not in {SOURCE_VERDICTS}")
+            for col in ("names_changed", "has_placeholder"):
+                if row[col] not in ("yes", "no"):
+                    errors.append(f"{where}: {col} must be yes or no")
+            if row["has_placeholder"] == "yes" and row["not_template"] != "fail":
+                errors.append(f"{where}: a note with an unfilled placeholder fails not_template")
+            if not row["source_url"].startswith(("http://", "https://")):
+                errors.append(f"{where}: source_url must be an http(s) address")
+            if not row["source_title"].strip():
+                errors.append(f"{where}: empty source_title")
+            lab = {c: row[c] for c in CRITERIA}
+            bad = {c: v for c, v in lab.items() if v not in STATUSES}
+            if bad:
+                errors.append(f"{where}: invalid labels {bad}")
+                continue
+            if lab["common_ground"] != "n/a":
+                errors.append(f"{where}: common_ground is n/a without a sender profile")
+            other_na = [c for c, v in lab.items() if v == "n/a" and c != "common_ground"]
+            if other_na:
+                errors.append(f"{where}: only common_ground may be n/a, not {other_na}")
+            if row["level"] != level_from_labels(lab):
+                errors.append(f"{where}: level {row['level']!r} but the level rules give "
+                              f"{level_from_labels(lab)!r}")
+            want_len = "pass" if len(row["text"]) <= LIMIT else "fail"
+            if lab["length"] != want_len:
+                errors.append(f"{where}: length is {lab['length']!r} but len(text) = {len(row['text'])}")
+            if not row["text"].strip():
+                for c in ("no_hard_ask", "length", "tone"):
+                    if lab[c] != "pass":
+                        errors.append(f"{where}: an empty note passes {c}")
+                if lab["not_template"] != "fail":
+                    errors.append(f"{where}: an empty note fails not_template")
+
+    everything = [r for rows in rows_by_file.values() for r in rows]
+    if everything and not errors:
+        held = real_holdout_ids(everything)
+        in_holdout = {r["id"] for r in rows_by_file["holdout.csv"]}
+        if held != in_holdout:
+            errors.append(
+                f"the split does not follow the seed {REAL_SPLIT_SEED}: "
+                f"{len(in_holdout - held)} row(s) in holdout.csv should be in dev.csv, "
+                f"{len(held - in_holdout)} row(s) in dev.csv should be in holdout.csv"
+            )
+
+    for e in errors:
+        print("ERROR", e)
+    if not quiet and everything:
+        for name, rows in rows_by_file.items():
+            total = len(rows)
+            print(f"{name}: {total} real notes (no profiles)")
+            for field, values in (("source_verdict", SOURCE_VERDICTS), ("source_kind", SOURCE_KINDS),
+                                  ("level", LEVELS)):
+                cnt = Counter(r[field] for r in rows)
+                print(f"  {field:<15}" + ", ".join(f"{v}: {cnt[v]}" for v in values if cnt[v]))
+            print(f"  {'criterion':<17}{'pass':>6}{'fail':>6}{'n/a':>6}")
+            for c in CRITERIA:
+                cnt = Counter(r[c] for r in rows)
+                print(f"  {c:<17}{cnt['pass']:>6}{cnt['fail']:>6}{cnt['n/a']:>6}")
+            print()
+    name = folder.name
+    print(f"{name}: OK" if not errors else f"{name}: FAILED: {len(errors)} error(s)")
     return 1 if errors else 0
 
 

@@ -5,7 +5,7 @@ import time
 import pytest
 
 from invitelab import ProfileError, RubricError, load_profiles, load_rubric, score
-from invitelab.examples import ALEX, DANA
+from invitelab.engine.examples import ALEX, DANA
 from invitelab.rubric import rubric_from_mapping
 
 HOSTILE = [

@@ -30,3 +30,33 @@ def test_the_checker_catches_a_wrong_level_and_a_byte_order_mark(tmp_path):
     assert check_data.check(tmp_path, quiet=True) == 1
     csv_path.write_text(text, encoding="utf-8")
     assert check_data.check(tmp_path, quiet=True) == 0
+
+
+def test_the_checker_holds_the_real_notes_to_their_seeded_split_and_level_rules(tmp_path):
+    import csv
+
+    src = data_dir() / "real"
+    for name in ("dev.csv", "holdout.csv"):
+        shutil.copy(src / name, tmp_path / name)
+    assert check_data.check(tmp_path, quiet=True) == 0
+
+    def read(name):
+        with open(tmp_path / name, newline="", encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+
+    def write(name, rows):
+        with open(tmp_path / name, "w", newline="", encoding="utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=check_data.REAL_COLUMNS)
+            w.writeheader()
+            w.writerows(rows)
+
+    dev, held = read("dev.csv"), read("holdout.csv")
+    write("holdout.csv", held[:-1])  # a held-out row moved to dev: the split breaks the seed
+    write("dev.csv", dev + held[-1:])
+    assert check_data.check(tmp_path, quiet=True) == 1
+    write("holdout.csv", held)
+    wrong = [dict(dev[0], level="exemplary")] + dev[1:]  # a level the rules do not give
+    write("dev.csv", wrong)
+    assert check_data.check(tmp_path, quiet=True) == 1
+    write("dev.csv", dev)
+    assert check_data.check(tmp_path, quiet=True) == 0

@@ -2,7 +2,7 @@
 import pytest
 
 from invitelab import profile_from_dict, score
-from invitelab.examples import ALEX, DANA
+from invitelab.engine.examples import ALEX, DANA
 
 PSU_ALUM = profile_from_dict({
     "id": "pat", "name": "Pat Moreno", "headline": "Analyst at JPMorgan Chase & Co.",

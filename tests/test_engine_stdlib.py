@@ -1,17 +1,21 @@
 """The engine imports only the standard library (so it starts fast and runs in Pyodide)."""
+import importlib.util
+import pkgutil
 import subprocess
 import sys
 
-ENGINE = ["invitelab", "invitelab.engine", "invitelab.rules", "invitelab.facts", "invitelab.text",
-          "invitelab.shortforms", "invitelab.rubric", "invitelab.profiles", "invitelab.findings",
-          "invitelab.batch", "invitelab.cli", "invitelab.kitdata", "invitelab.evaluate"]
+# Every module of the engine sub-package (found on disk, so a new criterion or reading module is covered).
+_ENGINE_PATH = importlib.util.find_spec("invitelab.engine").submodule_search_locations
+ENGINE_MODULES = sorted(m.name for m in pkgutil.walk_packages(_ENGINE_PATH, "invitelab.engine."))
+ENGINE = ["invitelab", "invitelab.engine", *ENGINE_MODULES, "invitelab.rubric", "invitelab.profiles",
+          "invitelab.findings", "invitelab.batch", "invitelab.cli", "invitelab.kitdata", "invitelab.evaluate"]
 
 CODE = """
 import sys
 before = set(sys.modules)
 import {modules}
 from invitelab import score
-from invitelab.examples import DANA
+from invitelab.engine.examples import DANA
 score("Hi Dana, I LOVE your post!! Thanks", recipient=DANA)
 new = set(sys.modules) - before
 stdlib = sys.stdlib_module_names

@@ -4,7 +4,7 @@ import itertools
 import pytest
 
 from invitelab import decide_level, score
-from invitelab.examples import ALEX, DANA
+from invitelab.engine.examples import ALEX, DANA
 from invitelab.rubric import CRITERION_IDS
 
 ALL_PASS = {c: "pass" for c in CRITERION_IDS}
@@ -81,3 +81,24 @@ def test_better_notes_score_higher():
     scores = [score(n, recipient=DANA, sender=ALEX).score for n in notes]
     assert scores[0] <= scores[1], scores  # empty and the default text are equally generic
     assert scores[1:] == sorted(scores[1:]) and len(set(scores[1:])) == len(scores) - 1, scores
+
+
+def test_score_bands_follow_the_level():
+    from invitelab import default_rubric
+    from invitelab.rubric import RubricError, rubric_from_mapping
+
+    hard_ask = "Hi Dana, I'm a psychology junior at Ohio State. Your post on career fairs helped me. Could you refer me for an internship at Meridian Health? Thanks, Alex"
+    personalized = "Hi Dana, your post on career fairs helped me. Could I ask how you moved into recruiting?"
+    r_ask, r_pers = score(hard_ask, recipient=DANA, sender=ALEX), score(personalized, recipient=DANA, sender=ALEX)
+    assert r_ask.level == "developing" and r_pers.level == "personalized"
+    assert r_ask.score < r_pers.score
+    for r in (r_ask, r_pers, score("", recipient=DANA)):
+        low, high = default_rubric().band(r.level)
+        assert low <= r.score <= high
+    # an instructor's bands are used, and bad bands are refused with one line
+    wide = rubric_from_mapping({"bands": {"developing": [30, 50]}})
+    assert score(hard_ask, recipient=DANA, sender=ALEX, rubric=wide).score <= 50
+    for bad in ({"developing": [20, 40]}, {"generic": [0, 120]}, {"exemplary": [90, 80]}, {"nope": [0, 1]},
+                {"developing": ["a", 40]}, {"developing": [float("nan"), 40]}):
+        with pytest.raises(RubricError):
+            rubric_from_mapping({"bands": bad})

@@ -2,8 +2,8 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from invitelab import decide_level, score
-from invitelab.examples import ALEX, DANA
+from invitelab import decide_level, default_rubric, score
+from invitelab.engine.examples import ALEX, DANA
 
 WORDS = st.sampled_from(
     "Hi Hello Dear Dana Whitfield Ms. , . ! ? I'm a junior at Ohio State OSU Meridian Health post career fairs "
@@ -39,4 +39,6 @@ def test_any_text_scores_consistently(text, people):
 def test_score_is_the_sum_of_points(text):
     r = score(text, recipient=DANA, sender=ALEX)
     earned = sum(f.points for f in r.findings)
-    assert abs(earned - r.score) < 0.2
+    low, high = default_rubric().band(r.level)
+    assert low <= r.score <= high
+    assert abs(low + (high - low) * earned / 100 - r.score) < 0.2

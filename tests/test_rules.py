@@ -2,8 +2,8 @@
 import pytest
 
 from invitelab import CRITERIA, CRITERION_IDS, default_rubric, score
-from invitelab.examples import ALEX, DANA
-from invitelab.rules import CRITERIA_BY_ID
+from invitelab.engine import CRITERIA_BY_ID
+from invitelab.engine.examples import ALEX, DANA
 
 
 def test_registry_matches_the_rubric_ids_in_order():

@@ -7,11 +7,10 @@
 
 The engine (this package's score and rules) uses only the Python standard library.
 """
-from .engine import LEVEL_DESCRIPTIONS, decide_level, score
+from .engine import CRITERIA, LEVEL_DESCRIPTIONS, Criterion, decide_level, score
 from .findings import LEVELS, Finding, Result
 from .profiles import Education, Experience, Profile, ProfileError, load_profiles, profile_from_dict
 from .rubric import CRITERION_IDS, Rubric, RubricError, default_rubric, load_rubric
-from .rules import CRITERIA, Criterion
 
 __version__ = "0.1.0"
 

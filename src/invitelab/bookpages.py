@@ -19,11 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from .engine import CORE, LEVEL_DESCRIPTIONS
-from .examples import ALEX, DANA
+from .engine import CORE, CRITERIA, CRITERIA_BY_ID, LEVEL_DESCRIPTIONS, Criterion
+from .engine.examples import ALEX, DANA
 from .findings import LEVELS, Result
 from .rubric import default_rubric
-from .rules import CRITERIA, CRITERIA_BY_ID, Criterion
 from .widgets import render
 
 __all__ = [

@@ -100,10 +100,16 @@ def evaluate(rows: list[dict[str, str]], people: dict[str, Profile]) -> Report:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m invitelab.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("labels", help="labelled invitations CSV")
-    parser.add_argument("--profiles", required=True)
+    parser.add_argument("--profiles", help="profiles JSON (required unless --real)")
+    parser.add_argument("--real", action="store_true",
+                        help="the labels file is a real-note set with no profiles (data/real/dev.csv)")
     parser.add_argument("--only", help="show disagreements on this criterion only")
     parser.add_argument("--quiet", action="store_true", help="summary only")
     args = parser.parse_args(argv)
+    if args.real:
+        return main_real(args)
+    if not args.profiles:
+        parser.error("--profiles is required (or --real for a real-note set)")
     report = evaluate(read_labelled(args.labels), load_profiles(args.profiles))
     if not args.quiet:
         for d in report.disagreements:
@@ -119,6 +125,172 @@ def main(argv: list[str] | None = None) -> int:
             if d["notes"]:
                 print("    notes:", d["notes"][:200])
     print(report.summary())
+    return 0
+
+
+
+# ---------------------------------------------------------------------------------------------
+# Real notes with no profile (data/real/): agreement with the hand labels and with the sources.
+# ---------------------------------------------------------------------------------------------
+
+def read_real(path: str | Path) -> list[dict[str, str]]:
+    """Rows of a real-note file (data/real/dev.csv or holdout.csv): text, source verdict, labels."""
+    return read_labelled(path)
+
+
+def label_score(row: dict[str, str], weights: dict[str, float] | None = None) -> float:
+    """The rubric's score formula applied to hand labels: the level's band, and inside it the
+    weighted share of passing criteria (a n/a criterion's weight is left out), default weights."""
+    from invitelab import default_rubric
+
+    if weights is None:
+        weights = dict(default_rubric().weights)
+    counted = {c: w for c, w in weights.items() if (row.get(c) or "").strip() in ("pass", "fail")}
+    total = sum(counted.values())
+    share = sum(w for c, w in counted.items() if row[c].strip() == "pass") / total if total else 0.0
+    low, high = default_rubric().band(row["level"].strip())
+    return low + (high - low) * share
+
+
+def auc(positive: list[float], negative: list[float]) -> float:
+    """The probability that a random positive outscores a random negative (ties count half);
+    the Mann-Whitney form of the area under the ROC curve. nan when a side is empty."""
+    if not positive or not negative:
+        return float("nan")
+    wins = 0.0
+    for p in positive:
+        for n in negative:
+            wins += 1.0 if p > n else 0.5 if p == n else 0.0
+    return wins / (len(positive) * len(negative))
+
+
+def cohen_kappa(truth: list[str], predicted: list[str]) -> float:
+    """Cohen's (unweighted) kappa between two labelings of the same items; 1.0 when both are
+    constant and equal, nan when there is nothing to compare."""
+    n = len(truth)
+    if n == 0:
+        return float("nan")
+    observed = sum(t == p for t, p in zip(truth, predicted)) / n
+    cats = set(truth) | set(predicted)
+    expected = sum((truth.count(c) / n) * (predicted.count(c) / n) for c in cats)
+    return 1.0 if expected == 1.0 else (observed - expected) / (1.0 - expected)
+
+
+@dataclass
+class SourceAgreement:
+    """How a scorer agrees with the sources' verdicts (endorsed vs condemned notes)."""
+    endorsed: int = 0
+    condemned: int = 0
+    auc: float = float("nan")
+    endorsed_generic: int = 0
+    condemned_personalized: int = 0
+
+    @property
+    def endorsed_generic_share(self) -> float:
+        return self.endorsed_generic / self.endorsed if self.endorsed else float("nan")
+
+    @property
+    def condemned_personalized_share(self) -> float:
+        return self.condemned_personalized / self.condemned if self.condemned else float("nan")
+
+    def line(self) -> str:
+        return (f"AUC {self.auc:.3f} | endorsed called generic {self.endorsed_generic}/{self.endorsed} "
+                f"({self.endorsed_generic_share:.0%}) | condemned rated personalized or better "
+                f"{self.condemned_personalized}/{self.condemned} ({self.condemned_personalized_share:.0%})")
+
+
+def source_agreement(verdicts: list[str], scores: list[float], levels: list[str]) -> SourceAgreement:
+    """AUC of the score separating endorsed from condemned notes (neutral ones are left out), the
+    endorsed notes called generic, the condemned notes rated personalized or exemplary."""
+    pos = [s for v, s in zip(verdicts, scores) if v == "endorsed"]
+    neg = [s for v, s in zip(verdicts, scores) if v == "condemned"]
+    return SourceAgreement(
+        endorsed=len(pos), condemned=len(neg), auc=auc(pos, neg),
+        endorsed_generic=sum(v == "endorsed" and lv == "generic" for v, lv in zip(verdicts, levels)),
+        condemned_personalized=sum(v == "condemned" and lv in ("personalized", "exemplary")
+                                   for v, lv in zip(verdicts, levels)),
+    )
+
+
+@dataclass
+class RealReport:
+    """The engine on real notes with no profile: agreement with the labels and with the sources."""
+    labels: Report
+    criterion_kappa: dict[str, float]
+    engine: SourceAgreement
+    ideal: SourceAgreement
+    engine_filled: SourceAgreement
+    ideal_filled: SourceAgreement
+    results: list = field(default_factory=list)
+
+    def summary(self) -> str:
+        acc = self.labels.criterion_accuracy()
+        lines = [
+            f"rows: {self.labels.rows} (no profiles)",
+            f"exact level agreement: {self.labels.exact_level:.1%}",
+            f"quadratic weighted kappa (level): {self.labels.kappa:.3f}",
+            "per-criterion agreement (Cohen's kappa):",
+        ]
+        for c, a in acc.items():
+            k = self.criterion_kappa[c]
+            lines.append(f"  {c:16s} {a:6.1%}   kappa {k:.2f}" if k == k else f"  {c:16s} {a:6.1%}   kappa -")
+        lines += [
+            "agreement with the sources' verdicts:",
+            f"  engine, all notes:         {self.engine.line()}",
+            f"  labels (ideal), all notes: {self.ideal.line()}",
+            f"  engine, no placeholder:    {self.engine_filled.line()}",
+            f"  labels, no placeholder:    {self.ideal_filled.line()}",
+        ]
+        return "\n".join(lines)
+
+
+def evaluate_real(rows: list[dict[str, str]]) -> RealReport:
+    """Score every real note with no profile and compare with the labels and the sources."""
+    from invitelab import score as score_note
+
+    labels = evaluate(rows, {})
+    results = [score_note(row["text"]) for row in rows]
+    kappas = {}
+    for c in CRITERION_IDS:
+        truth = [(row.get(c) or "").strip() for row in rows]
+        pred = [r.finding(c).status for r in results]
+        kappas[c] = cohen_kappa(truth, pred)
+    verdicts = [row["source_verdict"].strip() for row in rows]
+    filled = [i for i, row in enumerate(rows) if row.get("has_placeholder", "no").strip() == "no"]
+
+    def pick(values, idx):
+        return [values[i] for i in idx]
+
+    eng_scores = [r.score for r in results]
+    eng_levels = [r.level for r in results]
+    ideal_scores = [label_score(row) for row in rows]
+    ideal_levels = [row["level"].strip() for row in rows]
+    return RealReport(
+        labels=labels, criterion_kappa=kappas,
+        engine=source_agreement(verdicts, eng_scores, eng_levels),
+        ideal=source_agreement(verdicts, ideal_scores, ideal_levels),
+        engine_filled=source_agreement(pick(verdicts, filled), pick(eng_scores, filled), pick(eng_levels, filled)),
+        ideal_filled=source_agreement(pick(verdicts, filled), pick(ideal_scores, filled), pick(ideal_levels, filled)),
+        results=list(zip(rows, results)),
+    )
+
+
+def main_real(args: argparse.Namespace) -> int:
+    """`python -m invitelab.evaluate --real FILE`: disagreements (unless --quiet) and the summary."""
+    real = evaluate_real(read_real(args.labels))
+    if not args.quiet:
+        for row, result in real.results:
+            wrong = {f.criterion: (row[f.criterion], f.status, f.evidence) for f in result.findings
+                     if (row.get(f.criterion) or "").strip() != f.status
+                     and (not args.only or f.criterion == args.only)}
+            if not wrong and (args.only or row["level"] == result.level):
+                continue
+            print(f"--- {row['id']} [{row['source_verdict']}] level {row['level']} -> {result.level} "
+                  f"(score {result.score:.0f})")
+            print("   ", row["text"].replace("\n", " / ")[:400])
+            for c, (e, g, ev) in wrong.items():
+                print(f"    {c}: label {e}, engine {g}: {ev[:160]}")
+    print(real.summary())
     return 0
 
 

@@ -6,6 +6,7 @@ the parts it changes; everything else keeps the default. Errors are one friendly
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,18 +15,7 @@ from typing import Any
 
 import tomllib
 
-CRITERION_IDS = (
-    "greeting",
-    "self_intro",
-    "specific_detail",
-    "common_ground",
-    "purpose",
-    "no_hard_ask",
-    "length",
-    "not_template",
-    "polite_close",
-    "tone",
-)
+from .engine.criteria import CRITERION_IDS  # the single source of criterion ids
 
 PHRASE_LISTS = (
     "sign_offs",
@@ -41,7 +31,9 @@ PHRASE_LISTS = (
 )
 
 DEFAULT_RUBRIC_PATH = Path(__file__).with_name("rubric.toml")
-_TOP_KEYS = {"version", "limit", "warn_above", "weights", "phrases", "extend"}
+_TOP_KEYS = {"version", "limit", "warn_above", "weights", "bands", "phrases", "extend"}
+LEVEL_ORDER = ("generic", "developing", "personalized", "exemplary")
+DEFAULT_BANDS = ((0.0, 29.0), (30.0, 59.0), (60.0, 84.0), (85.0, 100.0))
 
 
 class RubricError(ValueError):
@@ -58,6 +50,10 @@ class Rubric:
     weights: tuple[tuple[str, float], ...] = ()
     phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     source: str = field(default="default", compare=False)
+    bands: tuple[tuple[float, float], ...] = DEFAULT_BANDS  # (low, high) per level, in LEVEL_ORDER
+
+    def band(self, level: str) -> tuple[float, float]:
+        return self.bands[LEVEL_ORDER.index(level)]
 
     def weight(self, criterion: str) -> float:
         for key, value in self.weights:
@@ -78,7 +74,7 @@ class Rubric:
 def _with_limit(rubric: Rubric, limit: int) -> Rubric:
     """The same rubric with another limit (cached, so its compiled patterns are reused)."""
     return Rubric(limit=limit, warn_above=rubric.warn_above, weights=rubric.weights,
-                  phrases=rubric.phrases, source=rubric.source)
+                  phrases=rubric.phrases, source=rubric.source, bands=rubric.bands)
 
 
 def _check_limit(value: Any, where: str) -> int:
@@ -117,6 +113,8 @@ def _build(data: Mapping[str, Any], base: Rubric | None, source: str) -> Rubric:
     if sum(weights.values()) <= 0:
         raise RubricError(f"{source}: at least one weight must be above 0")
 
+    bands = _check_bands(data.get("bands", {}), base.bands if base else DEFAULT_BANDS, source)
+
     phrases = {k: list(v) for k, v in (base.phrases if base else ())}
     for section, replace in (("phrases", True), ("extend", False)):
         raw = data.get(section, {})
@@ -139,7 +137,31 @@ def _build(data: Mapping[str, Any], base: Rubric | None, source: str) -> Rubric:
         weights=tuple((c, weights[c]) for c in CRITERION_IDS),
         phrases=tuple((p, tuple(phrases[p])) for p in PHRASE_LISTS),
         source=source,
+        bands=bands,
     )
+
+
+def _check_bands(raw: Any, base: tuple[tuple[float, float], ...], source: str) -> tuple[tuple[float, float], ...]:
+    """[bands]: level = [low, high], in level order, inside 0-100, not overlapping."""
+    if not isinstance(raw, Mapping):
+        raise RubricError(f"{source}: [bands] must be a table of level = [low, high]")
+    bands = dict(zip(LEVEL_ORDER, base))
+    for key, value in raw.items():
+        if key not in LEVEL_ORDER:
+            raise RubricError(f"{source}: [bands] has unknown level {key!r}; known: {', '.join(LEVEL_ORDER)}")
+        if (not isinstance(value, list) or len(value) != 2
+                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+                or not all(math.isfinite(v) for v in value)):
+            raise RubricError(f"{source}: band of {key} must be two numbers [low, high] (got {value!r})")
+        low, high = float(value[0]), float(value[1])
+        if not 0 <= low <= high <= 100:
+            raise RubricError(f"{source}: band of {key} must satisfy 0 <= low <= high <= 100 (got {value!r})")
+        bands[key] = (low, high)
+    ordered = [bands[level] for level in LEVEL_ORDER]
+    for (lower, (_, high)), (upper, (low, _)) in zip(zip(LEVEL_ORDER, ordered), zip(LEVEL_ORDER[1:], ordered[1:])):
+        if low <= high:
+            raise RubricError(f"{source}: band of {upper} must start above the band of {lower} (ends at {high:g})")
+    return tuple(ordered)
 
 
 @lru_cache(maxsize=1)

@@ -15,18 +15,7 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
-CRITERIA_IDS = (
-    "greeting",
-    "self_intro",
-    "specific_detail",
-    "common_ground",
-    "purpose",
-    "no_hard_ask",
-    "length",
-    "not_template",
-    "polite_close",
-    "tone",
-)
+from ..engine.criteria import CRITERION_IDS as CRITERIA_IDS  # the single source of criterion ids
 
 CSV_COLUMNS = (
     "id",

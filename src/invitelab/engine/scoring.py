@@ -1,11 +1,12 @@
 """score(): run every criterion, decide the level by the spec's rules, compute the 0-100 score."""
 from __future__ import annotations
 
-from .findings import Finding, Result
-from .profiles import Profile
-from .rubric import Rubric, default_rubric
-from .rules import CRITERIA, Context
-from .text import Note
+from ..findings import Finding, Result
+from ..profiles import Profile
+from ..rubric import Rubric, default_rubric
+from .context import Context
+from .criteria import CRITERIA
+from .note import Note
 
 TITLES = {c.id: c.title for c in CRITERIA}
 CORE = ("greeting", "specific_detail", "purpose", "no_hard_ask", "length", "tone")
@@ -28,7 +29,9 @@ def decide_level(status: dict[str, str]) -> str:
     return "developing"
 
 
-def _weigh(findings: list[Finding], rubric: Rubric) -> tuple[list[Finding], float]:
+def _weigh(findings: list[Finding], rubric: Rubric, level: str) -> tuple[list[Finding], float]:
+    """Points per criterion, and the score: the weighted share of passing criteria placed inside
+    the level's band (spec section 3), so that a better level always scores higher."""
     weights = {c: rubric.weight(c) for c in (f.criterion for f in findings)}
     applicable = [f for f in findings if f.status != "n/a"]
     total_applicable = sum(weights[f.criterion] for f in applicable)
@@ -42,8 +45,10 @@ def _weigh(findings: list[Finding], rubric: Rubric) -> tuple[list[Finding], floa
         earned += pts
         out.append(Finding(f.criterion, f.status, f.evidence, f.suggestion, TITLES[f.criterion], f.span,
                            round(w, 2), round(pts, 2), f.warning))
-    score = 100.0 * earned / total if total else 0.0
-    return out, round(min(100.0, max(0.0, score)), 1)
+    share = earned / total if total else 0.0
+    low, high = rubric.band(level)
+    score = low + (high - low) * min(1.0, max(0.0, share))
+    return out, round(score, 1)
 
 
 def next_steps(level: str, findings: list[Finding]) -> str:
@@ -103,7 +108,7 @@ def score(
     raw = [criterion.check(note, ctx) for criterion in CRITERIA]
     status = {f.criterion: f.status for f in raw}
     level = decide_level(status)
-    findings, value = _weigh(raw, rubric)
+    findings, value = _weigh(raw, rubric, level)
     warnings = tuple(f.warning for f in findings if f.warning)
     return Result(
         text=text,

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .text import english_words, fold
+from .note import fold
+from .words import english_words
 
 # Canonical (folded, no punctuation) institution name -> extra short forms and nicknames.
 KNOWN_SHORT_FORMS: dict[str, tuple[str, ...]] = {

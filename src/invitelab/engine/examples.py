@@ -5,7 +5,7 @@ Both are fictional.
 """
 from __future__ import annotations
 
-from .profiles import profile_from_dict
+from ..profiles import profile_from_dict
 
 DANA = profile_from_dict(
     {

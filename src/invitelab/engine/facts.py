@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .profiles import Profile
+from ..profiles import Profile
+from .note import Note
+from .patterns import lazy_compile
 from .shortforms import (
     PLACE_WORDS,
     canonical,
@@ -23,7 +25,7 @@ from .shortforms import (
     school_short_forms,
     words_of,
 )
-from .text import STOPWORDS, Note, english_words, lazy_compile, stem
+from .words import STOPWORDS, english_words, stem
 
 ORG_KINDS = ("school", "employer", "group")
 KIND_NAMES = {

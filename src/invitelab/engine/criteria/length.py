@@ -1,0 +1,36 @@
+"""Criterion ``length``: fits the character limit."""
+from __future__ import annotations
+
+from ...findings import Finding
+from ..context import Context
+from ..criterion import Criterion, finding
+from ..note import Note
+
+# --- 7. length --------------------------------------------------------------------------------
+
+
+def check_length(note: Note, ctx: Context) -> Finding:
+    cid = "length"
+    n = len(note.raw)
+    limit = ctx.rubric.limit
+    warn = ctx.rubric.warn_above
+    if n <= limit:
+        warning = ""
+        if n > warn and limit > warn:
+            warning = (f"{n} characters: free accounts are reported to allow only {warn}; "
+                       f"trim {n - warn} characters if you do not have Premium.")
+        return finding(cid, "pass", f"{n} characters, within the {limit}-character limit.", warning=warning)
+    extra = " (only the first 20,000 characters were read for the other criteria)" if note.truncated else ""
+    return finding(cid, "fail", f"{n:,} characters: {n - limit:,} over the {limit}-character limit{extra}.",
+                   f"Cut {n - limit:,} characters: keep the greeting, one specific detail, your purpose and a thank-you.",
+                   span=(limit, min(n, len(note.text))) if limit < len(note.text) else None)
+
+
+CRITERION = Criterion(
+    "length", "Fits the character limit",
+    "LinkedIn allows at most 300 characters in a note (reported as 200 on free accounts); a note "
+    "that does not fit cannot be sent.",
+    check_length,
+    passes=("Hi Dana, I enjoyed your post on career fairs. Thanks!",),
+    fails=("Hi Dana, " + "I enjoyed your post on career fairs. " * 10,),
+)
