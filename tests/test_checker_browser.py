@@ -14,7 +14,8 @@ recorded, once from ``file://`` and once from a local ``http.server`` on 127.0.0
   known findings once the feedback is on the page;
 - the notebook pages say which controls are live and which are a snapshot.
 
-Browser helpers (build, Chromium, axe-core, allow-lists) come from tests/test_book_browser.py.
+Browser helpers (build, axe-core, allow-lists) come from tests/test_book_browser.py, the shared
+Chromium from tests/conftest.py.
 Without chromium the tests are skipped locally; with the CI environment variable set they fail.
 """
 
@@ -29,16 +30,14 @@ import threading
 from pathlib import Path
 
 import pytest
-from test_book_browser import (  # noqa: F401 - fixtures are used by name
+from test_book_browser import (  # noqa: F401 - built_book is a fixture, used by name
     ALLOWED_PAGE_ERRORS,
     AXE_JS,
     AXE_JS_RUN,
-    HTML,
     LOCAL_SCHEMES,
     REPO,
     _allowed_axe,
     _failures,
-    browser,
     built_book,
 )
 
