@@ -398,3 +398,13 @@ def test_engine_bundle_is_built_from_src(built_book):
             f"{rel} in the built book differs from src/: rebuild the book")
     assert "invitelab/browser/glue.py" in payload["files"]
     assert not any(k.startswith("invitelab/widgets/") for k in payload["files"])
+
+
+def test_checker_is_on_its_page_in_the_anatomy_chapter_and_in_the_toc(built_book):
+    for page in ("checker.html", "chapters/anatomy.html"):
+        text = (built_book / page).read_text(encoding="utf-8")
+        assert text.count('class="il-checker"') == 1, f"{page}: expected one live checker"
+        assert "_static/checker/checker.js" in text, f"{page}: the checker's script is missing"
+    intro = (built_book / "intro.html").read_text(encoding="utf-8")
+    assert 'href="checker.html"' in intro, "the Invitation checker page is not in the sidebar"
+    assert "_static/checker/checker.js" not in intro, "pages without a checker load its script"
