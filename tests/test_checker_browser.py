@@ -319,7 +319,12 @@ def test_accessibility_with_feedback_on_the_page(checker_page):
     for sel in (".il-text", ".il-to", ".il-from"):
         uid = page.get_attribute(sel, "id")
         assert page.locator(f"label[for='{uid}']").count() == 1, sel
-    assert page.get_attribute(".il-feedback", "aria-live") == "polite"
+    # a short summary is announced once typing pauses (not the whole list on every key)
+    page.wait_for_function("() => document.querySelector('.il-announce').textContent"
+                           ".startsWith('Level: Exemplary, score 100 of 100')", timeout=5000)
+    assert page.text_content(".il-announce").endswith("Every check passes.")
+    assert page.get_attribute(".il-announce", "aria-live") == "polite"
+    assert page.get_attribute(".il-feedback", "aria-live") is None
 
 
 def test_keyboard_only(checker_page):

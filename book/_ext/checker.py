@@ -135,7 +135,7 @@ sentence (optional; it stays in this page)</label>
 <textarea id="{uid}-text" class="il-text" rows="6" spellcheck="true"
  aria-describedby="{uid}-count"></textarea></div>
 <div class="il-row">
-<p class="il-count" id="{uid}-count" aria-live="polite">0 / 300 characters (300 left)</p>
+<p class="il-count" id="{uid}-count">0 / 300 characters (300 left)</p>
 <label class="il-free"><input type="checkbox" class="il-limit200"> Free account: 200-character
 limit</label>
 </div>
@@ -144,8 +144,8 @@ limit</label>
 {gym_buttons}
 </div>
 <div class="il-hints" aria-live="polite"></div>
-<div class="il-feedback" id="{uid}-feedback" aria-live="polite" aria-atomic="true"
- aria-label="Feedback on your invitation"></div>
+<p class="il-announce il-visually-hidden" role="status" aria-live="polite" aria-atomic="true"></p>
+<div class="il-feedback" id="{uid}-feedback" role="region" aria-label="Feedback on your invitation"></div>
 <div class="il-history">
 <h3 class="il-h3">Your drafts <span class="il-small">(kept in this browser only)</span></h3>
 <div class="il-chart"></div>

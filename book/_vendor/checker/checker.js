@@ -363,6 +363,21 @@
     });
     fb.appendChild(list);
     if (this.exercise && this.beforeResult) this.compare(r);
+    this.announceLater(r);
+  };
+
+  // Screen readers hear a one-line summary once typing pauses, not the whole list per key.
+  Checker.prototype.announceLater = function (r) {
+    var self = this, box = this.q(".il-announce");
+    if (!box) return;
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(function () {
+      var missing = (r.findings || []).filter(function (f) { return f.status === "fail"; })
+        .map(function (f) { return f.title || f.criterion; });
+      box.textContent = "Level: " + cap(r.level) + ", score " + Math.round(r.score) + " of 100, " +
+        r.characters + " of " + r.limit + " characters. " +
+        (missing.length ? "Not yet: " + missing.join("; ") + "." : "Every check passes.");
+    }, 900);
   };
 
   // --- the rewrite gym ------------------------------------------------------------------------
