@@ -206,6 +206,9 @@ def test_typing_updates_the_feedback_like_the_python_api(checker_page):
         assert count.startswith(f"{len(text)} / 300 characters"), count
         levels.append(expected["level"])
     assert levels == ["generic", "developing", "exemplary"], levels
+    marks = page.locator(".il-marked mark").all_text_contents()
+    assert "Hi Dana" in marks and "career fairs" in " ".join(marks), marks
+    assert page.text_content(".il-marked") == DANA_GOOD
 
 
 def test_someone_not_in_the_kit_is_judged_without_a_profile(checker_page):
@@ -413,3 +416,15 @@ def test_checker_is_on_its_page_in_the_anatomy_chapter_and_in_the_toc(built_book
     intro = (built_book / "intro.html").read_text(encoding="utf-8")
     assert 'href="checker.html"' in intro, "the Invitation checker page is not in the sidebar"
     assert "_static/checker/checker.js" not in intro, "pages without a checker load its script"
+
+
+def test_highlights_follow_python_offsets_past_emoji(checker_page):
+    # Python's spans count code points, JavaScript's strings count UTF-16 units: an emoji
+    # before the words must not shift the highlights.
+    page = checker_page.page
+    note = ("\U0001F642\U0001F642 Hi Dana, I'm a psychology junior at Ohio State. Could you "
+            "refer me for an internship at Meridian Health? Thanks, Alex")
+    page.fill(".il-text", note)
+    assert page.text_content(".il-marked") == note
+    fails = page.locator(".il-marked mark.il-mark-fail").all_text_contents()
+    assert "refer me" in fails, fails

@@ -224,15 +224,19 @@ def _paragraph(*parts) -> nodes.paragraph:
     return para
 
 
-def _top_admonition(notebook: str, live: bool, checker_uri: str) -> nodes.admonition:
+def _top_admonition(notebook: str, live: bool, checker_uri: str,
+                    frozen_left: bool = False) -> nodes.admonition:
     box = nodes.admonition(classes=["il-snapshot-note", "important"])
     if live:
         box += nodes.title("", "Live in the book: the checker on this page")
         box += _paragraph(
             "The checker under ", nodes.emphasis("", "Your turn"),
-            " runs the real InviteLab engine in your browser, offline, and updates as you type. "
-            "Other controls on this page are a ", nodes.strong("", "snapshot"),
-            " of the notebook: they do not respond here.")
+            " runs the real InviteLab engine in your browser, offline, and updates as you type; "
+            "nothing you type leaves the page. It is the notebook's main exercise; the notebook "
+            "itself has a few more controls.")
+        if frozen_left:
+            box += _paragraph("Other controls on this page are a ", nodes.strong("", "snapshot"),
+                              " of the notebook: they do not respond here.")
     else:
         box += nodes.title("", "Snapshot: the controls on this page do not respond")
         box += _paragraph(
@@ -293,7 +297,8 @@ def on_doctree_resolved(app, doctree, docname: str) -> None:
     if section is not None:
         title_at = 1 if section.children and isinstance(section[0], nodes.title) else 0
         section.insert(title_at, _top_admonition(
-            notebook, replaced is not None, app.builder.get_relative_uri(docname, CHECKER_PAGE)))
+            notebook, replaced is not None, app.builder.get_relative_uri(docname, CHECKER_PAGE),
+            frozen_left=len(cells) > (1 if replaced is not None else 0)))
 
 
 # --- assets -----------------------------------------------------------------------------------

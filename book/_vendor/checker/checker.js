@@ -339,6 +339,8 @@
       fb.appendChild(next);
     }
     (r.warnings || []).forEach(function (w) { fb.appendChild(el("p", "il-warning", "Note: " + w)); });
+    var marked = this.marked(r);
+    if (marked) fb.appendChild(marked);
     var list = el("ul", "il-findings");
     list.setAttribute("aria-label", "Check by check");
     (r.findings || []).forEach(function (f) {
@@ -364,6 +366,40 @@
     fb.appendChild(list);
     if (this.exercise && this.beforeResult) this.compare(r);
     this.announceLater(r);
+  };
+
+  // The note with the words that decided each check highlighted: yellow for a pass, red with a
+  // wavy underline for a problem (so not by colour alone), the check's name in the title.
+  // Spans are Python string offsets (code points), so the note is split into code points.
+  Checker.prototype.marked = function (r) {
+    var chars = Array.from(this.text.value);
+    var spans = (r.findings || []).filter(function (f) {
+      return f.span && f.status !== "n/a" && f.span[1] > f.span[0] && f.span[1] <= chars.length;
+    });
+    if (!spans.length) return null;
+    // paint each character with the check that decided it: passes first, then problems on top
+    var owner = new Array(chars.length).fill(null);
+    spans.filter(function (f) { return f.status === "pass"; })
+      .concat(spans.filter(function (f) { return f.status === "fail"; }))
+      .forEach(function (f) { for (var i = f.span[0]; i < f.span[1]; i++) owner[i] = f; });
+    var box = el("div", "il-marked-box");
+    box.appendChild(el("p", "il-small", "Your note, with the words that decided each check " +
+      "(highlighted: passes; red and underlined: a problem):"));
+    var p = el("p", "il-marked"), i = 0;
+    while (i < chars.length) {
+      var f = owner[i], j = i;
+      while (j < chars.length && owner[j] === f) j++;
+      var piece = chars.slice(i, j).join("");
+      if (!f) p.appendChild(document.createTextNode(piece));
+      else {
+        var m = el("mark", f.status === "fail" ? "il-mark-fail" : "il-mark-pass", piece);
+        m.title = (f.title || f.criterion) + ": " + (f.status === "fail" ? "not yet" : "pass");
+        p.appendChild(m);
+      }
+      i = j;
+    }
+    box.appendChild(p);
+    return box;
   };
 
   // Screen readers hear a one-line summary once typing pauses, not the whole list per key.
