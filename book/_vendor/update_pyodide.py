@@ -57,6 +57,22 @@ def fetch(tmp: Path) -> Path:
     return tmp / "package"
 
 
+NOTICE = """Pyodide {version}, from the npm package pyodide@{version}, for InviteLab's live checker.
+
+Pyodide is distributed under the Mozilla Public License 2.0 (https://mozilla.org/MPL/2.0/);
+its source is at https://github.com/pyodide/pyodide (tag {version}). It bundles CPython and its
+standard library (Python Software Foundation License) and other components under their own
+licences, listed in the Pyodide repository.
+
+Changes made here (book/_vendor/update_pyodide.py), none to Pyodide's code:
+- each file is wrapped in a classic <script> that registers it in a global (the wasm and the
+  standard library as base64), so the book works from file://;
+- pyodide.asm.mjs: `export default` replaced by that registration, `import.meta.url` by the
+  script's own URL;
+- python_stdlib.zip: every module compiled to .pyc by Pyodide's own interpreter.
+"""
+
+
 def register(name: str, expression: str) -> str:
     return (f"(globalThis.{GLOBAL} = globalThis.{GLOBAL} || {{files: {{}}}})"
             f".files[{json.dumps(name)}] = {expression};\n")
@@ -141,6 +157,7 @@ def main() -> None:
         (DEST / "pyodide-lock.js").write_text(
             head + register("pyodide-lock.json", json.dumps(lock, separators=(",", ":"))),
             encoding="utf-8")
+    (DEST / "NOTICE.txt").write_text(NOTICE.format(version=VERSION), encoding="utf-8")
     total = sum(p.stat().st_size for p in DEST.iterdir())
     print(f"Vendored pyodide@{VERSION} into {DEST} ({total / 1e6:.1f} MB):")
     for p in sorted(DEST.iterdir()):
