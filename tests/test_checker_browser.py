@@ -154,6 +154,23 @@ def _same(python: dict, browser: dict) -> list[str]:
     return out
 
 
+def fill(page, text: str) -> None:
+    """Put a note in the box and wait until the checker has judged it (a check may wait for a
+    pause in typing when the one before was slow)."""
+    before = page.get_attribute("section.il-checker", "data-checked") or "0"
+    page.fill(".il-text", text)
+    page.wait_for_function(
+        "n => +(document.querySelector('section.il-checker').getAttribute('data-checked') || 0) > n",
+        arg=int(before), timeout=10_000)
+    settle(page)
+
+
+def settle(page) -> None:
+    """Wait until no check is waiting for a pause in typing."""
+    page.wait_for_function("() => invitelabChecker.checkers.every(c => !c.pending)",
+                           timeout=10_000)
+
+
 # --- tests --------------------------------------------------------------------------------------
 
 def test_pyodide_is_the_pinned_version():
@@ -194,6 +211,7 @@ def test_typing_updates_the_feedback_like_the_python_api(checker_page):
         page.fill(".il-text", "")
         page.locator(".il-text").press_sequentially(text[:-12])  # real keystrokes
         page.locator(".il-text").press_sequentially(text[-12:])
+        settle(page)
         expected = _python({"text": text, "recipient_id": "dana-whitfield",
                             "sender_id": "alex-rivera"})
         shown = page.text_content(".il-feedback .il-level-name")
@@ -217,7 +235,7 @@ def test_someone_not_in_the_kit_is_judged_without_a_profile(checker_page):
             "Purdue; could I ask what you look for in analytics interns? Thank you, Sam")
     page.select_option(".il-to", "")
     page.select_option(".il-from", "")
-    page.fill(".il-text", note)
+    fill(page, note)
     expected = _python({"text": note})
     got = page.evaluate("t => invitelabChecker.check(t, null, null, 300)", note)
     assert not _same(expected, got), _same(expected, got)
@@ -232,7 +250,7 @@ def test_someone_not_in_the_kit_is_judged_without_a_profile(checker_page):
 def test_student_text_is_never_markup(checker_page):
     page = checker_page.page
     hostile = 'Hi Dana <img src=x onerror="window.__pwned=1"><b>bold</b> & <script>1</script>'
-    page.fill(".il-text", hostile)
+    fill(page, hostile)
     page.wait_for_function("() => document.querySelector('.il-feedback .il-finding')")
     assert page.locator(".il-checker img, .il-checker b, .il-feedback script").count() == 0
     assert page.evaluate("() => window.__pwned") is None
@@ -279,9 +297,9 @@ def test_drafts_are_kept_in_the_browser_and_can_be_cleared(browser, built_book):
     try:
         page = visit.page
         visit.wait_ready()
-        page.fill(".il-text", "Hi Dana, could I ask how you moved into campus recruiting?")
+        fill(page, "Hi Dana, could I ask how you moved into campus recruiting?")
         page.click(".il-save")
-        page.fill(".il-text", DANA_GOOD)
+        fill(page, DANA_GOOD)
         page.click(".il-save")
         page.reload(wait_until="load")
         items = page.locator(".il-drafts .il-draft")
@@ -312,7 +330,7 @@ def test_drafts_are_kept_in_the_browser_and_can_be_cleared(browser, built_book):
 
 def test_accessibility_with_feedback_on_the_page(checker_page):
     page = checker_page.page
-    page.fill(".il-text", DANA_GOOD)
+    fill(page, DANA_GOOD)
     page.add_script_tag(path=str(AXE_JS))
     violations = [v for v in page.evaluate(AXE_JS_RUN) if not _allowed_axe(v)]
     bad = [f"{v['id']} ({v['impact']}): {v['help']} -> "
@@ -347,7 +365,7 @@ def test_readable_at_390_px(browser, built_book):
     try:
         page = visit.page
         visit.wait_ready()
-        page.fill(".il-text", DANA_GOOD)
+        fill(page, DANA_GOOD)
         wide = page.evaluate("""() => Array.from(document.querySelectorAll('.il-checker *'))
             .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
             .map(e => e.className || e.tagName).slice(0, 5)""")
@@ -424,7 +442,7 @@ def test_highlights_follow_python_offsets_past_emoji(checker_page):
     page = checker_page.page
     note = ("\U0001F642\U0001F642 Hi Dana, I'm a psychology junior at Ohio State. Could you "
             "refer me for an internship at Meridian Health? Thanks, Alex")
-    page.fill(".il-text", note)
+    fill(page, note)
     assert page.text_content(".il-marked") == note
     fails = page.locator(".il-marked mark.il-mark-fail").all_text_contents()
     assert "refer me" in fails, fails

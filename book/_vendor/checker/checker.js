@@ -192,7 +192,17 @@
     this.status.textContent = progress.text;
     root.classList.add("il-js");
 
-    this.text.addEventListener("input", function () { self.update(); });
+    this.text.addEventListener("input", function () {
+      // Short notes are checked on every key (a few ms). When a check was slow (a very long
+      // paste), the counter still updates at once and the check waits for a pause in typing.
+      clearTimeout(self.pending);
+      if ((self.lastMs || 0) > 40) {
+        self.counter();
+        self.pending = setTimeout(function () { self.update(); }, 200);
+      } else {
+        self.update();
+      }
+    });
     this.to.addEventListener("change", function () { self.showCard(); self.update(); });
     this.describe = this.q(".il-describe");
     this.from.addEventListener("change", function () { self.showDescribe(); self.update(); });
@@ -296,6 +306,7 @@
   };
 
   Checker.prototype.update = function () {
+    this.pending = null;
     this.counter();
     if (!api) return;
     var t0 = performance.now();
@@ -485,6 +496,7 @@
     catch (e) { return false; }
   }
   Checker.prototype.save = function () {
+    if (this.pending) { clearTimeout(this.pending); this.pending = null; this.update(); }
     var text = this.text.value;
     if (!text.trim()) return;
     var r = this.last && !this.last.error ? this.last : null;
