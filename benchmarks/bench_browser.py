@@ -48,10 +48,10 @@ FIRST_FEEDBACK_JS = """
 (() => {
   window.__firstFeedback = null;
   document.addEventListener('DOMContentLoaded', () => {
-    const fb = document.querySelector('.il-feedback');
+    const fb = document.querySelector('.ilc-feedback');
     if (!fb) return;
     new MutationObserver((_, obs) => {
-      if (fb.querySelector('.il-level-name') && window.__firstFeedback === null) {
+      if (fb.querySelector('.ilc-level-name') && window.__firstFeedback === null) {
         window.__firstFeedback = performance.now();
         obs.disconnect();
       }
@@ -66,7 +66,7 @@ note => {
   // rebuilt, and the layout it causes. (The page's input handler does the same, except that
   // after a slow check it waits for a pause in typing; timing update() itself keeps every key
   // measured.)
-  const box = document.querySelector('.il-text');
+  const box = document.querySelector('.ilc-text');
   const checker = invitelabChecker.checkers[0];
   box.value = '';
   checker.update();
@@ -75,7 +75,7 @@ note => {
     box.value += ch;
     const t0 = performance.now();
     checker.update();
-    void document.querySelector('.il-feedback').offsetHeight;
+    void document.querySelector('.ilc-feedback').offsetHeight;
     times.push(performance.now() - t0);
   }
   return times;
@@ -102,7 +102,7 @@ def cold_load(browser, url: str, allowed: str) -> tuple[float, float, dict]:
         (allowed, "data:", "blob:", "about:")) else r.abort())
     page.add_init_script(FIRST_FEEDBACK_JS)
     page.goto(url, wait_until="domcontentloaded")
-    page.fill(".il-text", NOTE)  # the student starts typing at once
+    page.fill(".ilc-text", NOTE)  # the student starts typing at once
     page.wait_for_function("() => window.__firstFeedback !== null", timeout=120_000)
     first = page.evaluate("() => window.__firstFeedback") / 1000
     timings = page.evaluate("() => invitelabChecker.timings")

@@ -94,7 +94,7 @@ class Visit:
         self.page.goto(url, wait_until="load")
 
     def wait_ready(self):
-        self.page.wait_for_selector("section.il-checker.il-ready", timeout=READY_TIMEOUT_MS)
+        self.page.wait_for_selector("section.ilc-checker.ilc-ready", timeout=READY_TIMEOUT_MS)
 
     def real_errors(self) -> list[str]:
         return [e for e in self.errors if not any(a in e for a in ALLOWED_PAGE_ERRORS)]
@@ -157,10 +157,10 @@ def _same(python: dict, browser: dict) -> list[str]:
 def fill(page, text: str) -> None:
     """Put a note in the box and wait until the checker has judged it (a check may wait for a
     pause in typing when the one before was slow)."""
-    before = page.get_attribute("section.il-checker", "data-checked") or "0"
-    page.fill(".il-text", text)
+    before = page.get_attribute("section.ilc-checker", "data-checked") or "0"
+    page.fill(".ilc-text", text)
     page.wait_for_function(
-        "n => +(document.querySelector('section.il-checker').getAttribute('data-checked') || 0) > n",
+        "n => +(document.querySelector('section.ilc-checker').getAttribute('data-checked') || 0) > n",
         arg=int(before), timeout=10_000)
     settle(page)
 
@@ -208,53 +208,53 @@ def test_typing_updates_the_feedback_like_the_python_api(checker_page):
     ]
     levels = []
     for text in drafts:
-        page.fill(".il-text", "")
-        page.locator(".il-text").press_sequentially(text[:-12])  # real keystrokes
-        page.locator(".il-text").press_sequentially(text[-12:])
+        page.fill(".ilc-text", "")
+        page.locator(".ilc-text").press_sequentially(text[:-12])  # real keystrokes
+        page.locator(".ilc-text").press_sequentially(text[-12:])
         settle(page)
         expected = _python({"text": text, "recipient_id": "dana-whitfield",
                             "sender_id": "alex-rivera"})
-        shown = page.text_content(".il-feedback .il-level-name")
+        shown = page.text_content(".ilc-feedback .ilc-level-name")
         assert f"Level: {expected['level'].capitalize()}" in shown, shown
         assert f"score {round(expected['score'])}/100" in shown, shown
-        words = page.locator(".il-finding .il-status-word").all_text_contents()
+        words = page.locator(".ilc-finding .ilc-status-word").all_text_contents()
         want = {"pass": "Pass", "fail": "Not yet", "n/a": "Not applicable"}
         assert words == [want[f["status"]] for f in expected["findings"]]
-        count = page.text_content(".il-count")
+        count = page.text_content(".ilc-count")
         assert count.startswith(f"{len(text)} / 300 characters"), count
         levels.append(expected["level"])
     assert levels == ["generic", "developing", "exemplary"], levels
-    marks = page.locator(".il-marked mark").all_text_contents()
+    marks = page.locator(".ilc-marked mark").all_text_contents()
     assert "Hi Dana" in marks and "career fairs" in " ".join(marks), marks
-    assert page.text_content(".il-marked") == DANA_GOOD
+    assert page.text_content(".ilc-marked") == DANA_GOOD
 
 
 def test_someone_not_in_the_kit_is_judged_without_a_profile(checker_page):
     page = checker_page.page
     note = ("Hi Priyanka, congrats on the Series B at Loomwork! I'm a data science junior at "
             "Purdue; could I ask what you look for in analytics interns? Thank you, Sam")
-    page.select_option(".il-to", "")
-    page.select_option(".il-from", "")
+    page.select_option(".ilc-to", "")
+    page.select_option(".ilc-from", "")
     fill(page, note)
     expected = _python({"text": note})
     got = page.evaluate("t => invitelabChecker.check(t, null, null, 300)", note)
     assert not _same(expected, got), _same(expected, got)
     assert expected["findings"][3]["status"] == "n/a"  # common ground without profiles
-    shown = page.text_content(".il-feedback .il-level-name")
+    shown = page.text_content(".ilc-feedback .ilc-level-name")
     assert expected["level"].capitalize() in shown
-    assert "Someone not in the kit" in page.text_content(".il-card")
-    page.select_option(".il-to", "dana-whitfield")
-    page.select_option(".il-from", "alex-rivera")
+    assert "Someone not in the kit" in page.text_content(".ilc-card")
+    page.select_option(".ilc-to", "dana-whitfield")
+    page.select_option(".ilc-from", "alex-rivera")
 
 
 def test_student_text_is_never_markup(checker_page):
     page = checker_page.page
     hostile = 'Hi Dana <img src=x onerror="window.__pwned=1"><b>bold</b> & <script>1</script>'
     fill(page, hostile)
-    page.wait_for_function("() => document.querySelector('.il-feedback .il-finding')")
-    assert page.locator(".il-checker img, .il-checker b, .il-feedback script").count() == 0
+    page.wait_for_function("() => document.querySelector('.ilc-feedback .ilc-finding')")
+    assert page.locator(".ilc-checker img, .ilc-checker b, .ilc-feedback script").count() == 0
     assert page.evaluate("() => window.__pwned") is None
-    assert "<b>bold</b>" in page.text_content(".il-feedback")
+    assert "<b>bold</b>" in page.text_content(".ilc-feedback")
 
 
 def test_counter_works_before_python_and_failure_is_one_sentence(browser, where):
@@ -262,15 +262,15 @@ def test_counter_works_before_python_and_failure_is_one_sentence(browser, where)
     visit = Visit(browser, base + "checker.html", prefix, block=("pyodide-wasm.js",))
     try:
         page = visit.page
-        page.fill(".il-text", "x" * 250)
-        assert page.text_content(".il-count").startswith("250 / 300 characters (50 left)")
-        page.check(".il-limit200")
-        assert "50 over the limit" in page.text_content(".il-count")
-        page.wait_for_selector("section.il-checker.il-failed", timeout=READY_TIMEOUT_MS)
-        status = page.text_content(".il-status").strip()
+        page.fill(".ilc-text", "x" * 250)
+        assert page.text_content(".ilc-count").startswith("250 / 300 characters (50 left)")
+        page.check(".ilc-limit200")
+        assert "50 over the limit" in page.text_content(".ilc-count")
+        page.wait_for_selector("section.ilc-checker.ilc-failed", timeout=READY_TIMEOUT_MS)
+        status = page.text_content(".ilc-status").strip()
         assert status.startswith("The live checker could not start in this browser"), status
         assert status.count(". ") == 0 and status.endswith("."), f"not one sentence: {status}"
-        assert page.locator(".il-status a").get_attribute("href").endswith(
+        assert page.locator(".ilc-status a").get_attribute("href").endswith(
             "notebooks/invitation-studio.html")
         assert not visit.external
     finally:
@@ -283,11 +283,11 @@ def test_without_webassembly_the_page_says_so(browser, built_book):
     page = context.new_page()
     try:
         page.goto((built_book / "checker.html").as_uri(), wait_until="load")
-        page.wait_for_selector("section.il-checker.il-failed", timeout=READY_TIMEOUT_MS)
-        status = page.text_content(".il-status")
+        page.wait_for_selector("section.ilc-checker.ilc-failed", timeout=READY_TIMEOUT_MS)
+        status = page.text_content(".ilc-status")
         assert "could not start in this browser (this browser cannot run WebAssembly)" in status
-        page.fill(".il-text", "Hi Dana")
-        assert page.text_content(".il-count").startswith("7 / 300")
+        page.fill(".ilc-text", "Hi Dana")
+        assert page.text_content(".ilc-count").startswith("7 / 300")
     finally:
         context.close()
 
@@ -298,32 +298,32 @@ def test_drafts_are_kept_in_the_browser_and_can_be_cleared(browser, built_book):
         page = visit.page
         visit.wait_ready()
         fill(page, "Hi Dana, could I ask how you moved into campus recruiting?")
-        page.click(".il-save")
+        page.click(".ilc-save")
         fill(page, DANA_GOOD)
-        page.click(".il-save")
+        page.click(".ilc-save")
         page.reload(wait_until="load")
-        items = page.locator(".il-drafts .il-draft")
-        assert items.count() == 2, page.text_content(".il-drafts")
+        items = page.locator(".ilc-drafts .ilc-draft")
+        assert items.count() == 2, page.text_content(".ilc-drafts")
         assert "Exemplary" in items.nth(1).text_content()
-        chart = page.locator(".il-chart svg[role='img']")
+        chart = page.locator(".ilc-chart svg[role='img']")
         assert chart.count() == 1 and "(exemplary)" in chart.get_attribute("aria-label")
         with page.expect_download() as info:
-            page.click(".il-download")
+            page.click(".ilc-download")
         rows = list(csv.DictReader(
             Path(info.value.path()).read_text(encoding="utf-8-sig").splitlines()))
         assert [r["text"] for r in rows] == ["Hi Dana, could I ask how you moved into campus "
                                              "recruiting?", DANA_GOOD]
         assert rows[1]["level"] == "exemplary" and rows[1]["recipient_id"] == "dana-whitfield"
         items.nth(0).locator("button").click()
-        assert page.input_value(".il-text").startswith("Hi Dana, could I ask")
-        page.select_option(".il-from", "")
-        assert page.locator(".il-describe").is_visible()
-        page.select_option(".il-from", "alex-rivera")
-        assert not page.locator(".il-describe").is_visible()
-        page.click(".il-clear")
-        assert page.locator(".il-drafts .il-draft").count() == 0
+        assert page.input_value(".ilc-text").startswith("Hi Dana, could I ask")
+        page.select_option(".ilc-from", "")
+        assert page.locator(".ilc-describe").is_visible()
+        page.select_option(".ilc-from", "alex-rivera")
+        assert not page.locator(".ilc-describe").is_visible()
+        page.click(".ilc-clear")
+        assert page.locator(".ilc-drafts .ilc-draft").count() == 0
         page.reload(wait_until="load")
-        assert page.locator(".il-drafts .il-draft").count() == 0
+        assert page.locator(".ilc-drafts .ilc-draft").count() == 0
     finally:
         visit.close()
 
@@ -337,27 +337,27 @@ def test_accessibility_with_feedback_on_the_page(checker_page):
            + "; ".join(n["target"] for n in v["nodes"][:3]) for v in violations]
     assert not bad, "axe-core violations on the checker:" + _failures(bad)
     # every control has a label, and feedback is announced
-    for sel in (".il-text", ".il-to", ".il-from"):
+    for sel in (".ilc-text", ".ilc-to", ".ilc-from"):
         uid = page.get_attribute(sel, "id")
         assert page.locator(f"label[for='{uid}']").count() == 1, sel
     # a short summary is announced once typing pauses (not the whole list on every key)
-    page.wait_for_function("() => document.querySelector('.il-announce').textContent"
+    page.wait_for_function("() => document.querySelector('.ilc-announce').textContent"
                            ".startsWith('Level: Exemplary, score 100 of 100')", timeout=5000)
-    assert page.text_content(".il-announce").endswith("Every check passes.")
-    assert page.get_attribute(".il-announce", "aria-live") == "polite"
-    assert page.get_attribute(".il-feedback", "aria-live") is None
+    assert page.text_content(".ilc-announce").endswith("Every check passes.")
+    assert page.get_attribute(".ilc-announce", "aria-live") == "polite"
+    assert page.get_attribute(".ilc-feedback", "aria-live") is None
 
 
 def test_keyboard_only(checker_page):
     page = checker_page.page
-    page.fill(".il-text", "")
-    page.focus(".il-to")
+    page.fill(".ilc-text", "")
+    page.focus(".ilc-to")
     page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.classList.contains('il-from')")
+    assert page.evaluate("() => document.activeElement.classList.contains('ilc-from')")
     page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.classList.contains('il-text')")
+    assert page.evaluate("() => document.activeElement.classList.contains('ilc-text')")
     page.keyboard.type("Hi Dana")
-    assert page.text_content(".il-count").startswith("7 / 300")
+    assert page.text_content(".ilc-count").startswith("7 / 300")
 
 
 def test_readable_at_390_px(browser, built_book):
@@ -366,7 +366,7 @@ def test_readable_at_390_px(browser, built_book):
         page = visit.page
         visit.wait_ready()
         fill(page, DANA_GOOD)
-        wide = page.evaluate("""() => Array.from(document.querySelectorAll('.il-checker *'))
+        wide = page.evaluate("""() => Array.from(document.querySelectorAll('.ilc-checker *'))
             .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
             .map(e => e.className || e.tagName).slice(0, 5)""")
         assert not wide, f"checker content wider than a 390 px screen: {wide}"
@@ -379,13 +379,13 @@ def test_live_gym_and_studio_pages(browser, built_book):
     try:
         page = visit.page
         visit.wait_ready()
-        first = page.input_value(".il-text")
+        first = page.input_value(".ilc-text")
         assert first, "the gym should start from its first generic note"
-        assert "Before:" in page.text_content(".il-feedback")
-        page.click(".il-hint")
-        assert page.text_content(".il-hints").startswith("Hint (")
-        page.select_option(".il-exercise", "1")
-        assert page.input_value(".il-text") != first
+        assert "Before:" in page.text_content(".ilc-feedback")
+        page.click(".ilc-hint")
+        assert page.text_content(".ilc-hints").startswith("Hint (")
+        page.select_option(".ilc-exercise", "1")
+        assert page.input_value(".ilc-text") != first
         assert not visit.external and not visit.real_errors(), visit.real_errors()
     finally:
         visit.close()
@@ -396,20 +396,20 @@ def test_notebook_pages_say_what_is_live_and_what_is_a_snapshot(built_book):
     for path in sorted((built_book / "notebooks").glob("*.html")):
         text = path.read_text(encoding="utf-8")
         name = path.stem
-        head = text.split('class="il-snapshot-note', 1)
+        head = text.split('class="ilc-snapshot-note', 1)
         if len(head) < 2:
             bad.append(f"{name}: no admonition about snapshots at the top")
             continue
         box = re.sub(r"<[^>]+>", "", head[1][:3000])
         if f"jupyter lab notebooks/{name}.ipynb" not in box:
             bad.append(f"{name}: the admonition does not say how to open the notebook")
-        live = 'class="il-checker"' in text
+        live = 'class="ilc-checker"' in text
         if name in ("invitation-studio", "rewrite-gym") and not live:
             bad.append(f"{name}: should carry the live checker")
         if name not in ("invitation-studio", "rewrite-gym") and live:
             bad.append(f"{name}: unexpected live checker")
         views = len(re.findall(r'<script type="application/vnd.jupyter.widget-view\+json">', text))
-        captions = text.count('class="il-snapshot-caption')
+        captions = text.count('class="ilc-snapshot-caption')
         if captions != views:
             bad.append(f"{name}: {views} frozen widgets but {captions} snapshot captions")
     assert not bad, _failures(bad)
@@ -429,7 +429,7 @@ def test_engine_bundle_is_built_from_src(built_book):
 def test_checker_is_on_its_page_in_the_anatomy_chapter_and_in_the_toc(built_book):
     for page in ("checker.html", "chapters/anatomy.html"):
         text = (built_book / page).read_text(encoding="utf-8")
-        assert text.count('class="il-checker"') == 1, f"{page}: expected one live checker"
+        assert text.count('class="ilc-checker"') == 1, f"{page}: expected one live checker"
         assert "_static/checker/checker.js" in text, f"{page}: the checker's script is missing"
     intro = (built_book / "intro.html").read_text(encoding="utf-8")
     assert 'href="checker.html"' in intro, "the Invitation checker page is not in the sidebar"
@@ -443,6 +443,6 @@ def test_highlights_follow_python_offsets_past_emoji(checker_page):
     note = ("\U0001F642\U0001F642 Hi Dana, I'm a psychology junior at Ohio State. Could you "
             "refer me for an internship at Meridian Health? Thanks, Alex")
     fill(page, note)
-    assert page.text_content(".il-marked") == note
-    fails = page.locator(".il-marked mark.il-mark-fail").all_text_contents()
+    assert page.text_content(".ilc-marked") == note
+    fails = page.locator(".ilc-marked mark.ilc-mark-fail").all_text_contents()
     assert "refer me" in fails, fails

@@ -30,7 +30,7 @@ from sphinx.util.docutils import SphinxDirective
 logger = logging.getLogger(__name__)
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-MARKER = 'class="il-checker"'
+MARKER = 'class="ilc-checker"'
 STUDIO_PAGE = "notebooks/invitation-studio"
 CHECKER_PAGE = "checker"
 # Notebook pages whose interactive cell the live checker replaces: docname -> (the call in the
@@ -101,57 +101,57 @@ def checker_html(uid: str, mode: str, recipient: str, sender: str, people: list[
         opts = "".join(
             f'<option value="{i}">{escape(str(e["number"]))}. {escape(e["text"][:60])}'
             f'{"..." if len(e["text"]) > 60 else ""}</option>' for i, e in enumerate(exercises))
-        gym = (f'<div class="il-field"><label for="{uid}-exercise">Exercise</label>'
-               f'<select id="{uid}-exercise" class="il-exercise">{opts}</select></div>'
-               f'<div class="il-before" aria-live="polite"></div>')
+        gym = (f'<div class="ilc-field"><label for="{uid}-exercise">Exercise</label>'
+               f'<select id="{uid}-exercise" class="ilc-exercise">{opts}</select></div>'
+               f'<div class="ilc-before" aria-live="polite"></div>')
     to_options = _options(recipients, recipient, ("", "Someone not in the kit (no profile)"))
     from_options = _options(senders, sender,
                             ("", "Describe yourself (no persona: shared facts are not checked)"))
-    gym_buttons = ('<button type="button" class="il-hint">Show hint</button>'
-                   '<button type="button" class="il-reset">Start this exercise again</button>'
+    gym_buttons = ('<button type="button" class="ilc-hint">Show hint</button>'
+                   '<button type="button" class="ilc-reset">Start this exercise again</button>'
                    if mode == "gym" else "")
     heading = {"full": "Check your invitation", "studio": "Your turn: write and check a note",
                "gym": "Rewrite it: the live gym"}[mode]
     return f"""
-<section class="il-checker" id="{uid}" aria-labelledby="{uid}-h"
+<section class="ilc-checker" id="{uid}" aria-labelledby="{uid}-h"
  data-config="{escape(json.dumps(data, ensure_ascii=False))}">
-<h2 class="il-h" id="{uid}-h">{escape(heading)}</h2>
-<p class="il-privacy">Runs in your browser, also offline: nothing you type leaves this page.</p>
-<p class="il-status" id="{uid}-status" role="status">The checker needs JavaScript; without it,
+<h2 class="ilc-h" id="{uid}-h">{escape(heading)}</h2>
+<p class="ilc-privacy">Runs in your browser, also offline: nothing you type leaves this page.</p>
+<p class="ilc-status" id="{uid}-status" role="status">The checker needs JavaScript; without it,
 use the notebook: <a href="{escape(fallback_href)}">{escape(fallback_text)}</a>.</p>
 {gym}
-<div class="il-pickers">
-<div class="il-field"><label for="{uid}-to">Writing to</label>
-<select id="{uid}-to" class="il-to">{to_options}</select></div>
-<div class="il-field"><label for="{uid}-from">You are</label>
-<select id="{uid}-from" class="il-from">{from_options}</select></div>
+<div class="ilc-pickers">
+<div class="ilc-field"><label for="{uid}-to">Writing to</label>
+<select id="{uid}-to" class="ilc-to">{to_options}</select></div>
+<div class="ilc-field"><label for="{uid}-from">You are</label>
+<select id="{uid}-from" class="ilc-from">{from_options}</select></div>
 </div>
-<div class="il-field il-describe-field" hidden><label for="{uid}-describe">Describe yourself in a
+<div class="ilc-field ilc-describe-field" hidden><label for="{uid}-describe">Describe yourself in a
 sentence (optional; it stays in this page)</label>
-<input type="text" id="{uid}-describe" class="il-describe" maxlength="200"
+<input type="text" id="{uid}-describe" class="ilc-describe" maxlength="200"
  placeholder="e.g. a second-year biology student at Ohio State"></div>
-<div class="il-card" id="{uid}-card"></div>
-<div class="il-field"><label for="{uid}-text">Your invitation</label>
-<textarea id="{uid}-text" class="il-text" rows="6" spellcheck="true"
+<div class="ilc-card" id="{uid}-card"></div>
+<div class="ilc-field"><label for="{uid}-text">Your invitation</label>
+<textarea id="{uid}-text" class="ilc-text" rows="6" spellcheck="true"
  aria-describedby="{uid}-count"></textarea></div>
-<div class="il-row">
-<p class="il-count" id="{uid}-count">0 / 300 characters (300 left)</p>
-<label class="il-free"><input type="checkbox" class="il-limit200"> Free account: 200-character
+<div class="ilc-row">
+<p class="ilc-count" id="{uid}-count">0 / 300 characters (300 left)</p>
+<label class="ilc-free"><input type="checkbox" class="ilc-limit200"> Free account: 200-character
 limit</label>
 </div>
-<div class="il-buttons">
-<button type="button" class="il-save">Save draft</button>
+<div class="ilc-buttons">
+<button type="button" class="ilc-save">Save draft</button>
 {gym_buttons}
 </div>
-<div class="il-hints" aria-live="polite"></div>
-<p class="il-announce il-visually-hidden" role="status" aria-live="polite" aria-atomic="true"></p>
-<div class="il-feedback" id="{uid}-feedback" role="region" aria-label="Feedback on your invitation"></div>
-<div class="il-history">
-<h3 class="il-h3">Your drafts <span class="il-small">(kept in this browser only)</span></h3>
-<div class="il-chart"></div>
-<ol class="il-drafts"></ol>
-<div class="il-buttons"><button type="button" class="il-download">Download my drafts (CSV)</button>
-<button type="button" class="il-clear">Clear my saved drafts</button></div>
+<div class="ilc-hints" aria-live="polite"></div>
+<p class="ilc-announce ilc-visually-hidden" role="status" aria-live="polite" aria-atomic="true"></p>
+<div class="ilc-feedback" id="{uid}-feedback" role="region" aria-label="Feedback on your invitation"></div>
+<div class="ilc-history">
+<h3 class="ilc-h3">Your drafts <span class="ilc-small">(kept in this browser only)</span></h3>
+<div class="ilc-chart"></div>
+<ol class="ilc-drafts"></ol>
+<div class="ilc-buttons"><button type="button" class="ilc-download">Download my drafts (CSV)</button>
+<button type="button" class="ilc-clear">Clear my saved drafts</button></div>
 </div>
 </section>
 """
@@ -194,7 +194,7 @@ def make_checker_node(app, docname: str, mode: str, recipient: str, sender: str,
     else:
         fallback_href = app.builder.get_relative_uri(docname, STUDIO_PAGE)
         fallback_text = "the Invitation studio notebook"
-    uid = f"il-checker-{app.env.new_serialno('il-checker')}"
+    uid = f"ilc-checker-{app.env.new_serialno('ilc-checker')}"
     html = checker_html(uid, mode, recipient, sender, people, fallback_href, fallback_text,
                         exercises, order)
     return nodes.raw("", html, format="html")
@@ -226,7 +226,7 @@ def _paragraph(*parts) -> nodes.paragraph:
 
 def _top_admonition(notebook: str, live: bool, checker_uri: str,
                     frozen_left: bool = False) -> nodes.admonition:
-    box = nodes.admonition(classes=["il-snapshot-note", "important"])
+    box = nodes.admonition(classes=["ilc-snapshot-note", "important"])
     if live:
         box += nodes.title("", "Live in the book: the checker on this page")
         box += _paragraph(
@@ -258,7 +258,7 @@ def _snapshot_caption() -> nodes.paragraph:
     para = _paragraph(nodes.strong("", "Snapshot:"),
                       " the control below does not respond in the book; open the live notebook "
                       "(see the box at the top of the page) to use it.")
-    para["classes"].append("il-snapshot-caption")
+    para["classes"].append("ilc-snapshot-caption")
     return para
 
 

@@ -175,22 +175,22 @@
     try { this.config = JSON.parse(root.getAttribute("data-config") || "{}"); }
     catch (e) { this.config = {}; }
     this.q = function (sel) { return root.querySelector(sel); };
-    this.text = this.q(".il-text");
-    this.to = this.q(".il-to");
-    this.from = this.q(".il-from");
-    this.count = this.q(".il-count");
-    this.free = this.q(".il-limit200");
-    this.card = this.q(".il-card");
-    this.status = this.q(".il-status");
-    this.feedback = this.q(".il-feedback");
-    this.drafts = this.q(".il-drafts");
-    this.hints = this.q(".il-hints");
-    this.exercise = this.q(".il-exercise");
-    this.before = this.q(".il-before");
+    this.text = this.q(".ilc-text");
+    this.to = this.q(".ilc-to");
+    this.from = this.q(".ilc-from");
+    this.count = this.q(".ilc-count");
+    this.free = this.q(".ilc-limit200");
+    this.card = this.q(".ilc-card");
+    this.status = this.q(".ilc-status");
+    this.feedback = this.q(".ilc-feedback");
+    this.drafts = this.q(".ilc-drafts");
+    this.hints = this.q(".ilc-hints");
+    this.exercise = this.q(".ilc-exercise");
+    this.before = this.q(".ilc-before");
     this.last = null;
     this.hintStep = 0;
     this.status.textContent = progress.text;
-    root.classList.add("il-js");
+    root.classList.add("ilc-js");
 
     this.text.addEventListener("input", function () {
       // Short notes are checked on every key (a few ms). When a check was slow (a very long
@@ -204,13 +204,13 @@
       }
     });
     this.to.addEventListener("change", function () { self.showCard(); self.update(); });
-    this.describe = this.q(".il-describe");
+    this.describe = this.q(".ilc-describe");
     this.from.addEventListener("change", function () { self.showDescribe(); self.update(); });
-    this.q(".il-download").addEventListener("click", function () { self.download(); });
+    this.q(".ilc-download").addEventListener("click", function () { self.download(); });
     this.free.addEventListener("change", function () { self.update(); });
-    this.q(".il-save").addEventListener("click", function () { self.save(); });
-    this.q(".il-clear").addEventListener("click", function () { self.clearDrafts(); });
-    var hint = this.q(".il-hint"), reset = this.q(".il-reset");
+    this.q(".ilc-save").addEventListener("click", function () { self.save(); });
+    this.q(".ilc-clear").addEventListener("click", function () { self.clearDrafts(); });
+    var hint = this.q(".ilc-hint"), reset = this.q(".ilc-reset");
     if (hint) hint.addEventListener("click", function () { self.hint(); });
     if (reset) reset.addEventListener("click", function () { self.loadExercise(); });
     if (this.exercise) this.exercise.addEventListener("change", function () { self.loadExercise(); });
@@ -223,7 +223,7 @@
   }
 
   Checker.prototype.showDescribe = function () {
-    var field = this.q(".il-describe-field");
+    var field = this.q(".ilc-describe-field");
     if (field) field.hidden = this.from.value !== "";
   };
 
@@ -240,12 +240,12 @@
       a.href = this.config.fallbackHref || "#";
       this.status.appendChild(a);
       this.status.appendChild(document.createTextNode("."));
-      this.root.classList.add("il-failed");
+      this.root.classList.add("ilc-failed");
       return;
     }
     this.status.textContent = p.text;
     if (p.state === "ready") {
-      this.root.classList.add("il-ready");
+      this.root.classList.add("ilc-ready");
       this.update();
     }
   };
@@ -259,29 +259,29 @@
       msg += " \u00b7 over 200: a free account may not fit this";
     }
     this.count.textContent = msg;
-    this.count.classList.toggle("il-over", n > limit);
+    this.count.classList.toggle("ilc-over", n > limit);
   };
 
   Checker.prototype.showCard = function () {
     clear(this.card);
     var p = person(this.to.value);
     if (!p) {
-      this.card.appendChild(el("p", "il-nocard",
+      this.card.appendChild(el("p", "ilc-nocard",
         "Someone not in the kit: paste or write your note to a real person. Without a profile, " +
         "a specific detail counts when it is concrete and checkable (their employer, a post or " +
         "talk by its topic, news about them, how you met); shared facts are not checked."));
       return;
     }
-    var head = el("div", "il-card-head");
+    var head = el("div", "ilc-card-head");
     var initials = String(p.name || "").split(/\s+/).filter(Boolean).slice(0, 2)
       .map(function (w) { return w.charAt(0).toUpperCase(); }).join("");
-    var avatar = el("span", "il-avatar", initials);
+    var avatar = el("span", "ilc-avatar", initials);
     avatar.setAttribute("aria-hidden", "true");
     head.appendChild(avatar);
     var who = el("div");
-    who.appendChild(el("p", "il-name", p.name));
+    who.appendChild(el("p", "ilc-name", p.name));
     var sub = [p.headline, p.location].filter(Boolean).join(" \u00b7 ");
-    if (sub) who.appendChild(el("p", "il-sub", sub));
+    if (sub) who.appendChild(el("p", "ilc-sub", sub));
     head.appendChild(who);
     this.card.appendChild(head);
     var dl = el("dl");
@@ -328,50 +328,50 @@
   Checker.prototype.render = function (r) {
     var fb = this.feedback;
     clear(fb);
-    if (r.error) { fb.appendChild(el("p", "il-error", r.error)); return; }
+    if (r.error) { fb.appendChild(el("p", "ilc-error", r.error)); return; }
     var n = LEVELS.indexOf(r.level) + 1;
-    var head = el("div", "il-level il-level-" + r.level);
-    head.appendChild(el("p", "il-level-name",
+    var head = el("div", "ilc-level ilc-level-" + r.level);
+    head.appendChild(el("p", "ilc-level-name",
       "Level: " + cap(r.level) + " (" + n + " of 4) \u00b7 score " + Math.round(r.score) + "/100"));
-    var meter = el("ol", "il-meter");
+    var meter = el("ol", "ilc-meter");
     meter.setAttribute("aria-label", "Levels");
     LEVELS.forEach(function (name, i) {
-      var step = el("li", i < n ? "il-on" : "", cap(name));
+      var step = el("li", i < n ? "ilc-on" : "", cap(name));
       if (i === n - 1) step.setAttribute("aria-current", "step");
       meter.appendChild(step);
     });
     head.appendChild(meter);
-    if (r.level_description) head.appendChild(el("p", "il-level-desc", cap(r.level_description) + "."));
+    if (r.level_description) head.appendChild(el("p", "ilc-level-desc", cap(r.level_description) + "."));
     fb.appendChild(head);
     if (r.next_steps) {
-      var next = el("p", "il-next");
+      var next = el("p", "ilc-next");
       next.appendChild(el("strong", null, r.level === "exemplary" ? "Well done: " : "Next level: "));
       next.appendChild(document.createTextNode(r.next_steps));
       fb.appendChild(next);
     }
-    (r.warnings || []).forEach(function (w) { fb.appendChild(el("p", "il-warning", "Note: " + w)); });
+    (r.warnings || []).forEach(function (w) { fb.appendChild(el("p", "ilc-warning", "Note: " + w)); });
     var marked = this.marked(r);
     if (marked) fb.appendChild(marked);
-    var list = el("ul", "il-findings");
+    var list = el("ul", "ilc-findings");
     list.setAttribute("aria-label", "Check by check");
     (r.findings || []).forEach(function (f) {
       var s = STATUS[f.status] || { mark: "?", word: f.status };
-      var li = el("li", "il-finding il-" + (f.status === "n/a" ? "na" : f.status));
-      var line = el("p", "il-finding-head");
-      var mark = el("span", "il-mark", s.mark);
+      var li = el("li", "ilc-finding ilc-" + (f.status === "n/a" ? "na" : f.status));
+      var line = el("p", "ilc-finding-head");
+      var mark = el("span", "ilc-mark", s.mark);
       mark.setAttribute("aria-hidden", "true");
       line.appendChild(mark);
       line.appendChild(el("strong", null, (f.title || f.criterion) + ": "));
-      line.appendChild(el("span", "il-status-word", s.word));
+      line.appendChild(el("span", "ilc-status-word", s.word));
       li.appendChild(line);
-      if (f.evidence) li.appendChild(el("p", "il-evidence", f.evidence));
+      if (f.evidence) li.appendChild(el("p", "ilc-evidence", f.evidence));
       if (f.status !== "pass" && f.suggestion) {
-        var tip = el("p", "il-suggestion");
+        var tip = el("p", "ilc-suggestion");
         tip.appendChild(el("strong", null, "Try: "));
         tip.appendChild(document.createTextNode(f.suggestion));
         li.appendChild(tip);
       }
-      if (f.warning) li.appendChild(el("p", "il-warning", f.warning));
+      if (f.warning) li.appendChild(el("p", "ilc-warning", f.warning));
       list.appendChild(li);
     });
     fb.appendChild(list);
@@ -393,17 +393,17 @@
     spans.filter(function (f) { return f.status === "pass"; })
       .concat(spans.filter(function (f) { return f.status === "fail"; }))
       .forEach(function (f) { for (var i = f.span[0]; i < f.span[1]; i++) owner[i] = f; });
-    var box = el("div", "il-marked-box");
-    box.appendChild(el("p", "il-small", "Your note, with the words that decided each check " +
+    var box = el("div", "ilc-marked-box");
+    box.appendChild(el("p", "ilc-small", "Your note, with the words that decided each check " +
       "(highlighted: passes; red and underlined: a problem):"));
-    var p = el("p", "il-marked"), i = 0;
+    var p = el("p", "ilc-marked"), i = 0;
     while (i < chars.length) {
       var f = owner[i], j = i;
       while (j < chars.length && owner[j] === f) j++;
       var piece = chars.slice(i, j).join("");
       if (!f) p.appendChild(document.createTextNode(piece));
       else {
-        var m = el("mark", f.status === "fail" ? "il-mark-fail" : "il-mark-pass", piece);
+        var m = el("mark", f.status === "fail" ? "ilc-mark-fail" : "ilc-mark-pass", piece);
         m.title = (f.title || f.criterion) + ": " + (f.status === "fail" ? "not yet" : "pass");
         p.appendChild(m);
       }
@@ -415,7 +415,7 @@
 
   // Screen readers hear a one-line summary once typing pauses, not the whole list per key.
   Checker.prototype.announceLater = function (r) {
-    var self = this, box = this.q(".il-announce");
+    var self = this, box = this.q(".ilc-announce");
     if (!box) return;
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(function () {
@@ -441,14 +441,14 @@
     clear(this.hints);
     this.beforeResult = null;
     clear(this.before);
-    this.before.appendChild(el("p", "il-generic-label", "The generic invitation:"));
-    this.before.appendChild(el("blockquote", "il-generic", ex.text));
+    this.before.appendChild(el("p", "ilc-generic-label", "The generic invitation:"));
+    this.before.appendChild(el("blockquote", "ilc-generic", ex.text));
     if (ex.why) this.before.appendChild(el("p", null, "Why it is generic: " + ex.why));
     this.counter();
     this.update();
   };
   Checker.prototype.compare = function (r) {
-    var b = this.beforeResult, line = el("p", "il-compare");
+    var b = this.beforeResult, line = el("p", "ilc-compare");
     line.appendChild(el("strong", null, "Before: "));
     line.appendChild(document.createTextNode(cap(b.level) + " (" + Math.round(b.score) + ")"));
     line.appendChild(el("strong", null, " \u2192 Now: "));
@@ -480,7 +480,7 @@
       this.hints.appendChild(el("p", null, "No hint needed: every check passes."));
       return;
     }
-    var p = el("p", "il-hint-text");
+    var p = el("p", "ilc-hint-text");
     p.appendChild(el("strong", null, "Hint (" + (target.title || target.criterion) + "): "));
     p.appendChild(document.createTextNode(target.suggestion || target.evidence));
     this.hints.appendChild(p);
@@ -505,7 +505,7 @@
       level: r ? r.level : "", score: r ? r.score : null, at: new Date().toISOString(),
       about_me: this.from.value === "" && this.describe ? this.describe.value : "" });
     if (!writeDrafts(list)) {
-      this.drafts.parentNode.insertBefore(el("p", "il-warning",
+      this.drafts.parentNode.insertBefore(el("p", "ilc-warning",
         "This browser does not allow saving drafts (private mode?)."), this.drafts);
     }
     renderAllDrafts();
@@ -537,7 +537,7 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   };
   Checker.prototype.chart = function (list) {
-    var box = this.q(".il-chart");
+    var box = this.q(".ilc-chart");
     clear(box);
     var scored = list.filter(function (d) { return d.level && d.score !== null; });
     if (scored.length < 2) return;
@@ -567,7 +567,7 @@
       svg.appendChild(label);
     });
     box.appendChild(svg);
-    box.appendChild(el("p", "il-small", "Bars: each saved draft's score (out of 100), oldest " +
+    box.appendChild(el("p", "ilc-small", "Bars: each saved draft's score (out of 100), oldest " +
       "first; the letter under a bar is its level (G, D, P, E)."));
   };
   Checker.prototype.renderDrafts = function () {
@@ -575,18 +575,18 @@
     this.chart(list);
     clear(this.drafts);
     if (!list.length) {
-      this.drafts.appendChild(el("li", "il-none", "No saved drafts yet: press \u201cSave draft\u201d."));
+      this.drafts.appendChild(el("li", "ilc-none", "No saved drafts yet: press \u201cSave draft\u201d."));
       return;
     }
     list.forEach(function (d, i) {
-      var li = el("li", "il-draft");
+      var li = el("li", "ilc-draft");
       var who = person(d.to);
       var meta = (d.level ? cap(d.level) + (d.score !== null ? " (" + Math.round(d.score) + ")" : "") : "Not checked") +
         " \u00b7 to " + (who ? who.name : "someone not in the kit") + " \u00b7 " +
         String(d.at || "").slice(0, 16).replace("T", " ");
-      li.appendChild(el("span", "il-draft-meta", meta));
-      li.appendChild(el("span", "il-draft-text", d.text.length > 90 ? d.text.slice(0, 90) + "\u2026" : d.text));
-      var back = el("button", "il-restore", "Restore");
+      li.appendChild(el("span", "ilc-draft-meta", meta));
+      li.appendChild(el("span", "ilc-draft-text", d.text.length > 90 ? d.text.slice(0, 90) + "\u2026" : d.text));
+      var back = el("button", "ilc-restore", "Restore");
       back.type = "button";
       back.setAttribute("aria-label", "Restore draft " + (i + 1));
       back.addEventListener("click", function () {
@@ -606,7 +606,7 @@
   function renderAllDrafts() { checkers.forEach(function (c) { c.renderDrafts(); }); }
 
   function start() {
-    var roots = document.querySelectorAll("section.il-checker");
+    var roots = document.querySelectorAll("section.ilc-checker");
     for (var i = 0; i < roots.length; i++) checkers.push(new Checker(roots[i]));
     if (checkers.length) ready().catch(function (err) { console.warn("InviteLab checker: " + err.message); });
   }
