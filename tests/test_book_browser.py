@@ -170,23 +170,7 @@ def _pages(html: Path) -> list[Path]:
 
 # --- browser --------------------------------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def browser():
-    reason = None
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        reason = "playwright is not installed (pip install -r requirements.txt)"
-    if reason is None and not CHROMIUM.exists():
-        reason = f"{CHROMIUM} not found (install it: apt-get install -y chromium)"
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests must run in CI: {reason}", pytrace=False)
-        pytest.skip(reason)
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+# The `browser` fixture (one headless Chromium for every browser test module) is in conftest.py.
 
 
 @dataclass
