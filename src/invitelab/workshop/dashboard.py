@@ -585,6 +585,21 @@ class Report:
         return (f'<table><caption>Notes at each level</caption><thead><tr><th scope="col">Level</th>{head}'
                 f'</tr></thead><tbody>{rows}<tr><th scope="row">Total</th>{total}</tr></tbody></table>')
 
+    def section_html(self, name: str) -> str:
+        """One part of the dashboard for a notebook or a page: ``"problems"``, ``"levels"`` (the
+        chart and its table), ``"missed"``, ``"examples"`` or ``"paragraph"``."""
+        parts = {
+            "problems": lambda: self.problems_html() + "".join(
+                f'<p class="wk-small">Note: {escape(w)}</p>' for w in self.warnings),
+            "levels": lambda: self.chart_html("levels") + self.levels_table_html(),
+            "missed": lambda: self.chart_html("missed"),
+            "examples": lambda: self.examples_html(3),
+            "paragraph": lambda: f"<p>{escape(self.text_summary())}</p>",
+        }
+        if name not in parts:
+            raise DashboardError(f"unknown section {name!r} (sections: {', '.join(parts)})")
+        return STYLE + '<div class="wk-dash">' + parts[name]() + "</div>"
+
     # -- the one-page summary -----------------------------------------------------------------
     def summary_html(self, *, for_pdf: bool = False) -> str:
         """The one-page summary, a complete HTML document (charts inline, no external file)."""
@@ -778,6 +793,8 @@ STYLE = """<style>
 .wk-dash .wk-note{background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px;padding:6px 8px;white-space:pre-wrap;word-break:break-word}
 .wk-dash .wk-tag{font-weight:700;font-size:.8em;color:#4b5563;text-transform:uppercase;margin-right:4px}
 .wk-dash .wk-small{font-size:.9em;color:#4b5563}
+.wk-dash .wk-example{border:1px solid #d0d7de;border-radius:8px;padding:4px 10px;margin:0 0 8px;max-width:760px}
+.wk-dash .wk-example .wk-note{margin:4px 0}
 </style>"""
 
 SUMMARY_CSS = """
