@@ -41,6 +41,7 @@ def add_guide_commands(sub, error_class) -> None:
                       help="say which column holds what (repeatable)")
     dash.add_argument("--title", default="LinkedIn invitations workshop", help="the report's title")
     dash.add_argument("--names", action="store_true", help="show student names in the examples (off by default)")
+    dash.add_argument("--rubric", metavar="FILE", help="your rubric file (TOML), over the default")
     dash.add_argument("--no-pdf", action="store_true", help="skip the PDF (HTML and PNG only)")
     dash.set_defaults(func=lambda args: _dashboard(args, error_class))
 
@@ -65,8 +66,17 @@ def _dashboard(args, error_class) -> int:
         if not sep or not column:
             raise error_class(f"--map {item!r}: write it as COLUMN=ROLE, e.g. --map \"Q3=note\"")
         mapping[column] = role.strip()
+    rubric = None
+    if args.rubric:
+        from invitelab import RubricError, load_rubric
+
+        try:
+            rubric = load_rubric(args.rubric)
+        except RubricError as error:
+            raise error_class(str(error)) from None
     try:
-        report = dashboard.build(args.input, mapping=mapping or None, title=args.title, show_names=args.names)
+        report = dashboard.build(args.input, mapping=mapping or None, title=args.title, show_names=args.names,
+                                 rubric=rubric)
         paths = report.save(args.output, pdf=not args.no_pdf)
     except dashboard.DashboardError as error:
         raise error_class(str(error)) from None

@@ -694,8 +694,10 @@ def _short(text: str, n: int) -> str:
 
 
 def build(source, mapping: dict[str, str] | None = None, *, title: str = "LinkedIn invitations workshop",
-          show_names: bool = False, simulated: bool | None = None) -> Report:
-    """Read, map and score a form export; see the module's docstring."""
+          show_names: bool = False, simulated: bool | None = None, rubric=None) -> Report:
+    """Read, map and score a form export; see the module's docstring. ``rubric`` (an
+    :class:`invitelab.Rubric`, e.g. from ``load_rubric("my-rubric.toml")``) scores with a course's
+    own weights."""
     export = read_export(source)
     roles = detect_mapping(export, mapping)
     index = {role: k for k, h in enumerate(export.headers) for role in [roles[h]] if role != "ignore"}
@@ -718,7 +720,7 @@ def build(source, mapping: dict[str, str] | None = None, *, title: str = "Linked
 
     def scored(text: str):
         if text not in cache:
-            cache[text] = score(text)
+            cache[text] = score(text) if rubric is None else score(text, rubric=rubric)
         return cache[text]
 
     order = 0
