@@ -135,7 +135,7 @@ def _parse(data: dict, source: str) -> tuple[tuple[int, ...], tuple[Activity, ..
 
 
 @lru_cache(maxsize=8)
-def _load(path: str) -> tuple[tuple[int, ...], tuple[Activity, ...]]:
+def _load_cached(path: str, mtime: int) -> tuple[tuple[int, ...], tuple[Activity, ...]]:
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
@@ -144,6 +144,15 @@ def _load(path: str) -> tuple[tuple[int, ...], tuple[Activity, ...]]:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ActivitiesError(f"{path}: not valid TOML ({error})") from None
     return _parse(data, Path(path).name)
+
+
+def _load(path: str):
+    """Cached by the file's modification time, so an edited file is read again."""
+    try:
+        mtime = Path(path).stat().st_mtime_ns
+    except OSError:
+        mtime = -1
+    return _load_cached(path, mtime)
 
 
 def load(path: str | Path | None = None) -> tuple[Activity, ...]:

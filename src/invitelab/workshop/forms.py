@@ -60,7 +60,7 @@ class Form:
 
 
 @lru_cache(maxsize=4)
-def _load(path: str) -> dict[str, Form]:
+def _load_cached(path: str, mtime: int) -> dict[str, Form]:
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
@@ -99,6 +99,15 @@ def _load(path: str) -> dict[str, Form]:
             questions=tuple(questions),
         )
     return forms
+
+
+def _load(path: str):
+    """Cached by the file's modification time, so an edited file is read again."""
+    try:
+        mtime = Path(path).stat().st_mtime_ns
+    except OSError:
+        mtime = -1
+    return _load_cached(path, mtime)
 
 
 def load(path: str | Path | None = None) -> dict[str, Form]:
