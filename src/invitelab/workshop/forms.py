@@ -128,7 +128,7 @@ def get(name: str, path: str | Path | None = None) -> Form:
 STYLE = """<style>
 .wk-form{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2328;line-height:1.45;
  max-width:820px;border:1px solid #d0d7de;border-radius:8px;padding:10px 14px;background:#fff}
-.wk-form h4{margin:2px 0 6px}.wk-form ol{padding-left:1.4em}.wk-form li{margin:8px 0}
+.wk-form .wk-form-title{margin:2px 0 6px;font-weight:700;font-size:1.05em}.wk-form ol{padding-left:1.4em}.wk-form li{margin:8px 0}
 .wk-form .wk-answer{color:#4b5563;font-size:.92em;margin-top:2px}
 .wk-form code{font-size:.85em}
 </style>"""
@@ -159,7 +159,8 @@ def form_html(name: str, path: str | Path | None = None, *, show_ids: bool = Tru
     )
     return (
         STYLE
-        + f'<div class="wk-form"><h4>{escape(form.title)}</h4>'
+        + f'<div class="wk-form" role="group" aria-label="{escape(form.title)}">'
+        + f'<p class="wk-form-title">{escape(form.title)}</p>'
         + (f"<p>{escape(form.instructions)}</p>" if form.instructions else "")
         + f"<ol>{items}</ol></div>"
     )
