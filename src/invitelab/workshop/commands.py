@@ -80,6 +80,8 @@ def _dashboard(args, error_class) -> int:
         paths = report.save(args.output, pdf=not args.no_pdf)
     except dashboard.DashboardError as error:
         raise error_class(str(error)) from None
+    for warning in report.warnings:
+        print(f"invitelab: note: {warning}", file=sys.stderr)
     print(report.text_summary())
     for path in paths:
         print(path)

@@ -452,13 +452,15 @@ class Report:
         missed = [t for t in self.missed_shares() if t[3] > 0][:3]
         lead = "In this SIMULATED sample class, " if self.simulated else ""
         text = (
-            f"{lead}{f['students']} students handed in {f['notes']} invitation notes. "
+            f"{lead}{f['students']} student{'' if f['students'] == 1 else 's'} handed in {f['notes']} invitation "
+            f"note{'' if f['notes'] == 1 else 's'}. "
             f"Before the workshop, {f['good_before']} of {f['before']} notes ({pct(f['good_before'], f['before'])}) "
             f"were personalized or exemplary; after it, {f['good_after']} of {f['after']} "
             f"({pct(f['good_after'], f['after'])}). "
         )
         if f["pairs"]:
-            text += (f"Of the {f['pairs']} students with a note before and after, {f['moved_up']} moved up at "
+            who = "the one student" if f["pairs"] == 1 else f"the {f['pairs']} students"
+            text += (f"Of {who} with a note before and after, {f['moved_up']} moved up at "
                      f"least one level and {f['moved_down']} moved down. ")
         if missed:
             text += "The checks most often missed after the workshop: " + "; ".join(
