@@ -557,7 +557,7 @@ class Report:
         more = (f'<p class="wk-small">... and {len(self.problems) - len(shown)} more '
                 "(all are listed in the notebook and in scored-notes.csv).</p>") if len(shown) < len(self.problems) else ""
         return (f'<table class="wk-problems"><caption>{len(self.problems)} row'
-                f'{"s" if len(self.problems) != 1 else ""} with a problem (kept, not dropped)</caption>'
+                f'{"s" if len(self.problems) != 1 else ""} with a problem (listed, never dropped)</caption>'
                 '<thead><tr><th scope="col">Row</th><th scope="col">Problem</th></tr></thead>'
                 f"<tbody>{rows}</tbody></table>{more}")
 
@@ -630,7 +630,7 @@ class Report:
             + f'<figure>{self.chart_html("missed")}</figure></div>'
             + '<div class="wk-cols"><section><h2>Most improved (with consent)</h2>'
             + self.examples_html(3) + "</section>"
-            + "<section><h2>Rows not counted</h2>" + self.problems_html(SUMMARY_PROBLEMS) + warnings
+            + "<section><h2>Rows with a problem</h2>" + self.problems_html(SUMMARY_PROBLEMS) + warnings
             + "</section></div></main></body></html>"
         )
 
