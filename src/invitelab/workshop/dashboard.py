@@ -193,7 +193,7 @@ _RULES = (
                              r"recorded ?date|completion time|^date$|^time$", re.I)),
     ("round", re.compile(r"before or after|before/after|pre or post|pre/post|\bround\b|\bphase\b|\bsession\b|"
                          r"time ?point|\battempt\b|which (note|one)|\bwhen\b", re.I)),
-    ("student", re.compile(r"\bstudent\b|\bname\b|e-?mail|\bsis\b|sis_id|login|user ?name|\bnet ?id\b|^id$|"
+    ("student", re.compile(r"\bstudent\b|\bname\b|\bnom\b|\bnombre\b|\bnome\b|e-?mail|\bsis\b|sis_id|login|user ?name|\bnet ?id\b|^id$|"
                            r"\bid\b|identifier|respondent", re.I)),
 )
 
