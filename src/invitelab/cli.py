@@ -195,6 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .grading.command import add_subcommands  # grade, exercises
     add_subcommands(sub)
+    from .workshop.commands import add_guide_commands  # invitelab forms, invitelab dashboard
+    add_guide_commands(sub, CliError)
     return parser
 
 

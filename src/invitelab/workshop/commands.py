@@ -1,0 +1,90 @@
+"""Command-line sub-commands of the workshop kit, added to ``invitelab`` by :mod:`invitelab.cli`:
+
+    invitelab forms -o DIR           the form-tool imports (Google Forms script, Qualtrics TXT)
+    invitelab dashboard ANSWERS.csv -o DIR [--map COLUMN=ROLE ...]   the class summary (HTML, PDF, PNG)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXAMPLES_FORMS = """examples:
+  invitelab forms -o workshop-forms
+      writes workshop-forms/invitelab-forms.gs (Google Forms: paste at script.google.com, Run)
+      and workshop-forms/invitelab-forms-qualtrics.txt (Qualtrics: Import survey)
+"""
+EXAMPLES_DASHBOARD = """examples:
+  invitelab dashboard "Workshop notes (Responses).csv" -o class-report
+  invitelab dashboard export.csv -o report --map "Q3=note" --map "Q2=round" --map "Q1=student"
+  invitelab dashboard export.csv -o report --no-pdf
+
+Roles for --map: student, round, note, consent, timestamp (and ignore). Columns are
+auto-detected from their titles when not mapped.
+"""
+
+
+def add_guide_commands(sub, error_class) -> None:
+    forms = sub.add_parser("forms", help="write the workshop forms for Google Forms and Qualtrics",
+                           epilog=EXAMPLES_FORMS, formatter_class=argparse.RawDescriptionHelpFormatter,
+                           description="Write form-tool imports of the self-assessment, notes and feedback forms.")
+    forms.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write into (created if needed)")
+    forms.set_defaults(func=lambda args: _forms(args, error_class))
+
+    dash = sub.add_parser("dashboard", help="summarise a class's before/after notes from a form export",
+                          epilog=EXAMPLES_DASHBOARD, formatter_class=argparse.RawDescriptionHelpFormatter,
+                          description="Score every note in a form tool's CSV export (no profiles needed) and "
+                                      "write a one-page class summary (HTML, PDF) and its chart (PNG).")
+    dash.add_argument("input", metavar="ANSWERS.csv", help="the CSV the form tool exported")
+    dash.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write the report into")
+    dash.add_argument("--map", action="append", default=[], metavar="COLUMN=ROLE",
+                      help="say which column holds what (repeatable)")
+    dash.add_argument("--title", default="LinkedIn invitations workshop", help="the report's title")
+    dash.add_argument("--names", action="store_true", help="show student names in the examples (off by default)")
+    dash.add_argument("--rubric", metavar="FILE", help="your rubric file (TOML), over the default")
+    dash.add_argument("--no-pdf", action="store_true", help="skip the PDF (HTML and PNG only)")
+    dash.set_defaults(func=lambda args: _dashboard(args, error_class))
+
+
+def _forms(args, error_class) -> int:
+    from .forms import FormError, write_imports
+
+    try:
+        for path in write_imports(args.output):
+            print(path)
+    except FormError as error:
+        raise error_class(str(error)) from None
+    return 0
+
+
+def _dashboard(args, error_class) -> int:
+    from . import dashboard
+
+    mapping = {}
+    for item in args.map:
+        column, sep, role = item.rpartition("=")
+        if not sep or not column:
+            raise error_class(f"--map {item!r}: write it as COLUMN=ROLE, e.g. --map \"Q3=note\"")
+        mapping[column] = role.strip()
+    rubric = None
+    if args.rubric:
+        from invitelab import RubricError, load_rubric
+
+        try:
+            rubric = load_rubric(args.rubric)
+        except RubricError as error:
+            raise error_class(str(error)) from None
+    try:
+        report = dashboard.build(args.input, mapping=mapping or None, title=args.title, show_names=args.names,
+                                 rubric=rubric)
+        paths = report.save(args.output, pdf=not args.no_pdf)
+    except dashboard.DashboardError as error:
+        raise error_class(str(error)) from None
+    for warning in report.warnings:
+        print(f"invitelab: note: {warning}", file=sys.stderr)
+    print(report.text_summary())
+    for path in paths:
+        print(path)
+    if report.problems:
+        print(f"{len(report.problems)} row(s) have a problem; they are listed in the report.", file=sys.stderr)
+    return 0

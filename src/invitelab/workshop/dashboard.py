@@ -1,0 +1,836 @@
+"""The class dashboard: a workshop's before/after invitation notes, from a form tool's CSV export.
+
+The instructor collects notes with any form tool (Google Forms, Microsoft Forms, Qualtrics, a
+Canvas quiz), downloads the answers as CSV, and calls::
+
+    from invitelab.workshop import dashboard
+    export = dashboard.read_export("Workshop notes (Responses).csv")
+    dashboard.detect_mapping(export)            # column title -> role, guessed from the titles
+    report = dashboard.build(export, mapping={"Q3": "note"})   # override what the guess got wrong
+    report.problems                             # every row that could not be used, with why
+    report.save("class-report")                 # summary.html, summary.pdf, two PNG charts, a CSV
+
+Every note is scored with :func:`invitelab.score` and no profiles (the rubric's *Without a
+profile* rules). Rules this module keeps:
+
+- **Nothing is dropped.** A row that cannot be used (empty, no note, a round that is neither
+  before nor after, a missing student, a row of the wrong width) is listed in
+  :attr:`Report.problems` with its spreadsheet row number and the reason; every other row counts.
+- **No names unless asked.** Charts and the summary show no student name (``show_names=False``,
+  the default): examples are "Student A", "Student B", and the student's own name is removed
+  from the note they wrote. Only notes whose consent answer is yes are shown as examples.
+- **Escaped.** Every piece of student text in HTML goes through :func:`html.escape`.
+
+Roles a column can have: ``student``, ``round`` (before/after), ``note`` (one note per row),
+``note_before`` and ``note_after`` (a "wide" export with both notes in one row), ``consent``,
+``timestamp`` and ``ignore``.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from invitelab import CRITERIA, LEVELS, score
+
+ROLES = ("student", "round", "note", "note_before", "note_after", "consent", "timestamp", "ignore")
+ROUNDS = ("before", "after")
+LEVEL_WORDS = {"generic": "Generic", "developing": "Developing", "personalized": "Personalized",
+               "exemplary": "Exemplary"}
+LEVEL_COLOURS = {"generic": "#b42318", "developing": "#b7791f", "personalized": "#2e7d32",
+                 "exemplary": "#0b5cad"}
+MAX_BYTES = 50_000_000
+#: problems listed in the one-page summary (the notebook and the CSV list all of them)
+SUMMARY_PROBLEMS = 6
+
+__all__ = [
+    "DashboardError",
+    "Export",
+    "Note",
+    "Problem",
+    "Report",
+    "build",
+    "detect_mapping",
+    "read_export",
+    "sample_class_path",
+]
+
+
+class DashboardError(ValueError):
+    """The file cannot be read as a form export, or the column mapping is wrong (one line)."""
+
+
+def sample_class_path() -> Path:
+    """The kit's SIMULATED sample class (data/workshop/sample-class.csv)."""
+    from invitelab import kitdata
+
+    return kitdata.data_dir() / "workshop" / "sample-class.csv"
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the export
+
+
+@dataclass(frozen=True)
+class Export:
+    """A form tool's CSV, read: column headers, each data row with its spreadsheet row number."""
+
+    name: str
+    headers: tuple[str, ...]
+    titles: tuple[str, ...]  # what detection reads (Qualtrics: the question texts of row 2)
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    if not data.strip():
+        raise DashboardError(f"{name}: the file is empty")
+    if data[:4] == b"PK\x03\x04":
+        raise DashboardError(
+            f"{name}: this is an Excel workbook, not a CSV file; open it in Excel (or your form "
+            "tool) and save or download it as CSV, then load that file")
+    if data[:5] == b"%PDF-" or data[:8] == b"\x89PNG\r\n\x1a\n":
+        raise DashboardError(f"{name}: this is not a CSV file (it looks like a PDF or an image)")
+    warnings = []
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text, encoding = data.decode("utf-16", errors="replace"), "UTF-16"
+    else:
+        try:
+            text, encoding = data.decode("utf-8-sig"), "UTF-8"
+        except UnicodeDecodeError:
+            if data.count(b"\x00") > len(data) // 100:
+                raise DashboardError(f"{name}: this is not a text CSV file (it holds binary data)") from None
+            text, encoding = data.decode("cp1252", errors="replace"), "Windows-1252"
+            warnings.append(
+                f"{name} is not UTF-8; it was read as Windows-1252 (Excel's usual CSV on Windows). "
+                "Check that accented letters look right; if not, save it again as 'CSV UTF-8'.")
+    if "\x00" in text:
+        raise DashboardError(f"{name}: this is not a text CSV file (it holds binary data)")
+    return text, encoding, warnings
+
+
+def read_export(source, *, name: str | None = None) -> Export:
+    """Read a CSV export: a path, or the file's bytes (``name`` says what to call it in errors).
+
+    UTF-8 (with or without a byte-order mark), UTF-16 and, failing those, Windows-1252 are read;
+    comma, semicolon and tab separators are recognised. Qualtrics's three header rows are
+    understood (its question texts are used to detect columns).
+    """
+    if isinstance(source, Export):
+        return source
+    if isinstance(source, (bytes, bytearray)):
+        data, name = bytes(source), name or "the file"
+    else:
+        path = Path(source)
+        name = name or path.name
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                raise DashboardError(f"{name}: the file is larger than {MAX_BYTES // 1_000_000} MB; is it the right one?")
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise DashboardError(f"{name}: file not found ({path})") from None
+        except IsADirectoryError:
+            raise DashboardError(f"{name}: is a folder, not a CSV file") from None
+        except OSError as error:
+            raise DashboardError(f"{name}: cannot be read ({error.strerror or error})") from None
+    text, encoding, warnings = _decode(data, name)
+    sample = text[:20000]
+    try:
+        dialect = csv.Sniffer().sniff(sample.split("\n", 1)[0] or sample, delimiters=",;\t")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ","
+    csv.field_size_limit(max(csv.field_size_limit(), 20_000_000))
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise DashboardError(f"{name}: not a readable CSV file ({error})") from None
+    # Spreadsheet row numbers: the first record is row 1.
+    numbered = [(i, [c.strip() for c in rec]) for i, rec in enumerate(records, start=1)]
+    first = next((k for k, (_, rec) in enumerate(numbered) if any(rec)), None)
+    if first is None:
+        raise DashboardError(f"{name}: the file has no header row (it holds only empty lines)")
+    headers = numbered[first][1]
+    body = numbered[first + 1:]
+    titles = list(headers)
+    # Qualtrics: row 2 holds the question texts, row 3 the import ids ({"ImportId": ...}).
+    if len(body) >= 2 and any(c.startswith('{"ImportId"') for c in body[1][1]):
+        titles = [t or h for h, t in zip(headers, body[0][1] + [""] * len(headers))]
+        body = body[2:]
+        warnings.append(f"{name} looks like a Qualtrics export: its question texts (row 2) were used to find the columns.")
+    # Unique, non-empty headers (a form may repeat a question title).
+    seen: Counter = Counter()
+    unique = []
+    for k, h in enumerate(headers):
+        h = h or f"Column {k + 1}"
+        seen[h] += 1
+        unique.append(h if seen[h] == 1 else f"{h} ({seen[h]})")
+    rows = tuple((number, tuple(rec)) for number, rec in body)
+    return Export(name, tuple(unique), tuple(titles[: len(unique)]), rows, encoding, tuple(warnings))
+
+
+# ---------------------------------------------------------------------------------------------
+# Which column is which
+
+_NOTE_WORDS = re.compile(r"\b(notes?|invitations?|invites?|messages?|connection request|draft|rewrite)\b", re.I)
+_BEFORE_WORDS = re.compile(r"\b(before|pre|first|start|original|initial)\b|\bdraft ?1\b|pre-", re.I)
+_AFTER_WORDS = re.compile(r"\b(after|post|rewrite|rewritten|revised|final|second|end)\b|\bdraft ?2\b|post-", re.I)
+_RULES = (
+    ("consent", re.compile(r"consent|permission|\bmay we\b|\bcan we\b|\bok(ay)? to\b|\ballow us\b|as an example|"
+                           r"\bshare (it|this|your)\b|\bshow (it|this|your)\b", re.I)),
+    ("ignore", re.compile(r"response ?id|ip ?address|latitude|longitude|location|distribution|user ?language|"
+                          r"progress|duration|finished|status|recipient ?(first|last)|external ?ref|"
+                          r"\bsection\b|\bn correct\b|\bn incorrect\b|^score$|points", re.I)),
+    ("timestamp", re.compile(r"time ?stamp|submitted|submission (time|date)|start ?(date|time)|end ?(date|time)|"
+                             r"recorded ?date|completion time|^date$|^time$", re.I)),
+    ("round", re.compile(r"before or after|before/after|pre or post|pre/post|\bround\b|\bphase\b|\bsession\b|"
+                         r"time ?point|\battempt\b|which (note|one)|\bwhen\b", re.I)),
+    ("student", re.compile(r"\bstudent\b|\bname\b|\bnom\b|\bnombre\b|\bnome\b|e-?mail|\bsis\b|sis_id|login|user ?name|\bnet ?id\b|^id$|"
+                           r"\bid\b|identifier|respondent", re.I)),
+)
+
+
+def _guess(title: str) -> str | None:
+    t = title.strip()
+    for role, pattern in _RULES:
+        if pattern.search(t):
+            # "Your note (before or after?)" is a round question only if it does not ask for a note.
+            if role == "round" and _NOTE_WORDS.search(t) and not re.search(r"before or after|pre or post|\bround\b", t, re.I):
+                break
+            if role == "student" and _NOTE_WORDS.search(t) and not re.search(r"\bstudent\b|\bname\b", t, re.I):
+                break
+            return role
+    if _NOTE_WORDS.search(t):
+        before, after = bool(_BEFORE_WORDS.search(t)), bool(_AFTER_WORDS.search(t))
+        if before and not after:
+            return "note_before"
+        if after and not before:
+            return "note_after"
+        return "note"
+    return None
+
+
+def detect_mapping(export, mapping: dict[str, str] | None = None) -> dict[str, str]:
+    """Guess each column's role from its title (and, for the note, from the answers' length),
+    then apply ``mapping`` (column header or title -> role) over the guess.
+
+    Returns header -> role for every column ("ignore" for those with no role).
+    """
+    export = read_export(export)
+    guessed: dict[str, str] = {}
+    for header, title in zip(export.headers, export.titles):
+        guessed[header] = _guess(title) or _guess(header) or "ignore"
+    # Keep one column per single role: the first (student: prefer a "name or id" over an email).
+    for role in ("student", "round", "consent", "timestamp", "note"):
+        cols = [h for h, r in guessed.items() if r == role]
+        if len(cols) > 1:
+            if role == "student":
+                cols.sort(key=lambda h: (0 if re.search(r"student|name", _title(export, h), re.I) else 1))
+            for extra in cols[1:]:
+                guessed[extra] = "ignore"
+    if not any(r in ("note", "note_before", "note_after") for r in guessed.values()):
+        # No title says "note": take the free-text column with the longest answers.
+        lengths = {}
+        for k, header in enumerate(export.headers):
+            if guessed[header] != "ignore":
+                continue
+            values = [rec[k] for _, rec in export.rows[:500] if k < len(rec) and rec[k]]
+            if values:
+                lengths[header] = sum(map(len, values)) / len(values)
+        if lengths:
+            best = max(lengths, key=lengths.get)
+            if lengths[best] >= 25:
+                guessed[best] = "note"
+    if mapping:
+        by_title = {t: h for h, t in zip(export.headers, export.titles)}
+        for column, role in mapping.items():
+            header = column if column in guessed else by_title.get(column)
+            if header is None:
+                raise DashboardError(
+                    f"mapping names a column {column!r} that is not in {export.name}; its columns are: "
+                    + ", ".join(repr(h) for h in export.headers[:15]) + (" ..." if len(export.headers) > 15 else ""))
+            role = str(role).strip().lower()
+            if role not in ROLES:
+                raise DashboardError(f"mapping: {role!r} is not a role; roles are {', '.join(ROLES)}")
+            if role not in ("ignore", "note_before", "note_after"):
+                for h, r in guessed.items():  # a single role moves to the column named
+                    if r == role:
+                        guessed[h] = "ignore"
+            guessed[header] = role
+    return guessed
+
+
+def _title(export: Export, header: str) -> str:
+    return export.titles[export.headers.index(header)]
+
+
+def mapping_html(export, mapping: dict[str, str] | None = None) -> str:
+    """A table of the columns and the role each was given (titles escaped; no answers shown)."""
+    export = read_export(export)
+    roles = detect_mapping(export, mapping)
+    explain = {"student": "matches a student's before and after notes", "round": "before or after",
+               "note": "the invitation note", "note_before": "the note before the workshop",
+               "note_after": "the note after the workshop", "consent": "may we show it as an example",
+               "timestamp": "when it was sent", "ignore": "not used"}
+    rows = "".join(
+        f"<tr><td>{escape(_short(title, 90))}</td><td><code>{escape(role)}</code></td>"
+        f"<td>{escape(explain[role])}</td></tr>"
+        for header, title, role in zip(export.headers, export.titles, (roles[h] for h in export.headers))
+    )
+    return (STYLE + '<div class="wk-dash"><table><caption>The columns of '
+            + escape(export.name) + "</caption><thead><tr><th scope=\"col\">Column</th>"
+            '<th scope="col">Role</th><th scope="col">Used as</th></tr></thead><tbody>'
+            + rows + "</tbody></table></div>")
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoring
+
+
+@dataclass
+class Note:
+    row: int
+    student: str
+    round: str | None
+    text: str
+    consent: bool
+    order: int
+    result: object = None  # invitelab.Result
+
+    @property
+    def level(self) -> str:
+        return self.result.level
+
+    @property
+    def missed(self) -> list[str]:
+        return [f.criterion for f in self.result.findings if f.status == "fail"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int
+    reason: str
+
+
+_YES = re.compile(r"^\s*(y|yes|yeah|yep|true|1|ok|okay|sure|agree|i agree|i consent|consent given|"
+                  r"oui|s[ií]|ja)\b", re.I)
+_NO = re.compile(r"^\s*(n|no|not|false|0|don'?t|do not|i do not|nope)\b", re.I)
+
+
+def _round(value: str) -> str | None:
+    v = value.strip().lower()
+    if not v:
+        return None
+    if re.search(r"\b(before|pre|start|beginning|first|initial|original)\b|^pre-|^1$|\b(round|draft|attempt) ?1\b", v):
+        return "before"
+    if re.search(r"\b(after|post|end|final|second|rewrite|revised|later)\b|^post-|^2$|\b(round|draft|attempt) ?2\b", v):
+        return "after"
+    return None
+
+
+def _cell(rec: tuple[str, ...], k: int | None) -> str:
+    return rec[k] if k is not None and k < len(rec) else ""
+
+
+@dataclass
+class Report:
+    """A scored class: its notes, problems, tables, charts and summary."""
+
+    export: Export
+    mapping: dict[str, str]
+    notes: list[Note]
+    problems: list[Problem]
+    warnings: list[str]
+    title: str = "LinkedIn invitations workshop"
+    show_names: bool = False
+    simulated: bool = False
+    _labels: dict[str, str] = field(default_factory=dict, repr=False)
+
+    # -- who counts -------------------------------------------------------------------------
+    def latest(self) -> dict[str, dict[str, Note]]:
+        """Each student's last note of each round (a student with two "after" drafts counts
+        once, by the later one). A note with no student counts as its own student."""
+        out: dict[str, dict[str, Note]] = {}
+        for n in sorted(self.notes, key=lambda n: n.order):
+            if n.round is None:
+                continue
+            key = n.student or f"(row {n.row})"
+            out.setdefault(key, {})[n.round] = n
+        return out
+
+    def counted(self, round_: str) -> list[Note]:
+        return [d[round_] for d in self.latest().values() if round_ in d]
+
+    def level_counts(self) -> dict[str, Counter]:
+        return {r: Counter(n.level for n in self.counted(r)) for r in ROUNDS}
+
+    def missed_shares(self) -> list[tuple[str, str, float, float]]:
+        """(criterion id, title, share of before notes failing it, share of after notes), most
+        missed after the workshop first; criteria that never apply without profiles are left out."""
+        out = []
+        before, after = self.counted("before"), self.counted("after")
+        for c in CRITERIA:
+            statuses = [f.status for n in before + after for f in n.result.findings if f.criterion == c.id]
+            if statuses and all(s == "n/a" for s in statuses):
+                continue
+            share = lambda notes, cid=c.id: (sum(cid in n.missed for n in notes) / len(notes)) if notes else 0.0  # noqa: E731
+            out.append((c.id, c.title, share(before), share(after)))
+        out.sort(key=lambda t: (-t[3], -t[2], t[0]))
+        return out
+
+    def pairs(self) -> list[tuple[str, Note, Note]]:
+        return [(s, d["before"], d["after"]) for s, d in self.latest().items()
+                if "before" in d and "after" in d and not s.startswith("(row ")]
+
+    def label(self, student: str) -> str:
+        """The name shown for a student: "Student A", ... unless ``show_names``."""
+        if self.show_names:
+            return student
+        if student not in self._labels:
+            k = len(self._labels)
+            letters = ""
+            while True:
+                letters = chr(65 + k % 26) + letters
+                k = k // 26 - 1
+                if k < 0:
+                    break
+            self._labels[student] = f"Student {letters}"
+        return self._labels[student]
+
+    def most_improved(self, n: int = 3) -> list[tuple[str, Note, Note]]:
+        """The ``n`` biggest improvements (level first, then score) among students who said yes
+        to showing their note. Returns (label, before, after)."""
+        rank = {lvl: i for i, lvl in enumerate(LEVELS)}
+        pairs = [(s, b, a) for s, b, a in self.pairs() if b.consent and a.consent]
+        pairs.sort(key=lambda t: (-(rank[t[2].level] - rank[t[1].level]),
+                                  -(t[2].result.score - t[1].result.score), t[1].row))
+        return [(self.label(s), b, a) for s, b, a in pairs[:n]
+                if (rank[a.level], a.result.score) > (rank[b.level], b.result.score)]
+
+    def shown_text(self, note: Note) -> str:
+        """The note as an example may show it: with the student's own name taken out."""
+        text = note.text
+        if self.show_names or not note.student:
+            return text
+        for part in sorted(set(re.findall(r"[^\W\d_]{2,}", note.student)), key=len, reverse=True):
+            text = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", "[name]", text, flags=re.I)
+        return text
+
+    # -- figures ----------------------------------------------------------------------------
+    def figures(self) -> dict[str, object]:
+        counts = self.level_counts()
+        before, after = self.counted("before"), self.counted("after")
+        good = lambda notes: sum(n.level in ("personalized", "exemplary") for n in notes)  # noqa: E731
+        pairs = self.pairs()
+        rank = {lvl: i for i, lvl in enumerate(LEVELS)}
+        return {
+            "students": len({n.student for n in self.notes if n.student}),
+            "notes": len(self.notes),
+            "before": len(before),
+            "after": len(after),
+            "good_before": good(before),
+            "good_after": good(after),
+            "pairs": len(pairs),
+            "moved_up": sum(rank[a.level] > rank[b.level] for _, b, a in pairs),
+            "moved_down": sum(rank[a.level] < rank[b.level] for _, b, a in pairs),
+            "counts": counts,
+            "problems": len(self.problems),
+        }
+
+    def text_summary(self) -> str:
+        """A paragraph for the career center's report (no names)."""
+        f = self.figures()
+        pct = lambda a, b: f"{round(100 * a / b)}%" if b else "n/a"  # noqa: E731
+        missed = [t for t in self.missed_shares() if t[3] > 0][:3]
+        lead = "In this SIMULATED sample class, " if self.simulated else ""
+        text = (
+            f"{lead}{f['students']} student{'' if f['students'] == 1 else 's'} handed in {f['notes']} invitation "
+            f"note{'' if f['notes'] == 1 else 's'}. "
+            f"Before the workshop, {f['good_before']} of {f['before']} notes ({pct(f['good_before'], f['before'])}) "
+            f"were personalized or exemplary; after it, {f['good_after']} of {f['after']} "
+            f"({pct(f['good_after'], f['after'])}). "
+        )
+        if f["pairs"]:
+            who = "the one student" if f["pairs"] == 1 else f"the {f['pairs']} students"
+            text += (f"Of {who} with a note before and after, {f['moved_up']} moved up at "
+                     f"least one level and {f['moved_down']} moved down. ")
+        if missed:
+            text += "The checks most often missed after the workshop: " + "; ".join(
+                f"{title.lower()} ({round(100 * a)}% of notes)" for _, title, _, a in missed) + ". "
+        text += "Notes were scored by the InviteLab checker without the recipients' profiles."
+        return text
+
+    # -- charts -----------------------------------------------------------------------------
+    def levels_alt(self) -> str:
+        counts = self.level_counts()
+        parts = []
+        for r in ROUNDS:
+            total = sum(counts[r].values())
+            parts.append(f"{r} the workshop ({total} notes): " + ", ".join(
+                f"{counts[r][lvl]} {lvl}" for lvl in LEVELS))
+        return "Bar chart of the notes' levels. " + "; ".join(p[:1].upper() + p[1:] for p in parts) + "."
+
+    def missed_alt(self, n: int = 6) -> str:
+        rows = self.missed_shares()[:n]
+        return ("Bar chart of the checks most often missed, as a share of notes before and after the workshop: "
+                + "; ".join(f"{title}: {round(100 * b)}% before, {round(100 * a)}% after"
+                            for _, title, b, a in rows) + ".")
+
+    def _fig(self, kind: str):
+        import matplotlib
+
+        matplotlib.use("Agg", force=False)
+        import matplotlib.pyplot as plt
+
+        simulated = "\nSIMULATED sample class" if self.simulated else ""
+        from matplotlib.ticker import MaxNLocator
+
+        fig, ax = plt.subplots(figsize=(5.6, 4.0), dpi=150)
+        height = 0.38
+        if kind == "levels":
+            counts = self.level_counts()
+            y = range(len(LEVELS))
+            for k, (r, colour) in enumerate((("before", "#8c959f"), ("after", "#0b5cad"))):
+                values = [counts[r][lvl] for lvl in LEVELS]
+                bars = ax.barh([i + (height / 2 if k == 0 else -height / 2) for i in y], values,
+                               height=height, color=colour, label=f"{r.capitalize()} ({sum(values)} notes)")
+                ax.bar_label(bars, padding=2, fontsize=9)
+            ax.set_yticks(list(y), [LEVEL_WORDS[lvl] for lvl in LEVELS], fontsize=10)
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.set_xlim(0, max([1] + [c for r in ROUNDS for c in counts[r].values()]) * 1.15)
+            ax.set_xlabel("Notes (each student's last note of each round)", fontsize=9)
+            ax.set_title("Levels of the notes, before and after" + simulated, fontsize=11)
+        else:
+            import textwrap
+
+            rows = self.missed_shares()[:6][::-1]
+            y = range(len(rows))
+            for k, (idx, colour, name) in enumerate(((2, "#8c959f", "Before"), (3, "#b42318", "After"))):
+                values = [100 * t[idx] for t in rows]
+                bars = ax.barh([i + (height / 2 if k == 0 else -height / 2) for i in y], values,
+                               height=height, color=colour, label=name)
+                ax.bar_label(bars, labels=[f"{v:.0f}%" for v in values], padding=2, fontsize=9)
+            ax.set_yticks(list(y), [textwrap.fill(t[1], 22) for t in rows], fontsize=9)
+            ax.set_xlim(0, 115)
+            ax.set_xlabel("Share of notes that miss this check (%)", fontsize=9)
+            ax.set_title("Checks most often missed" + simulated, fontsize=11)
+        handles, labels = ax.get_legend_handles_labels()
+        ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2,
+                  fontsize=9, frameon=False)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        fig.tight_layout()
+        return fig
+
+    def chart_png(self, kind: str = "levels") -> bytes:
+        """A chart as PNG bytes: ``"levels"`` (levels before and after) or ``"missed"``."""
+        if kind not in ("levels", "missed"):
+            raise DashboardError(f"unknown chart {kind!r} (charts: levels, missed)")
+        import matplotlib.pyplot as plt
+
+        fig = self._fig(kind)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+        plt.close(fig)
+        return buffer.getvalue()
+
+    def chart_html(self, kind: str = "levels") -> str:
+        """The chart as an <img> with alt text (works in a notebook and in the built book)."""
+        alt = self.levels_alt() if kind == "levels" else self.missed_alt()
+        data = base64.b64encode(self.chart_png(kind)).decode("ascii")
+        return f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}" style="max-width:100%;height:auto">'
+
+    # -- tables -----------------------------------------------------------------------------
+    def problems_html(self, limit: int | None = None) -> str:
+        if not self.problems:
+            return '<p class="wk-ok">Every row could be used.</p>'
+        shown = self.problems if limit is None else self.problems[:limit]
+        rows = "".join(f"<tr><td>{p.row}</td><td>{escape(p.reason)}</td></tr>" for p in shown)
+        more = (f'<p class="wk-small">... and {len(self.problems) - len(shown)} more '
+                "(all are listed in the notebook and in scored-notes.csv).</p>") if len(shown) < len(self.problems) else ""
+        return (f'<table class="wk-problems"><caption>{len(self.problems)} row'
+                f'{"s" if len(self.problems) != 1 else ""} with a problem (listed, never dropped)</caption>'
+                '<thead><tr><th scope="col">Row</th><th scope="col">Problem</th></tr></thead>'
+                f"<tbody>{rows}</tbody></table>{more}")
+
+    def examples_html(self, n: int = 3) -> str:
+        best = self.most_improved(n)
+        if not best:
+            why = ("no student said yes to showing their note" if not any(x.consent for x in self.notes)
+                   else "no consenting student has a better note after than before")
+            return f'<p class="wk-small">No examples to show: {why}.</p>'
+        blocks = []
+        for label, b, a in best:
+            blocks.append(
+                f'<div class="wk-example"><p><strong>{escape(label)}</strong>: '
+                f"{escape(LEVEL_WORDS[b.level])} ({b.result.score:.0f}) &rarr; "
+                f"{escape(LEVEL_WORDS[a.level])} ({a.result.score:.0f})</p>"
+                f'<p class="wk-note"><span class="wk-tag">Before</span> {_example_text(self.shown_text(b))}</p>'
+                f'<p class="wk-note"><span class="wk-tag">After</span> {_example_text(self.shown_text(a))}</p></div>'
+            )
+        return "".join(blocks)
+
+    def levels_table_html(self) -> str:
+        counts = self.level_counts()
+        head = "".join(f'<th scope="col">{r.capitalize()}</th>' for r in ROUNDS)
+        rows = "".join(f'<tr><th scope="row">{LEVEL_WORDS[lvl]}</th>'
+                       + "".join(f"<td>{counts[r][lvl]}</td>" for r in ROUNDS) + "</tr>" for lvl in LEVELS)
+        total = "".join(f"<td><strong>{sum(counts[r].values())}</strong></td>" for r in ROUNDS)
+        return (f'<table><caption>Notes at each level</caption><thead><tr><th scope="col">Level</th>{head}'
+                f'</tr></thead><tbody>{rows}<tr><th scope="row">Total</th>{total}</tr></tbody></table>')
+
+    def section_html(self, name: str) -> str:
+        """One part of the dashboard for a notebook or a page: ``"problems"``, ``"levels"`` (the
+        chart and its table), ``"missed"``, ``"examples"`` or ``"paragraph"``."""
+        parts = {
+            "problems": lambda: self.problems_html() + "".join(
+                f'<p class="wk-small">Note: {escape(w)}</p>' for w in self.warnings),
+            "levels": lambda: self.chart_html("levels") + self.levels_table_html(),
+            "missed": lambda: self.chart_html("missed"),
+            "examples": lambda: self.examples_html(3),
+            "paragraph": lambda: f"<p>{escape(self.text_summary())}</p>",
+        }
+        if name not in parts:
+            raise DashboardError(f"unknown section {name!r} (sections: {', '.join(parts)})")
+        return STYLE + '<div class="wk-dash">' + parts[name]() + "</div>"
+
+    # -- the one-page summary -----------------------------------------------------------------
+    def summary_html(self, *, for_pdf: bool = False) -> str:
+        """The one-page summary, a complete HTML document (charts inline, no external file)."""
+        f = self.figures()
+        banner = ('<p class="wk-sim">SIMULATED sample class: fictional students, notes assembled by a '
+                  "script. Not evidence about any workshop.</p>") if self.simulated else ""
+        warnings = "".join(f'<p class="wk-small">Note: {escape(w)}</p>' for w in self.warnings[:3])
+        pct = lambda a, b: f"{round(100 * a / b)}%" if b else "&ndash;"  # noqa: E731
+        return (
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{escape(self.title)}: class summary</title>"
+            f"<style>{SUMMARY_CSS}{PDF_CSS if for_pdf else ''}</style></head><body><main>"
+            f"<h1>{escape(self.title)}: class summary</h1>"
+            f'<p class="wk-small">Made on {date.today().isoformat()} by InviteLab\'s class dashboard from '
+            f"{escape(self.export.name)}. Every note scored by the InviteLab checker, without profiles. "
+            "No student names are shown.</p>" + banner
+            + '<div class="wk-kpis">'
+            + f'<div><span class="wk-big">{f["students"]}</span> students, {f["notes"]} notes</div>'
+            + f'<div><span class="wk-big">{pct(f["good_before"], f["before"])} &rarr; '
+              f'{pct(f["good_after"], f["after"])}</span> personalized or better, before &rarr; after</div>'
+            + f'<div><span class="wk-big">{f["moved_up"]} of {f["pairs"]}</span> students moved up a level</div>'
+            + "</div>"
+            + f'<p class="wk-para">{escape(self.text_summary())}</p>'
+            + '<div class="wk-charts">'
+            + f'<figure>{self.chart_html("levels")}</figure>'
+            + f'<figure>{self.chart_html("missed")}</figure></div>'
+            + '<div class="wk-cols"><section><h2>Most improved (with consent)</h2>'
+            + self.examples_html(3) + "</section>"
+            + "<section><h2>Rows with a problem</h2>" + self.problems_html(SUMMARY_PROBLEMS) + warnings
+            + "</section></div></main></body></html>"
+        )
+
+    def pdf_bytes(self) -> bytes:
+        """The summary as a one-page PDF (US Letter), made with WeasyPrint."""
+        try:
+            from weasyprint import HTML
+        except ImportError:  # pragma: no cover - weasyprint is in requirements.txt
+            raise DashboardError("the PDF needs WeasyPrint (pip install -r requirements.txt)") from None
+        return HTML(string=self.summary_html(for_pdf=True)).write_pdf()
+
+    def scored_csv(self) -> str:
+        """Every row: its number, student (as in the file), round, level, score, checks missed and
+        any problem. For the instructor's own records: it holds names."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["row", "student", "round", "level", "score", "missed", "problem"])
+        problems: dict[int, list[str]] = {}
+        for p in self.problems:
+            problems.setdefault(p.row, []).append(p.reason)
+        done = set()
+        for n in sorted(self.notes, key=lambda n: n.order):
+            writer.writerow([n.row, n.student, n.round or "", n.level, f"{n.result.score:.1f}",
+                             " ".join(n.missed), "; ".join(problems.get(n.row, []))])
+            done.add(n.row)
+        for row, reasons in sorted(problems.items()):
+            if row not in done:
+                writer.writerow([row, "", "", "", "", "", "; ".join(reasons)])
+        return buffer.getvalue()
+
+    def save(self, directory, *, pdf: bool = True) -> list[Path]:
+        """Write summary.html, summary.pdf, levels.png, criteria-missed.png and scored-notes.csv."""
+        out = Path(directory)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            files = {
+                "summary.html": self.summary_html().encode("utf-8"),
+                "levels.png": self.chart_png("levels"),
+                "criteria-missed.png": self.chart_png("missed"),
+                "scored-notes.csv": self.scored_csv().encode("utf-8-sig"),
+            }
+            if pdf:
+                files["summary.pdf"] = self.pdf_bytes()
+            written = []
+            for name, data in files.items():
+                (out / name).write_bytes(data)
+                written.append(out / name)
+        except OSError as error:
+            raise DashboardError(f"{out}: cannot write the report ({error.strerror or error})") from None
+        return written
+
+
+def _example_text(text: str) -> str:
+    """A note for an example, escaped; an empty one says so."""
+    if not text.strip():
+        return "<em>(no note: a blank invitation)</em>"
+    return escape(_short(text, 300))
+
+
+def _short(text: str, n: int) -> str:
+    one = " ".join(str(text).split())
+    return one if len(one) <= n else one[: n - 1].rstrip() + "\u2026"
+
+
+def build(source, mapping: dict[str, str] | None = None, *, title: str = "LinkedIn invitations workshop",
+          show_names: bool = False, simulated: bool | None = None, rubric=None) -> Report:
+    """Read, map and score a form export; see the module's docstring. ``rubric`` (an
+    :class:`invitelab.Rubric`, e.g. from ``load_rubric("my-rubric.toml")``) scores with a course's
+    own weights."""
+    export = read_export(source)
+    roles = detect_mapping(export, mapping)
+    index = {role: k for k, h in enumerate(export.headers) for role in [roles[h]] if role != "ignore"}
+    has_long = "note" in index
+    has_wide = "note_before" in index or "note_after" in index
+    if not has_long and not has_wide:
+        raise DashboardError(
+            f"{export.name}: no column holds the notes; say which one, e.g. mapping={{'Your note': 'note'}} "
+            f"(columns: {', '.join(repr(h) for h in export.headers[:12])})")
+    warnings = list(export.warnings)
+    if "student" not in index:
+        warnings.append("No column names the student, so before and after notes cannot be matched; "
+                        "levels are still counted.")
+    if "consent" not in index:
+        warnings.append("No consent column: no student's note is shown as an example.")
+    notes: list[Note] = []
+    problems: list[Problem] = []
+    cache: dict[str, object] = {}
+    width = len(export.headers)
+
+    def scored(text: str):
+        if text not in cache:
+            cache[text] = score(text) if rubric is None else score(text, rubric=rubric)
+        return cache[text]
+
+    order = 0
+    for row, rec in export.rows:
+        if not any(rec):
+            problems.append(Problem(row, "empty row: nothing to score"))
+            continue
+        if len(rec) > width and any(rec[width:]):
+            problems.append(Problem(row, f"the row has {len(rec)} cells but the header has {width}; "
+                                         "the extra cells were not read"))
+        student = _cell(rec, index.get("student"))
+        consent_text = _cell(rec, index.get("consent"))
+        consent = bool(_YES.match(consent_text)) and not _NO.match(consent_text)
+        items: list[tuple[str | None, str, str]] = []  # (round, text, column)
+        if has_long:
+            raw_round = _cell(rec, index.get("round"))
+            round_ = _round(raw_round) if "round" in index else None
+            items.append((round_, _cell(rec, index["note"]), "note"))
+            if "round" in index and round_ is None:
+                problems.append(Problem(row, f"the round {_short(raw_round, 40)!r} is neither before nor after: "
+                                             "the note is scored but not counted before or after"
+                                        if raw_round else "no round (before or after): the note is scored but "
+                                                          "not counted before or after"))
+        for role in ("note_before", "note_after"):
+            if role in index:
+                items.append((role.split("_")[1], _cell(rec, index[role]), role))
+        any_note = False
+        for round_, text, column in items:
+            if not text.strip():
+                if column == "note":
+                    problems.append(Problem(row, "the note is empty: scored as a blank invitation (generic)"))
+                else:
+                    continue  # a wide row may leave one of the two empty
+            any_note = True
+            order += 1
+            notes.append(Note(row, student, round_, text, consent, order, scored(text)))
+        if not any_note:
+            problems.append(Problem(row, "no note in this row"))
+        elif not student and "student" in index:
+            problems.append(Problem(row, "no student name or id: the note counts, but cannot be matched "
+                                         "with the same student's other note"))
+    if has_long and "round" not in index:
+        # No round column: a student's first note is "before", their later ones "after".
+        by_student: dict[str, list[Note]] = {}
+        for n in notes:
+            by_student.setdefault(n.student or f"(row {n.row})", []).append(n)
+        for group in by_student.values():
+            group.sort(key=lambda n: n.order)
+            group[0].round = "before"
+            for n in group[1:]:
+                n.round = "after"
+        warnings.append("No before/after column: each student's first note is taken as 'before' and their "
+                        "later notes as 'after'.")
+    if simulated is None:
+        try:
+            simulated = Path(str(source)).resolve() == sample_class_path().resolve()
+        except (OSError, ValueError):
+            simulated = False
+        simulated = simulated or "SIMULATED" in export.name.upper() or export.name == "sample-class.csv"
+    problems.sort(key=lambda p: p.row)
+    return Report(export, roles, notes, problems, warnings, title, show_names, bool(simulated))
+
+
+# ---------------------------------------------------------------------------------------------
+# Styles
+
+STYLE = """<style>
+.wk-dash{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2328;max-width:900px}
+.wk-dash table{border-collapse:collapse;margin:6px 0 12px;font-size:.95em}
+.wk-dash caption{text-align:left;font-weight:700;padding:4px 0}
+.wk-dash th,.wk-dash td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
+.wk-dash .wk-note{background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px;padding:6px 8px;white-space:pre-wrap;word-break:break-word}
+.wk-dash .wk-tag{font-weight:700;font-size:.8em;color:#4b5563;text-transform:uppercase;margin-right:4px}
+.wk-dash .wk-small{font-size:.9em;color:#4b5563}
+.wk-dash .wk-example{border:1px solid #d0d7de;border-radius:8px;padding:4px 10px;margin:0 0 8px;max-width:760px}
+.wk-dash .wk-example .wk-note{margin:4px 0}
+</style>"""
+
+SUMMARY_CSS = """
+body{font-family:"DejaVu Sans",system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2328;margin:0;background:#fff}
+main{max-width:980px;margin:0 auto;padding:16px}
+h1{font-size:1.45em;margin:0 0 4px}h2{font-size:1.05em;margin:8px 0 4px}
+.wk-small{font-size:.85em;color:#4b5563;margin:2px 0}
+.wk-sim{background:#3b3b3b;color:#fff;font-weight:700;padding:4px 8px;border-radius:4px;margin:6px 0}
+.wk-kpis{display:flex;gap:10px;flex-wrap:wrap;margin:8px 0}
+.wk-kpis div{flex:1 1 200px;border:1px solid #d0d7de;border-radius:8px;padding:6px 10px;font-size:.9em}
+.wk-big{display:block;font-size:1.5em;font-weight:700;color:#0b5cad}
+.wk-para{margin:6px 0;line-height:1.4}
+.wk-charts{display:flex;gap:10px;flex-wrap:wrap}
+.wk-charts figure{flex:1 1 420px;margin:0}
+.wk-charts img{width:100%;height:auto}
+.wk-cols{display:flex;gap:14px;flex-wrap:wrap}
+.wk-cols section{flex:1 1 380px}
+.wk-example{border:1px solid #d0d7de;border-radius:8px;padding:4px 8px;margin:0 0 6px;font-size:.85em}
+.wk-example p{margin:3px 0}
+.wk-note{background:#f6f8fa;border-radius:4px;padding:3px 6px;word-break:break-word}
+.wk-tag{font-weight:700;font-size:.8em;color:#4b5563;text-transform:uppercase;margin-right:4px}
+table{border-collapse:collapse;font-size:.85em;width:100%}
+caption{text-align:left;font-weight:700;padding:2px 0}
+th,td{border:1px solid #d0d7de;padding:2px 6px;text-align:left;vertical-align:top}
+"""
+PDF_CSS = """
+@page{size:Letter;margin:11mm}
+main{padding:0;max-width:none}
+body{font-size:9.5pt}
+h1{font-size:15pt}
+.wk-kpis,.wk-charts,.wk-cols{display:flex;flex-wrap:nowrap}
+.wk-charts figure{flex:1 1 0}
+.wk-cols section{flex:1 1 0}
+.wk-example{page-break-inside:avoid}
+"""

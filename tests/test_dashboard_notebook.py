@@ -1,0 +1,60 @@
+"""The class dashboard notebook, as an advisor meets it: it opens with what to do, its setup is
+hidden, and it runs to the end on a hostile export (wrong encoding, empty rows, HTML in the
+answers) without an error and without unescaped student markup. (nbval runs it on the sample
+class: notebooks/ is in the test paths.)"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+import nbformat
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOK = REPO / "notebooks" / "class-dashboard.ipynb"
+SAMPLE_LINE = "ANSWERS = dashboard.sample_class_path()"
+
+
+def test_first_cell_says_what_to_do_and_setup_is_hidden():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    first, setup = nb.cells[0], nb.cells[1]
+    assert first.cell_type == "markdown" and "**What to do:**" in first.source
+    assert setup.cell_type == "code" and setup.source.startswith("# Setup")
+    assert setup.metadata.get("jupyter", {}).get("source_hidden") is True
+    assert any(SAMPLE_LINE in c.source for c in nb.cells if c.cell_type == "code")
+
+
+def test_notebook_runs_on_a_hostile_export(tmp_path):
+    nbclient = pytest.importorskip("nbclient")
+    buffer = io.StringIO()
+    w = csv.writer(buffer)
+    w.writerow(["Nom <b>", "Before or after?", "Your note", "May we show it?"])
+    for i in range(40):
+        w.writerow([f"Élodie <img src=x onerror=alert({i})>", "Before", "<script>alert(1)</script> café", "Oui"])
+        w.writerow([f"Élodie <img src=x onerror=alert({i})>", "After",
+                    "Hi Dana, your post on career fairs helped me. Could I ask how you moved into recruiting? "
+                    "Merci <script>alert(2)</script>", "yes"])
+        w.writerow(["", "", "", ""])
+    hostile = tmp_path / "hostile.csv"
+    hostile.write_bytes(buffer.getvalue().encode("cp1252"))
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and SAMPLE_LINE in cell.source:
+            cell.source = cell.source.replace(SAMPLE_LINE, f"ANSWERS = {str(hostile)!r}")
+    env_path = os.environ.get("PYTHONPATH", "")
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO / "src"), env_path) if p)
+    try:
+        nbclient.NotebookClient(nb, timeout=120, kernel_name="python3",
+                                resources={"metadata": {"path": str(tmp_path)}}).execute()
+    finally:
+        os.environ["PYTHONPATH"] = env_path
+    html = "".join(str(out.get("data", {}).get("text/html", "")) for c in nb.cells if c.cell_type == "code"
+                   for out in c.get("outputs", []))
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;" in html            # the examples show the notes, escaped
+    assert "Élodie" not in html                # and no names
+    assert "40 rows with a problem" in html    # the empty rows are listed
+    assert (tmp_path / "class-report" / "summary.pdf").exists()
