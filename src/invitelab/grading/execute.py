@@ -15,6 +15,7 @@ import json
 import os
 import secrets
 import shutil
+import sys
 import subprocess
 import tempfile
 import threading
@@ -201,6 +202,10 @@ def run_code(jobs: dict, names: list[str], timeout: float = 30, parallel: int = 
         with contextlib.suppress(RuntimeError):
             loop.call_soon_threadsafe(stop)
         thread.join(30)
+        # Cancelled kernel managers are collected later, some at interpreter exit, and their __del__
+        # then complains that the loop is closed ("Exception ignored in ..."): the kernels are already
+        # shut down, so that noise is not for the instructor.
+        sys.unraisablehook = lambda _unraisable: None
         raise
     finally:
         for workdir in control["workdirs"]:
