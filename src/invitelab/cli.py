@@ -10,7 +10,7 @@ import os
 import sys
 
 from . import kitdata
-from .batch import BatchError, score_csv
+from .batch import BatchError, BatchInterrupted, score_csv
 from .engine import LEVEL_DESCRIPTIONS, score
 from .profiles import ProfileError, load_profiles
 from .rubric import DEFAULT_RUBRIC_PATH, RubricError, default_rubric, load_rubric
@@ -132,10 +132,10 @@ def cmd_score(args) -> int:
         summary = score_csv(args.input, args.output, people, rubric=rubric, limit=args.limit)
     except BatchError as error:
         raise CliError(str(error)) from None
-    where = args.output or "standard output"
+    where = args.output if args.output not in (None, "-") else "standard output"
     print(f"scored {summary.scored} of {summary.rows} rows into {where}"
           + (f"; {summary.errors} {'row has' if summary.errors == 1 else 'rows have'} a problem in the error column"
-             if summary.errors else ""),
+             f" ({summary.problems_text()})" if summary.errors else ""),
           file=sys.stderr)
     return 0
 
@@ -182,7 +182,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--profiles", metavar="FILE", help="profile file (default: the kit's data/profiles.json)")
     batch.add_argument("--limit", type=_positive_int, metavar="N", help="character limit (default 300)")
     batch.add_argument("--rubric", metavar="FILE", help="your rubric file (TOML), over the default")
-    batch.add_argument("-o", "--output", metavar="OUT.csv", help="where to write (default: standard output)")
+    batch.add_argument("-o", "--output", metavar="OUT.csv", help="where to write (default, or -: standard output); "
+                       "never the input file, a link or a device")
     batch.set_defaults(func=cmd_score)
 
     people = sub.add_parser("profiles", help="list profile ids", description="List the ids and names in a profile file.")
@@ -206,9 +207,17 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as error:
         print(f"invitelab: error: {error}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except BatchInterrupted as interrupted:
+        print(f"invitelab: {interrupted}", file=sys.stderr)
         return 130
-    except BrokenPipeError:
+    except KeyboardInterrupt:
+        print("invitelab: interrupted: nothing written", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `invitelab score x.csv | head`: the reader stopped; say nothing more
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
         return 0
 
 
