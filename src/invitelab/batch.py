@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import IO
 
 from .engine import score
+from .normalize import without_invisible
 from .profiles import Profile
 from .rubric import CRITERION_IDS, Rubric
 
@@ -226,6 +227,7 @@ def _score_one(job: tuple[int, str, str | None, str | None]) -> tuple[str, str, 
     number, text, rid, sid = job
     people = _WORKER["people"]
     try:
+        text = without_invisible(text).text
         result = score(text, recipient=people.get(rid) if rid else None, sender=people.get(sid) if sid else None,
                        limit=_WORKER["limit"], rubric=_WORKER["rubric"])
     except Exception as error:  # the engine must never stop a batch; report and go on

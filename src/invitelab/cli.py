@@ -12,6 +12,7 @@ import sys
 from . import kitdata
 from .batch import BatchError, BatchInterrupted, score_csv
 from .engine import LEVEL_DESCRIPTIONS, score
+from .normalize import without_invisible
 from .profiles import ProfileError, load_profiles
 from .rubric import DEFAULT_RUBRIC_PATH, RubricError, default_rubric, load_rubric
 
@@ -82,7 +83,7 @@ def _positive_int(value: str) -> int:
     return number
 
 
-def render(result, paint, recipient=None) -> str:
+def render(result, paint, recipient=None, notice: str = "") -> str:
     marks = {"pass": paint("✓ pass", "32"), "fail": paint("✗ fail", "31"), "n/a": paint("– n/a ", "2")}
     level_colour = {"generic": "31", "developing": "33", "personalized": "36", "exemplary": "32"}[result.level]
     to = f" to {recipient.name}" if recipient else ""
@@ -98,6 +99,8 @@ def render(result, paint, recipient=None) -> str:
             lines.append(f"          {paint('→ ' + f.suggestion, '1')}")
         if f.warning:
             lines.append(f"          {paint('! ' + f.warning, '33')}")
+    shown = {f.warning for f in result.findings}
+    lines += [paint("! " + w, "33") for w in (*result.warnings, notice) if w and w not in shown]
     lines += ["", paint("Next: ", "1") + result.next_steps]
     return "\n".join(lines)
 
@@ -115,13 +118,17 @@ def cmd_check(args) -> int:
     recipient = _person(people, args.to, "recipient", source)
     sender = _person(people, args.sender, "sender", source)
     rubric = _rubric(args.rubric)
+    text, _, notice = without_invisible(text)  # zero-width, direction and control characters: said below
     result = score(text, recipient=recipient, sender=sender, limit=args.limit, rubric=rubric)
     if args.json:
-        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        data = result.to_dict()
+        if notice and notice not in data.get("warnings", []):
+            data["warnings"] = [*data.get("warnings", []), notice]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-        print(render(result, _colour(colour), recipient))
+        print(render(result, _colour(colour), recipient, notice))
     return 0
 
 
