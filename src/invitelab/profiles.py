@@ -123,7 +123,7 @@ def _texts(value: Any, where: str) -> tuple[str, ...]:
 def _records(value: Any, where: str, cls: type, keys: tuple[str, ...]) -> tuple:
     if value is None:
         return ()
-    if isinstance(value, Mapping):
+    if isinstance(value, (Mapping, str)):  # one record, or "Campus Recruiter at Meridian Health"
         value = [value]
     if not isinstance(value, list):
         raise ProfileError(f"{where} must be a list of objects with {', '.join(keys)}")
