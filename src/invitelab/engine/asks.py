@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import lexicon
 from .context import Context, memo
 from .note import Note
 from .patterns import lazy_compile
@@ -101,6 +102,22 @@ _SOFT = lazy_compile(r"\binformational\s+interviews?\b|\binterview\s+you\b|\b(?:
                      r"article|thesis|newsletter|research|assignment|show|series|episode)", re.IGNORECASE)
 
 
+# Indirect asks for an opening and pitches dressed as a chat (lexicon/hard_asks.toml)
+_LEXICON_FAMILIES = ("hard_asks.indirect", "hard_asks.pitch")
+
+
+def _link(note: Note):
+    """A link, or a placeholder standing for one ("[PASTE REPO LINK]"): (start, end) or None."""
+    m = _LINK.search(note.text)
+    if m:
+        return m.span()
+    if "[" in note.text or "{" in note.text or "<" in note.text:
+        m = lexicon.family("placeholders.link").search(note.text)
+        if m:
+            return m.span()
+    return None
+
+
 def _first_ask(note: Note, ctx: Context) -> tuple[int, int] | None:
     """Where the note first asks too much (a job, a referral, a resume review, a pitch), if anywhere."""
 
@@ -117,10 +134,13 @@ def _first_ask(note: Note, ctx: Context) -> tuple[int, int] | None:
                     windows[-1] = (windows[-1][0], sent.end)
                 else:
                     windows.append((start, sent.end))
+        if not ctx.rubric.phrase_list("hard_asks"):
+            return None  # the rubric's hard-ask list, emptied, turns hard-ask phrases off (links stay)
         scans = [(_hard_ask_pattern(), a, b) for a, b in windows]
         scans.append((ctx.patterns.hard_ask, 0, len(text)))
         if "mine" in text.lower():
             scans.append((_RESUME_MINE, 0, len(text)))
+        scans += [(lexicon.family(fid).pattern, 0, len(text)) for fid in _LEXICON_FAMILIES]
         for pattern, a, b in scans:
             for m in pattern.finditer(text, a, b):
                 window = text[max(0, m.start() - 15): m.end() + 10]
@@ -136,10 +156,10 @@ def _first_ask(note: Note, ctx: Context) -> tuple[int, int] | None:
 def find_hard_ask(note: Note, ctx: Context, skip_links: bool = False) -> tuple[str, tuple[int, int]] | None:
     """The first hard ask or link (links skipped when `skip_links`)."""
     ask = _first_ask(note, ctx)
-    link = None if skip_links else memo(note, "link", lambda: _LINK.search(note.text))
+    link = None if skip_links else memo(note, "link", lambda: _link(note))
     found = []
     if link:
-        found.append(("link", (link.start(), link.end())))
+        found.append(("link", link))
     if ask:
         found.append(("ask", ask))
     return min(found, key=lambda h: h[1][0]) if found else None

@@ -6,6 +6,7 @@ import re
 from ...findings import Finding
 from ...profiles import Profile
 from .. import facts as F
+from .. import lexicon
 from ..asks import find_hard_ask
 from ..context import Context, memo, profile_name_words
 from ..criterion import Criterion, finding, quote
@@ -81,7 +82,7 @@ _TOPIC_ELSEWHERE = lazy_compile(
 
 def _object_after(text: str, start: int) -> str | None:
     """The object of a purpose verb: content words in the clause that follows, if any."""
-    piece = text[start: start + 140].lstrip(" \t,;:-!")
+    piece = PLACEHOLDER_BRACKETS.sub(lambda p: " " * len(p.group(0)), text[start: start + 140]).lstrip(" \t,;:-!")  # "[topic]" names none
     tail = re.split(r"[.!?\n;]|\s-\s|,\s*(?:and\s+)?(?:i|thanks|thank|best|hope|looking)\b|\s+(?:and|but)\s+(?:i|i'm|im|i've|we|my)\b",
                     piece, maxsplit=1, flags=re.IGNORECASE)[0]
     words = re.findall(r"[A-Za-z][\w'&+-]*", tail)
@@ -119,7 +120,7 @@ def _topic_elsewhere(note: Note, ctx: Context) -> str | None:
     text = PLACEHOLDER_BRACKETS.sub(" ", note.text)
     for m in _TOPIC_ELSEWHERE.finditer(text):
         topic = _object_after(text, m.start("topic"))
-        if topic:
+        if topic and not _only_time(topic):
             return topic
     return None
 
@@ -131,6 +132,25 @@ def _purpose_hint(ctx: Context) -> str:
         hint = (f"Say what you would like to learn or ask, with its topic: for example a question about "
                 f"{_first(ctx.recipient)}'s {activities[0].describe()}.")
     return hint
+
+
+def _proposal(note: Note) -> tuple[str, tuple[int, int]] | None:
+    """An offer to share a resource the note names, or to meet at or before an event both attend."""
+    text = note.text
+    offer = lexicon.family("purposes.share_offer").search(text)
+    if offer and lexicon.family("purposes.resource").search(text):
+        return "Offers to share a resource", offer.span()
+    meet = lexicon.family("purposes.meet_there").search(text)
+    if meet and lexicon.family("purposes.same_event").search(text):
+        return "Proposes to meet at an event you both attend", meet.span()
+    return None
+
+
+def _only_time(topic: str) -> bool:
+    """A topic made only of time words ("last week") is no topic."""
+    times = lexicon.family("references.time_words").word_set
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", topic)]
+    return all(w in times or w in STOPWORDS or w in VAGUE_WORDS for w in words)
 
 
 def check_purpose(note: Note, ctx: Context) -> Finding:
@@ -150,8 +170,9 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
     if ctx.recipient is not None:
         record_spans += [(m.start, m.end) for m in F.find_mentions(note, ctx.recipient)
                          if m.fact.kind == "activity"]
+    not_purpose = [m.span() for m in lexicon.family("purposes.not_purpose").finditer(text)]
     for m in _PURPOSE_VERB.finditer(text):
-        if any(a <= m.start() < b for a, b in record_spans):
+        if any(a <= m.start() < b for a, b in record_spans) or any(a <= m.start() < b for a, b in not_purpose):
             continue
         if m.group(0).lower().startswith("hear") and _FROM_YOU.match(text, m.end()):
             continue  # "looking forward to hearing from you" is a pleasantry
@@ -170,7 +191,8 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
         obj = _object_after(text, verb_end)
         if obj and _only_org_name(obj, ctx):
             obj = None  # "learn more about Bridger Valley Food Bank": no topic beyond the name
-        if obj and _OBJECT_STARTERS.match(text[verb_end:]) or (obj and m.group(0).lower().startswith(("curious", "wondering", "question", "your", "any"))):
+        if obj and _OBJECT_STARTERS.match(text[verb_end:]) or (obj and m.group(0).lower().startswith(
+                ("curious", "wondering", "question", "your", "any", "discuss", "explor"))):
             if vague_hit and vague_hit.end() >= m.end() and not _object_after(text, vague_hit.end()):
                 vague = vague or (vague_hit.start(), vague_hit.end())
                 continue
@@ -178,6 +200,11 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
             return finding(cid, "pass", f"Says what they want to learn or ask: {quote(note, m.start(), end)}", span=(m.start(), end))
         if vague is None and (vague_hit or not obj) and not re.match(r"following\s+up|follow\s+up|question|call", m.group(0), re.IGNORECASE):
             vague = (m.start(), m.end())
+    # a proposal: to share a resource the note names, to meet at or before an event both attend
+    proposal = _proposal(note)
+    if proposal:
+        what, span = proposal
+        return finding(cid, "pass", f"{what}: {quote(note, *span)}", span=span)
     # a real question (not "would you like to connect?")
     greeting = read_greeting(note)
     names = profile_name_words(ctx)
