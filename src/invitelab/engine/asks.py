@@ -95,7 +95,8 @@ _HARD_ASK_TRIGGERS = frozenset(
     firms startups apply applied applying deck pitch perfect ideal try download intern interns
     mine works foot along room space manager touch spots spot slots mind heads opens
     reference recommendation rates posted link podcast channel website reel samples considered roles
-    positions""".split()
+    positions radar synergy synergies synergistic pilot repo repository forward invite inviting consultation
+    audit contribute""".split()
 )
 _SOFT = lazy_compile(r"\binformational\s+interviews?\b|\binterview\s+you\b|\b(?:recorded|podcast|video|phone)\s+interview|"
                      r"\binterview\s+for\s+(?:my|our|a|the)\s+(?:\w+\s+)?(?:capstone|class|course|podcast|project|paper|story|"
@@ -103,7 +104,13 @@ _SOFT = lazy_compile(r"\binformational\s+interviews?\b|\binterview\s+you\b|\b(?:
 
 
 # Indirect asks for an opening and pitches dressed as a chat (lexicon/hard_asks.toml)
-_LEXICON_FAMILIES = ("hard_asks.indirect", "hard_asks.pitch")
+# Each family runs only on a note that has one of its needles (lower case): speed.
+_LEXICON_FAMILIES = (
+    ("hard_asks.indirect", ("spot", "opening", "vacanc", "position", "role", "slot", "room", "internship", "job",
+                            "mind", "radar", "fit", "hiring", "resume", "résumé", "cv", "repo", "forward", "pass", "refer")),
+    ("hard_asks.pitch", ("synerg", "free", "demo", "present", "show", "walk you", "introduce you", "tell you about",
+                         "invit", "take a look", "check out")),
+)
 
 
 def _link(note: Note):
@@ -140,7 +147,11 @@ def _first_ask(note: Note, ctx: Context) -> tuple[int, int] | None:
         scans.append((ctx.patterns.hard_ask, 0, len(text)))
         if "mine" in text.lower():
             scans.append((_RESUME_MINE, 0, len(text)))
-        scans += [(lexicon.family(fid).pattern, 0, len(text)) for fid in _LEXICON_FAMILIES]
+        if windows:  # from the first trigger window to the last (a family may span sentences), when a needle is there
+            a, b = windows[0][0], windows[-1][1]
+            low = text[a:b].lower()
+            scans += [(lexicon.family(fid).pattern, a, b) for fid, needles in _LEXICON_FAMILIES
+                      if any(n in low for n in needles)]
         for pattern, a, b in scans:
             for m in pattern.finditer(text, a, b):
                 window = text[max(0, m.start() - 15): m.end() + 10]

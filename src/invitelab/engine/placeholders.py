@@ -18,8 +18,9 @@ def placeholder_spans(note: Note, ctx: Context) -> tuple[tuple[int, int], ...]:
         text = note.text
         spans = [m.span() for m in PLACEHOLDER_BRACKETS.finditer(text)]
         spans += [m.span() for m in ctx.patterns.placeholder_words.finditer(text)]
-        if "(" in text or "#" in text or "-and-" in text.lower() or " and so" in text.lower() \
-                or " and such" in text.lower() or "XX" in text or "YY" in text:
+        low = text.lower() if ("and" in text or "AND" in text) else ""
+        if "(" in text or "#" in text or "XX" in text or "YY" in text or "-and-" in low or " and so" in low \
+                or " and such" in low:
             spans += [m.span() for m in lexicon.family("placeholders.forms").finditer(text)]
         return tuple(sorted(set(spans)))
 

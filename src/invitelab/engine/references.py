@@ -47,18 +47,34 @@ def _starts_with_placeholder(note: Note, ctx: Context, pos: int) -> bool:
     return inside_placeholder(note, ctx, lead.end() if lead else pos)
 
 
+# A family can only match a note that has one of its needles (lower case): speed
+_NEEDLES = (
+    ("references.mutual_contact", ("suggest", "recommend", "said", "told", "mention", "thought", "pointed", "encourag",
+                                   "referred", "gave me", "passed along", "speaks", "mutual", "introduced", "sent",
+                                   "connected us", "put us")),
+    ("references.prior_contact", ("promised", "discussed", "follow", "per our", "after our", "thank")),
+    ("references.meeting", ("met", "meet", "chat", "spoke", "speak", "talk", "conversation", "visit", "stopping",
+                            "coming", "came to", "presented", "presenting", " your ", "call")),
+)
+
+
 def how_you_know(note: Note, ctx: Context) -> tuple[str, tuple[int, int]] | None:
     """("contact" | "meeting" | "prior", span) when the note says how the sender knows the recipient."""
 
     def compute():
+        low = note.text.lower()
+        present = [fid for fid, needles in _NEEDLES if any(n in low for n in needles)]
+        if not present:
+            return None
         text = blanked(note, ctx)
-        m = lexicon.family("references.mutual_contact").search(text)
+        m = "references.mutual_contact" in present and lexicon.family("references.mutual_contact").search(text)
         if m:
             return "contact", m.span()
-        m = lexicon.family("references.prior_contact").search(text)
+        m = "references.prior_contact" in present and lexicon.family("references.prior_contact").search(text)
         if m:
             return "prior", m.span()
-        for m in lexicon.family("references.meeting").finditer(text):
+        meetings = lexicon.family("references.meeting").finditer(text) if "references.meeting" in present else ()
+        for m in meetings:
             # "I'd love to meet you at the fair next week" is a plan, not how you know them
             lead = text[max(0, m.start() - 30): m.start()]
             lead = re.split(r"[.!?\n]", lead)[-1]

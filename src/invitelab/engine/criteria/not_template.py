@@ -47,6 +47,15 @@ _NAME_INTRO = lazy_compile(r"\b(?:i'?m|i am|my name is|this is)\s+[A-Z][\w'-]+(?
                          re.IGNORECASE)
 
 
+_REQUEST_NEEDLES = ("connect", "network", "join", "add you", "send", "invit", "linkedin", " li", "get to know")
+
+
+def _may_request(piece: str) -> bool:
+    """requests.network can only match a piece with one of these (speed)."""
+    low = piece.lower()
+    return any(n in low for n in _REQUEST_NEEDLES)
+
+
 def check_not_template(note: Note, ctx: Context) -> Finding:
     cid = "not_template"
     p = ctx.patterns
@@ -81,10 +90,11 @@ def check_not_template(note: Note, ctx: Context) -> Finding:
     # remove pleasantries, default texts; then see what is left
     stripped = p.default_text.sub(" ", body)
     stripped = p.pleasantry.sub(" ", stripped)
-    stripped = lexicon.family("requests.pleasantry").pattern.sub(" ", stripped)
+    if "trust" in stripped.lower():
+        stripped = lexicon.family("requests.pleasantry").pattern.sub(" ", stripped)
     network = lexicon.family("requests.network")
     stripped = " ".join(
-        " " if network.search(piece) and not _CONTENT_MARKERS.search(piece) else piece
+        " " if _may_request(piece) and network.search(piece) and not _CONTENT_MARKERS.search(piece) else piece
         for piece in re.split(r"(?<=[.!?\n])", stripped)
     )
     # a name is not content: a bare signature line, "I'm Alex", "my name is Alex Rivera"

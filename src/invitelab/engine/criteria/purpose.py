@@ -28,7 +28,7 @@ _PURPOSE_VERB = lazy_compile(
     r"chat(?:ting)?|speak(?:ing)?|get\s+your\s+(?:take|advice|perspective|thoughts|insights?|input|view)|"
     r"(?:your|any)\s+(?:honest\s+|quick\s+|candid\s+)?(?:advice|tips|guidance|insights?|thoughts|perspective|take|input|"
     r"recommendations?|feedback)|"
-    r"pick\s+your\s+brain|follow(?:ing)?|stay\s+in\s+touch|keep\s+in\s+touch|exchange|compare\s+notes|"
+    r"pick\s+your\s+brain|follow(?:ing)?|stay\s+in\s+touch|keep\s+in\s+touch|exchange\s+(?:ideas|notes|thoughts|perspectives|insights|experiences|tips)|exchange|compare\s+notes|"
     r"trade\s+notes|interview\s+you|"
     r"curious|wondering|wondered|tell\s+me|interested\s+in\s+(?=how|what|why|whether|learning)|question|questions|"
     r"conversation|call|coffee|explore|exploring|minutes?|"
@@ -82,7 +82,10 @@ _TOPIC_ELSEWHERE = lazy_compile(
 
 def _object_after(text: str, start: int) -> str | None:
     """The object of a purpose verb: content words in the clause that follows, if any."""
-    piece = PLACEHOLDER_BRACKETS.sub(lambda p: " " * len(p.group(0)), text[start: start + 140]).lstrip(" \t,;:-!")  # "[topic]" names none
+    piece = text[start: start + 140]
+    if "[" in piece or "{" in piece or "<" in piece or "___" in piece:  # "[topic]" names no topic
+        piece = PLACEHOLDER_BRACKETS.sub(lambda p: " " * len(p.group(0)), piece)
+    piece = piece.lstrip(" \t,;:-!")
     tail = re.split(r"[.!?\n;]|\s-\s|,\s*(?:and\s+)?(?:i|thanks|thank|best|hope|looking)\b|\s+(?:and|but)\s+(?:i|i'm|im|i've|we|my)\b",
                     piece, maxsplit=1, flags=re.IGNORECASE)[0]
     words = re.findall(r"[A-Za-z][\w'&+-]*", tail)
@@ -134,12 +137,23 @@ def _purpose_hint(ctx: Context) -> str:
     return hint
 
 
+# purposes.not_purpose can only match a note with one of these (lower case): speed
+_NOT_PURPOSE_NEEDLES = ("n't know", "not know", "dont know", "anything", "something", "conversation", "our chat",
+                        "the chat", "our talk", "the talk", "our call", "the call", "discussion", "take on",
+                        "your take", "ur take", "your thoughts", "ur thoughts", "your perspective", "your insight",
+                        "your advice", "your view")
+
+
 def _proposal(note: Note) -> tuple[str, tuple[int, int]] | None:
     """An offer to share a resource the note names, or to meet at or before an event both attend."""
     text = note.text
-    offer = lexicon.family("purposes.share_offer").search(text)
+    low = text.lower()
+    offer = ("share" in low or "send" in low or "copy" in low) and lexicon.family("purposes.share_offer").search(text)
     if offer and lexicon.family("purposes.resource").search(text):
         return "Offers to share a resource", offer.span()
+    if not any(n in low for n in ("attending", "speaking", "presenting", "going", "heading", "be there", "be at",
+                                  "registered", "both", "you're at", "you are at")):
+        return None  # purposes.same_event cannot match (speed)
     meet = lexicon.family("purposes.meet_there").search(text)
     if meet and lexicon.family("purposes.same_event").search(text):
         return "Proposes to meet at an event you both attend", meet.span()
@@ -170,9 +184,15 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
     if ctx.recipient is not None:
         record_spans += [(m.start, m.end) for m in F.find_mentions(note, ctx.recipient)
                          if m.fact.kind == "activity"]
-    not_purpose = [m.span() for m in lexicon.family("purposes.not_purpose").finditer(text)]
+    not_purpose: list[tuple[int, int]] | None = None  # found on first need (speed)
     for m in _PURPOSE_VERB.finditer(text):
-        if any(a <= m.start() < b for a, b in record_spans) or any(a <= m.start() < b for a, b in not_purpose):
+        if any(a <= m.start() < b for a, b in record_spans):
+            continue
+        if not_purpose is None:
+            low = text.lower()
+            not_purpose = [n.span() for n in lexicon.family("purposes.not_purpose").finditer(text)] \
+                if any(n in low for n in _NOT_PURPOSE_NEEDLES) else []
+        if any(a <= m.start() < b for a, b in not_purpose):
             continue
         if m.group(0).lower().startswith("hear") and _FROM_YOU.match(text, m.end()):
             continue  # "looking forward to hearing from you" is a pleasantry
@@ -200,11 +220,6 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
             return finding(cid, "pass", f"Says what they want to learn or ask: {quote(note, m.start(), end)}", span=(m.start(), end))
         if vague is None and (vague_hit or not obj) and not re.match(r"following\s+up|follow\s+up|question|call", m.group(0), re.IGNORECASE):
             vague = (m.start(), m.end())
-    # a proposal: to share a resource the note names, to meet at or before an event both attend
-    proposal = _proposal(note)
-    if proposal:
-        what, span = proposal
-        return finding(cid, "pass", f"{what}: {quote(note, *span)}", span=span)
     # a real question (not "would you like to connect?")
     greeting = read_greeting(note)
     names = profile_name_words(ctx)
@@ -226,6 +241,11 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
                 not re.match(r"^\W*(?:how\s+are\s+you(?:\s+doing)?|how's\s+it\s+going|how\s+have\s+you\s+been)\W*$", body, re.IGNORECASE) and \
                 _object_after(body, 0):
             return finding(cid, "pass", f"Asks a question: {quote(note, sent.start, sent.end)}", span=(sent.start, sent.end))
+    # a proposal: to share a resource the note names, to meet at or before an event both attend
+    proposal = _proposal(note)
+    if proposal:
+        what, span = proposal
+        return finding(cid, "pass", f"{what}: {quote(note, *span)}", span=span)
     # a hard ask is still a purpose
     ask = find_hard_ask(note, ctx, skip_links=True)
     if ask:
