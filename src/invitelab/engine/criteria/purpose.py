@@ -42,20 +42,10 @@ _OBJECT_STARTERS = lazy_compile(
     r"for|in|with|from|behind|of|the|your|to)\b",
     re.IGNORECASE,
 )
-VAGUE_WORDS = frozenset(
-    """about more you your work experience experiences opportunities opportunity career careers
-    company field industry things thing it this that stuff background journey path role roles
-    job jobs what do does to a an the some any with from in at on and of possible potential
-    available insights insight advice brain perspective thoughts story profile network connect
-    connecting sometime time day chat quick brief call coffee life world professional
-    professionally personally learn know more hear get talk side someday soon future maybe
-    perhaps there here things also well too if would could can may might will like love able
-    you're you've yours me my i i'm we us our ways way great good valuable expertise research
-    open willing mind having interested chance hi hello hey dear quick short u ur ya
-    minutes minute call calls zoom phone hop meet meeting up hang wanna gonna lol sometime soon catch
-    project projects lab team studies area position business organization firm typical
-    day-to-day""".split()
-)
+def _vague_words() -> frozenset[str]:
+    """Words that name no topic after a purpose verb (lexicon family ``purposes.vague_objects``)."""
+    return lexicon.family("purposes.vague_objects").word_set
+
 _CONNECT_Q = lazy_compile(
     r"\b(?:connect|connecting|accept\s+(?:my|the|this)\s+(?:invitation|invite|request)|join\s+(?:my|your)\s+"
     r"(?:network|linkedin|professional)|add\s+me|link\s+up|be\s+connected|network\s+with)\b", re.IGNORECASE
@@ -89,7 +79,8 @@ def _object_after(text: str, start: int) -> str | None:
     tail = re.split(r"[.!?\n;]|\s-\s|,\s*(?:and\s+)?(?:i|thanks|thank|best|hope|looking)\b|\s+(?:and|but)\s+(?:i|i'm|im|i've|we|my)\b",
                     piece, maxsplit=1, flags=re.IGNORECASE)[0]
     words = re.findall(r"[A-Za-z][\w'&+-]*", tail)
-    content = [w for w in words[:14] if w.lower() not in VAGUE_WORDS and w.lower() not in STOPWORDS]
+    vague = _vague_words()
+    content = [w for w in words[:14] if w.lower() not in vague and w.lower() not in STOPWORDS]
     if not content:
         return None
     return tail.strip()
@@ -103,7 +94,8 @@ def _only_org_name(obj: str, ctx: Context) -> bool:
     for name in ctx.recipient.employers + ctx.recipient.schools:
         names.update(words_of(name))
     words = [fold(w) for w in re.findall(r"[A-Za-z][\w'&+-]*", obj)]
-    content = [w for w in words if w not in VAGUE_WORDS and w not in STOPWORDS and w not in ("opportunities", "team")]
+    vague = _vague_words()
+    content = [w for w in words if w not in vague and w not in STOPWORDS and w not in ("opportunities", "team")]
     return bool(content) and all(w in names or w.rstrip("'s") in names for w in content)
 
 
@@ -164,7 +156,8 @@ def _only_time(topic: str) -> bool:
     """A topic made only of time words ("last week") is no topic."""
     times = lexicon.family("references.time_words").word_set
     words = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", topic)]
-    return all(w in times or w in STOPWORDS or w in VAGUE_WORDS for w in words)
+    vague = _vague_words()
+    return all(w in times or w in STOPWORDS or w in vague for w in words)
 
 
 def check_purpose(note: Note, ctx: Context) -> Finding:

@@ -5,6 +5,7 @@ import re
 
 from ...findings import Finding
 from .. import facts as F
+from .. import lexicon
 from ..context import Context, memo
 from ..criterion import Criterion, finding, quote
 from ..hints import facts_hint
@@ -20,12 +21,6 @@ _HOW_YOU_KNOW = {"contact": "Names a mutual contact", "meeting": "Says where or 
 _REFERENCE = {"news": "Cites news about them", "area": "Names a specific area of their work"}
 
 # --- 3. specific_detail -----------------------------------------------------------------------
-
-FLATTERY = lazy_compile(
-    r"\b(?:impressive|amazing|great|inspiring|interesting|fascinating|incredible)\s+(?:profile|background|"
-    r"experience|career|work|journey)\b|\byour\s+(?:profile|background|experience|career|work)\b",
-    re.IGNORECASE,
-)
 
 
 def _counts_as_detail(m: F.Mention) -> bool:
@@ -126,7 +121,7 @@ def check_specific_detail(note: Note, ctx: Context) -> Finding:
         if known:
             kind, span = known
             return finding(cid, "pass", f"{_HOW_YOU_KNOW[kind]}: {quote(note, *span)}.{flag}", span=span)
-        flat = FLATTERY.search(note.text)
+        flat = lexicon.family("references.flattery").search(note.text)
         if flat:
             return finding(cid, "fail", f"Praise that fits anyone: {quote(note, flat.start(), flat.end())}.",
                            "Replace general praise with one fact from the profile." + facts_hint(recipient),
