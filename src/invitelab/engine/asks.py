@@ -106,8 +106,8 @@ _SOFT = lazy_compile(r"\binformational\s+interviews?\b|\binterview\s+you\b|\b(?:
 # Indirect asks for an opening and pitches dressed as a chat (lexicon/hard_asks.toml)
 # Each family runs only on a note that has one of its needles (lower case): speed.
 _LEXICON_FAMILIES = (
-    ("hard_asks.indirect", ("spot", "opening", "vacanc", "position", "role", "slot", "room", "internship", "job",
-                            "mind", "radar", "fit", "hiring", "resume", "résumé", "cv", "repo", "forward", "pass", "refer")),
+    ("hard_asks.indirect", ("if ", "mind", "radar", "contribute", "look at", "attached", "forward me", "pass me",
+                            "refer me")),
     ("hard_asks.pitch", ("synerg", "free", "demo", "present", "show", "walk you", "introduce you", "tell you about",
                          "invit", "take a look", "check out")),
 )

@@ -11,6 +11,22 @@ from .note import Note
 from .reading import PLACEHOLDER_BRACKETS
 
 
+def _may_have_form(text: str) -> bool:
+    """Whether placeholders.forms can match: "(" before a lower-case letter, "##", "XX", "YY",
+    "so-and-so" / "such-and-such" (a cheap test first: speed)."""
+    i = text.find("(")
+    while i >= 0:
+        if text[i + 1: i + 2].islower():
+            return True
+        i = text.find("(", i + 1)
+    if "##" in text or "XX" in text or "YY" in text:
+        return True
+    if "and" in text or "AND" in text:
+        low = text.lower()
+        return "-and-" in low or " and so" in low or " and such" in low
+    return False
+
+
 def placeholder_spans(note: Note, ctx: Context) -> tuple[tuple[int, int], ...]:
     """Every placeholder's (start, end) in the note, in order."""
 
@@ -18,11 +34,9 @@ def placeholder_spans(note: Note, ctx: Context) -> tuple[tuple[int, int], ...]:
         text = note.text
         spans = [m.span() for m in PLACEHOLDER_BRACKETS.finditer(text)]
         spans += [m.span() for m in ctx.patterns.placeholder_words.finditer(text)]
-        low = text.lower() if ("and" in text or "AND" in text) else ""
-        if "(" in text or "#" in text or "XX" in text or "YY" in text or "-and-" in low or " and so" in low \
-                or " and such" in low:
+        if _may_have_form(text):
             spans += [m.span() for m in lexicon.family("placeholders.forms").finditer(text)]
-        return tuple(sorted(set(spans)))
+        return tuple(sorted(set(spans))) if spans else ()
 
     return memo(note, "placeholder_spans", compute)
 

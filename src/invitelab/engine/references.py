@@ -52,9 +52,11 @@ _NEEDLES = (
     ("references.mutual_contact", ("suggest", "recommend", "said", "told", "mention", "thought", "pointed", "encourag",
                                    "referred", "gave me", "passed along", "speaks", "mutual", "introduced", "sent",
                                    "connected us", "put us")),
-    ("references.prior_contact", ("promised", "discussed", "follow", "per our", "after our", "thank")),
+    ("references.prior_contact", ("promised", "discussed", "follow", "per our", "after our", "for the call",
+                                  "for the reply", "for the email", "for the response", "for our call", "for your reply",
+                                  "for your email", "for your response", "for the time")),
     ("references.meeting", ("met", "meet", "chat", "spoke", "speak", "talk", "conversation", "visit", "stopping",
-                            "coming", "came to", "presented", "presenting", " your ", "call")),
+                            "coming", "came to", "presented", "presenting", "at your", "by your", "call")),
 )
 
 

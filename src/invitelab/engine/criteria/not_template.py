@@ -47,7 +47,7 @@ _NAME_INTRO = lazy_compile(r"\b(?:i'?m|i am|my name is|this is)\s+[A-Z][\w'-]+(?
                          re.IGNORECASE)
 
 
-_REQUEST_NEEDLES = ("connect", "network", "join", "add you", "send", "invit", "linkedin", " li", "get to know")
+_REQUEST_NEEDLES = ("connect", "network", "join", "add you", "send", "invit", "linkedin", "out li", "get to know")
 
 
 def _may_request(piece: str) -> bool:

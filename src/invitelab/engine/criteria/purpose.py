@@ -70,15 +70,24 @@ _TOPIC_ELSEWHERE = lazy_compile(
 )
 
 
+# compiled once (they run in the verb and question loops)
+_CLAUSE_SPLIT = lazy_compile(r"[.!?\n;]|\s-\s|,\s*(?:and\s+)?(?:i|thanks|thank|best|hope|looking)\b|"
+                             r"\s+(?:and|but)\s+(?:i|i'm|im|i've|we|my)\b", re.IGNORECASE)
+_OBJ_WORD = lazy_compile(r"[A-Za-z][\w'&+-]*")
+_NOT_VAGUE_VERB = lazy_compile(r"following\s+up|follow\s+up|question|call", re.IGNORECASE)
+_QUESTION_CLAUSES = lazy_compile(r"[,;:]|\s-\s|\band\s+(?=(?:i|i'm|we)\b)")
+_HOW_ARE_YOU = lazy_compile(r"^\W*(?:how\s+are\s+you(?:\s+doing)?|how's\s+it\s+going|how\s+have\s+you\s+been)\W*$",
+                            re.IGNORECASE)
+
+
 def _object_after(text: str, start: int) -> str | None:
     """The object of a purpose verb: content words in the clause that follows, if any."""
     piece = text[start: start + 140]
     if "[" in piece or "{" in piece or "<" in piece or "___" in piece:  # "[topic]" names no topic
         piece = PLACEHOLDER_BRACKETS.sub(lambda p: " " * len(p.group(0)), piece)
     piece = piece.lstrip(" \t,;:-!")
-    tail = re.split(r"[.!?\n;]|\s-\s|,\s*(?:and\s+)?(?:i|thanks|thank|best|hope|looking)\b|\s+(?:and|but)\s+(?:i|i'm|im|i've|we|my)\b",
-                    piece, maxsplit=1, flags=re.IGNORECASE)[0]
-    words = re.findall(r"[A-Za-z][\w'&+-]*", tail)
+    tail = _CLAUSE_SPLIT.split(piece, maxsplit=1)[0]
+    words = _OBJ_WORD.findall(tail)
     vague = _vague_words()
     content = [w for w in words[:14] if w.lower() not in vague and w.lower() not in STOPWORDS]
     if not content:
@@ -93,7 +102,7 @@ def _only_org_name(obj: str, ctx: Context) -> bool:
     names = set()
     for name in ctx.recipient.employers + ctx.recipient.schools:
         names.update(words_of(name))
-    words = [fold(w) for w in re.findall(r"[A-Za-z][\w'&+-]*", obj)]
+    words = [fold(w) for w in _OBJ_WORD.findall(obj)]
     vague = _vague_words()
     content = [w for w in words if w not in vague and w not in STOPWORDS and w not in ("opportunities", "team")]
     return bool(content) and all(w in names or w.rstrip("'s") in names for w in content)
@@ -211,7 +220,7 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
                 continue
             end = min(len(text), verb_end + len(obj) + 1)
             return finding(cid, "pass", f"Says what they want to learn or ask: {quote(note, m.start(), end)}", span=(m.start(), end))
-        if vague is None and (vague_hit or not obj) and not re.match(r"following\s+up|follow\s+up|question|call", m.group(0), re.IGNORECASE):
+        if vague is None and (vague_hit or not obj) and not _NOT_VAGUE_VERB.match(m.group(0)):
             vague = (m.start(), m.end())
     # a real question (not "would you like to connect?")
     greeting = read_greeting(note)
@@ -228,10 +237,10 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
         is_question = "?" in sent.text[-3:]
         if is_question:
             # the question itself is the last clause: "I'm a junior at Clemson, wanna meet up?"
-            clauses = [c for c in re.split(r"[,;:]|\s-\s|\band\s+(?=(?:i|i'm|we)\b)", body) if c.strip(" ?")]
+            clauses = [c for c in _QUESTION_CLAUSES.split(body) if c.strip(" ?")]
             body = clauses[-1] if clauses else body
         if is_question and not _CONNECT_Q.search(body) and \
-                not re.match(r"^\W*(?:how\s+are\s+you(?:\s+doing)?|how's\s+it\s+going|how\s+have\s+you\s+been)\W*$", body, re.IGNORECASE) and \
+                not _HOW_ARE_YOU.match(body) and \
                 _object_after(body, 0):
             return finding(cid, "pass", f"Asks a question: {quote(note, sent.start, sent.end)}", span=(sent.start, sent.end))
     # a proposal: to share a resource the note names, to meet at or before an event both attend
