@@ -75,7 +75,7 @@ def check_tone(note: Note, ctx: Context) -> Finding:
     if run:
         return finding(cid, "fail", f"Repeated punctuation: {quote(note, max(0, run.start() - 15), run.end())}.", hint,
                        span=(run.start(), run.end()))
-    emoji = [] if text.isascii() else count_emoji(note.raw[: len(note.text)])
+    emoji = [] if text.isascii() else count_emoji(note.raw_read)
     if len(emoji) >= 3:
         return finding(cid, "fail", f"{len(emoji)} emoji: more than a professional note needs.",
                        "Keep to one emoji at most, or none.", span=(emoji[0], emoji[0] + 1))
