@@ -686,6 +686,17 @@ def _class_year_after(note: Note, last: int) -> bool:
     return bool(_CLASS_YEAR.match(note.text, end))
 
 
+def _initials_only(note: Note, first: int, last: int) -> bool:
+    """Are the full stops between tokens [first, last) those of initials ("J.P. Morgan", "A. G.")?"""
+    tokens = note.tokens
+    for k in range(first, last - 1):
+        gap = note.text[tokens[k].end: tokens[k + 1].start]
+        if "." in gap and not (gap.strip() == "." and tokens[k].text.replace(".", "").isupper()
+                               and len(tokens[k].text.replace(".", "")) <= 3):
+            return False
+    return True
+
+
 def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = False):
     tokens = note.tokens
     lows = [t.low for t in tokens]
@@ -708,6 +719,8 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
             if length > 1:
                 # a short form must not run across sentence ends
                 span_text = note.text[tokens[i].start : tokens[i + length - 1].end]
+                if "." in span_text and _initials_only(note, i, i + length):
+                    span_text = span_text.replace(".", "")  # "J.P. Morgan": the dots of initials
                 if "." in span_text or "!" in span_text or "?" in span_text or "\n" in span_text:
                     continue
             best = (length, entries)
@@ -1322,3 +1335,41 @@ def sender_supports(sender: Profile, fact: Fact) -> Fact | None:
         if fact.kind == "interest" and sf.kind == "interest" and sf.key == fact.key:
             return sf
     return None
+
+
+# --- The public matcher: which profile facts a text names --------------------------------------
+
+
+@dataclass(frozen=True)
+class FoundFact:
+    """A profile fact a text names: its kind, its name as the profile spells it, where it is."""
+
+    kind: str  # school, employer, group, field, interest, activity, role, skill, occupation
+    name: str  # as written in the profile ("The Ohio State University")
+    start: int  # offsets into the text as given
+    end: int
+    fact: Fact
+
+
+def find_facts(text: str, profile: Profile | None, listed: bool = False) -> list[FoundFact]:
+    """The facts of `profile` that `text` names, in order, with the same matcher the rubric uses
+    (short forms, nicknames, inflections: "Ohio State", "Buckeye", "psych major", "first-gen").
+
+    With ``listed=True`` the text is a fact written down from the profile ("Ohio State", "her post
+    on career fairs"), so a school needs no education words around it."""
+    note = Note(str(text or ""))
+    if profile is None or not note.tokens:
+        return []
+    mentions = [(m.fact, m.start, m.end) for m in find_mentions(note, profile)]
+    if listed:
+        tokens = note.tokens
+        seen = {fact for fact, _s, _e in mentions}
+        for fact, first, last in _org_matches(note, profile_facts(profile), education_context=True):
+            if fact not in seen:
+                seen.add(fact)
+                mentions.append((fact, tokens[first].start, tokens[last - 1].end))
+    out = []
+    for fact, start, end in sorted(mentions, key=lambda m: m[1]):
+        s, e = note.original_span((start, end))
+        out.append(FoundFact(fact.kind, fact.label, s, e, fact))
+    return out
