@@ -42,7 +42,7 @@ NOTES = [
     NoteCase("embedded newlines", "Hi Dana,\n\nI enjoyed your post.\n\nThanks,\nAlex"),
     NoteCase("Windows line ends", "Hi Dana,\r\nthanks\r\n"),
     NoteCase("only carriage returns with limit 1", "\r\r", limit=1, check=("length", "pass"),
-             engine_todo=("api", "widget", "check", "score")),
+             engine_todo=("widget",)),  # the engine passes it since the linear-time reading (judge)
     NoteCase("emoji and wide characters", "🙂" * 500 + " Ｈｉ　Ｄａｎａ"),
     NoteCase("template placeholders", "Hi [Name], {{ 7*7 }} ${x} ' OR 1=1 --"),
 ]

@@ -14,7 +14,7 @@ from bad_inputs import CSVS, ENGINE_TODO, NOTES, PATHS, PROFILE_FILES, RUBRIC_FI
 
 from invitelab import ProfileError, RubricError, cli, load_profiles, load_rubric, score
 from invitelab.batch import OUTPUT_COLUMNS, BatchError, score_csv
-from invitelab.examples import ALEX, DANA
+from invitelab.engine.examples import ALEX, DANA
 
 ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False
 
