@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from invitelab import profile_from_dict, score
-from invitelab.examples import ALEX, DANA
+from invitelab.engine.examples import ALEX, DANA
 
 
 def _repeat(unit: str, n: int, prefix: str = "Hi Dana, ") -> str:

@@ -34,15 +34,13 @@ NOTES = [
     NoteCase("one megabyte", "Hi Dana, I enjoyed your post on career fairs. " * 22_000, check=("length", "fail")),
     NoteCase("ten megabytes", "Hi Dana, thanks. " * 620_000, check=("length", "fail")),
     NoteCase("NUL and control characters", "\x00\x01\x02 Hi Dana, thanks \x00\x1b[31m"),
-    NoteCase("zero-width space in the name", "Hi D\u200bana, thanks", check=("greeting", "pass"),
-             engine_todo=("api", "widget")),
+    NoteCase("zero-width space in the name", "Hi D\u200bana, thanks", check=("greeting", "pass")),
     NoteCase("right-to-left override", "\u202eHi Dana, thanks\u202c", check=("greeting", "pass")),
     NoteCase("lone surrogate", "Hi Dana \ud83d thanks", as_bytes="not UTF-8"),
     NoteCase("HTML and script", "<script>alert('x')</script> Hi Dana <img src=x onerror=alert(1)>"),
     NoteCase("embedded newlines", "Hi Dana,\n\nI enjoyed your post.\n\nThanks,\nAlex"),
     NoteCase("Windows line ends", "Hi Dana,\r\nthanks\r\n"),
-    NoteCase("only carriage returns with limit 1", "\r\r", limit=1, check=("length", "pass"),
-             engine_todo=("widget",)),  # the engine passes it since the linear-time reading (judge)
+    NoteCase("only carriage returns with limit 1", "\r\r", limit=1, check=("length", "pass")),
     NoteCase("emoji and wide characters", "🙂" * 500 + " Ｈｉ　Ｄａｎａ"),
     NoteCase("template placeholders", "Hi [Name], {{ 7*7 }} ${x} ' OR 1=1 --"),
 ]

@@ -223,10 +223,30 @@ _HEADLINE_EMPLOYER = lazy_compile(r"(?:\bat\b|@|\|)\s*([^|,;·•]+)")
 _PAREN_SHORT = lazy_compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
 
 
+# A profile is indexed up to this many entries per list (experience, education, skills, ...): a
+# real profile has tens; a pasted or generated one with 50,000 schools is read in bounded time.
+MAX_PROFILE_ITEMS = 300
+_LISTS = ("experience", "education", "skills", "interests", "groups", "activity")
+
+
+class _ProfileRead:
+    """A profile as it is indexed: its lists cut to MAX_PROFILE_ITEMS entries, the rest as is."""
+
+    def __init__(self, profile: Profile):
+        self._profile = profile
+        for name in _LISTS:
+            setattr(self, name, getattr(profile, name)[:MAX_PROFILE_ITEMS])
+
+    def __getattr__(self, name: str):
+        return getattr(self._profile, name)
+
+
 @lru_cache(maxsize=256)
 def profile_facts(profile: Profile) -> ProfileFacts:
-    """Index a profile's facts (cached per profile object)."""
+    """Index a profile's facts (cached per profile object), in time linear in its size."""
     facts = ProfileFacts(profile)
+    if any(len(getattr(profile, name)) > MAX_PROFILE_ITEMS for name in _LISTS):
+        profile = _ProfileRead(profile)  # type: ignore[assignment]
     employers = [e.company for e in profile.experience if e.company]
     for match in _HEADLINE_EMPLOYER.finditer(profile.headline):
         candidate = re.sub(r"^the\s+", "", match.group(1).strip(), flags=re.IGNORECASE)
@@ -956,20 +976,20 @@ def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
     # the chosen spans never overlap unless equal: kept sorted, a new span can only overlap the
     # chosen span that starts last before its end (no pairwise comparison)
     span_starts: list[tuple[int, int]] = []
-    facts_at: dict[tuple[int, int], list[Fact]] = {}
+    facts_at: dict[tuple[int, int], set[Fact]] = {}
     for c in ranked:
         fact, _first, _last, _exact, start, end = c
         same = facts_at.get((start, end))
         if same is not None:
             if fact not in same:
-                same.append(fact)
+                same.add(fact)
                 chosen.append(c)  # the same words may name two facts: Binghamton the school and the employer
             continue
         at = bisect_right(span_starts, (end, -1)) - 1
         if at >= 0 and span_starts[at][0] < end and span_starts[at][1] > start:
             continue
         insort(span_starts, (start, end))
-        facts_at[(start, end)] = [fact]
+        facts_at[(start, end)] = {fact}
         chosen.append(c)
     kept: list[Mention] = []
     for fact, first, last, exact, start, end in chosen:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
+from ..normalize import without_invisible
+
 # Content criteria read at most this many characters; `length` always counts the whole note (a
 # LinkedIn note holds at most 300, so this is ten times the longest note anyone can send).
 MAX_ANALYSED = 3_000
@@ -71,6 +73,20 @@ def _shorten_run(run: str) -> str:
     return ("" if run[0] == "\n" else run[0]) + "\n" * breaks + ("" if run[-1] == "\n" else run[-1])
 
 
+def _removed_positions(original: str, cleaned: str) -> list[int]:
+    """For each character removed from `original` to give `cleaned` (a subsequence of it), the
+    offset in `cleaned` where it stood (one linear walk)."""
+    out = []
+    j = 0
+    n = len(cleaned)
+    for ch in original:
+        if j < n and cleaned[j] == ch:
+            j += 1
+        else:
+            out.append(j)
+    return out
+
+
 def _cuts(text: str) -> list[tuple[int, int, str]]:
     """The long runs of a text: (start, end, what they are read as)."""
     return [(m.start(), m.end(), _shorten_run(m.group(0))) for m in _LONG_RUN.finditer(text)]
@@ -122,7 +138,13 @@ class Note:
         self.raw = raw
         self.truncated = len(raw) > MAX_ANALYSED
         self.read_length = min(len(raw), MAX_ANALYSED)  # how much of the original was read
-        text = normalise(raw[:MAX_ANALYSED])
+        # zero-width, direction-control and control characters are removed before reading
+        # (invitelab.normalize); `removed_at` keeps where, to map offsets back
+        cleaned = without_invisible(raw[:MAX_ANALYSED])
+        self.notice = cleaned.notice
+        self._clean = cleaned.text
+        self._removed_at = _removed_positions(raw[:MAX_ANALYSED], cleaned.text) if cleaned.removed else []
+        text = normalise(self._clean)
         self._cuts = _cuts(text)
         self.text = _apply(text, self._cuts) if self._cuts else text
         # analysed offsets from _starts[i] on are original offsets minus _shifts[i]
@@ -137,17 +159,19 @@ class Note:
     @cached_property
     def raw_read(self) -> str:
         """The writer's own characters (before normalisation) at the offsets of :attr:`text`."""
-        raw = self.raw[:MAX_ANALYSED]
+        raw = self._clean
         return _apply(raw, self._cuts, keep_original=True) if self._cuts else raw
 
     def original_offset(self, offset: int) -> int:
         """Where an offset into :attr:`text` falls in the student's original text."""
-        if len(self._starts) == 1:
-            return offset
-        return offset + self._shifts[bisect_right(self._starts, offset) - 1]
+        if len(self._starts) > 1:
+            offset += self._shifts[bisect_right(self._starts, offset) - 1]
+        if self._removed_at:
+            offset += bisect_right(self._removed_at, offset)
+        return offset
 
     def original_span(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
-        if span is None or len(self._starts) == 1:
+        if span is None or (len(self._starts) == 1 and not self._removed_at):
             return span
         return self.original_offset(span[0]), self.original_offset(span[1])
 

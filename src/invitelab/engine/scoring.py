@@ -115,7 +115,7 @@ def score(
     status = {f.criterion: f.status for f in raw}
     level = decide_level(status)
     findings, value = _weigh(raw, rubric, level, note)
-    warnings = tuple(f.warning for f in findings if f.warning)
+    warnings = ((note.notice,) if note.notice else ()) + tuple(f.warning for f in findings if f.warning)
     return Result(
         text=text,
         score=value,
