@@ -192,3 +192,12 @@ def test_capitalised_placeholders_are_not_shouting():
 ])
 def test_self_introductions(text, expected):
     assert status(text, "self_intro") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, I met with my advisor yesterday and I'm a nursing student.",
+    "Hi, I talked to recruiters at the career fair last week.",
+    "Hi, I'd love to meet you at the career fair next month.",
+])
+def test_meetings_with_someone_else_or_planned_do_not_count(text):
+    assert status(text, "specific_detail") == "fail"

@@ -113,6 +113,12 @@ _LEXICON_FAMILIES = (
 )
 
 
+@lru_cache(maxsize=32)
+def _hard_asks_on(rubric) -> bool:
+    """False when the rubric's `hard_asks` list is empty: hard-ask phrases are then turned off."""
+    return bool(rubric.phrase_list("hard_asks"))
+
+
 def _link(note: Note):
     """A link, or a placeholder standing for one ("[PASTE REPO LINK]"): (start, end) or None."""
     m = _LINK.search(note.text)
@@ -132,17 +138,16 @@ def _first_ask(note: Note, ctx: Context) -> tuple[int, int] | None:
         text = note.text
         hits = []
         # the large pattern runs only over sentences that have one of its trigger words (speed)
+        if not _hard_asks_on(ctx.rubric):
+            return None  # the rubric's hard-ask list, emptied, turns hard-ask phrases off (links stay)
         windows: list[tuple[int, int]] = []
         for sent in note.sentences:
-            words = {w.lower() for w in WORD.findall(sent.text)}
-            if words & _HARD_ASK_TRIGGERS:
+            if not _HARD_ASK_TRIGGERS.isdisjoint(WORD.findall(sent.text.lower())):
                 start = max(0, sent.start - 3)
                 if windows and start <= windows[-1][1]:
                     windows[-1] = (windows[-1][0], sent.end)
                 else:
                     windows.append((start, sent.end))
-        if not ctx.rubric.phrase_list("hard_asks"):
-            return None  # the rubric's hard-ask list, emptied, turns hard-ask phrases off (links stay)
         scans = [(_hard_ask_pattern(), a, b) for a, b in windows]
         scans.append((ctx.patterns.hard_ask, 0, len(text)))
         if "mine" in text.lower():
