@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..profiles import Profile
 from .note import Note
+from . import lexicon
 from .patterns import lazy_compile
 from .shortforms import (
     PLACE_WORDS,
@@ -63,20 +64,22 @@ EMPLOYER_FILLER = frozenset("""of the and for at in inc llc co corp company grou
     dept division bureau services health system systems""".split())
 YOU_VERBS = frozenset("""studied study majored major got get went moved work worked teach taught did do chose
     picked earned built lead led run ran started""".split())
-CATEGORY_NOUNS = frozenset("""people folks professionals employees engineers recruiters managers
-    leaders staff teams members alumni alums students analysts designers developers nurses teachers
-    scientists consultants others everyone""".split())
 SENIORITY = frozenset("senior junior lead principal staff associate assistant chief head i ii iii iv sr jr".split())
+
+
+def _words(fid: str) -> frozenset[str]:
+    """A word list of the fact matcher, from the lexicon (engine/lexicon/facts.toml; read on first use)."""
+    return lexicon.family(fid).word_set
+
+
+def category_nouns() -> frozenset[str]:
+    return _words("facts.category_nouns")
+
+
+def occupations() -> frozenset[str]:
+    return _words("facts.occupations")
 GROUP_WORDS = frozenset(stem(w) for w in "association network society club group chapter alumni member members council community collective alliance organization circle".split())
 
-# Occupations that can be shared ("I'm a nurse too"); generic ranks like "manager" are not.
-OCCUPATIONS = frozenset(
-    """nurse teacher engineer designer recruiter sourcer analyst developer programmer scientist
-    researcher writer journalist editor accountant consultant lawyer attorney librarian pharmacist
-    therapist counselor educator professor physician doctor economist statistician actuary
-    architect photographer artist musician chef paramedic veteran entrepreneur founder marketer
-    banker trader auditor paralegal technician illustrator animator producer planner""".split()
-)
 
 ACTIVITY_KINDS = {
     "posted": "post", "post": "post", "shared": "post", "wrote": "article", "article": "article",
@@ -342,7 +345,7 @@ def profile_facts(profile: Profile) -> ProfileFacts:
     for title in dict.fromkeys(titles + [profile.headline]):
         for word in re.findall(r"[A-Za-z]+", title):
             low = word.lower()
-            if low in OCCUPATIONS:
+            if low in occupations():
                 fact = Fact("occupation", low, stem(low))
                 if fact.key not in occupation_keys:
                     occupation_keys.add(fact.key)
@@ -462,9 +465,6 @@ _ECHO = lazy_compile(r"\b(?:same as me|like me|me too|as did i|so did i|just lik
 _YOU = lazy_compile(r"\b(?:you|your)\b")
 
 
-_NOT_NAMES = frozenset("""also however anyway again maybe plus finally lastly still otherwise besides honestly
-    truly seriously meanwhile ps btw oh well yes no ok okay sure personally ideally hopefully luckily sadly
-    congrats congratulations either overall""".split())
 _TRAILING_SIGNATURE = lazy_compile(
     r"(?<=[.!?])\s+(?:[-–—]\s*)?(?P<sig>[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){0,2},\s+[^.!?\n]{2,100})\s*$")
 
@@ -477,7 +477,7 @@ def trailing_signature(note: Note) -> int | None:
         m = _TRAILING_SIGNATURE.search(note.text[-200:])
         start = None
         first_word = m.group("sig").split()[0].rstrip(",").lower() if m else ""
-        if m and first_word not in STOPWORDS and first_word not in _NOT_NAMES and \
+        if m and first_word not in STOPWORDS and first_word not in _words("facts.not_names") and \
                 not re.search(r"\b(?:you|your|I|I'm|my|we)\b", m.group("sig")):
             start = len(note.text) - len(note.text[-200:]) + m.start("sig")
         cache["trailing_signature"] = start
@@ -760,7 +760,7 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
                     continue
                 before = tokens[first - 2].low if first >= 2 else ""
                 if first >= 2 and tokens[first - 1].low in ("at", "from") and (
-                        before in CATEGORY_NOUNS or (before.endswith("s") and before[:-1] in OCCUPATIONS)):
+                        before in category_nouns() or (before.endswith("s") and before[:-1] in occupations())):
                     continue  # "engineers at Lockheed Martin" is a category, not the recipient's employer
             yield fact, first, last
         i = last
@@ -964,11 +964,11 @@ def _category_before(note: Note, first: int, last: int) -> bool:
     """True when the words are "architects at X": a category of people, not the recipient's employer."""
     for i in range(first, min(last, len(note.tokens) - 1)):
         word, nxt = note.tokens[i].low, note.tokens[i + 1].low
-        if nxt in ("at", "from") and (word in CATEGORY_NOUNS or (word.endswith("s") and word[:-1] in OCCUPATIONS)):
+        if nxt in ("at", "from") and (word in category_nouns() or (word.endswith("s") and word[:-1] in occupations())):
             return True
     if first >= 2 and note.tokens[first - 1].low in ("at", "from"):
         word = note.tokens[first - 2].low
-        return word in CATEGORY_NOUNS or (word.endswith("s") and word[:-1] in OCCUPATIONS)
+        return word in category_nouns() or (word.endswith("s") and word[:-1] in occupations())
     return False
 
 
