@@ -325,7 +325,7 @@ def profile_facts(profile: Profile) -> ProfileFacts:
             venue = ", ".join(v for v in (prefix_venue, venue) if v)
         fact = Fact("activity", label, canonical(label), activity_kind=activity_kind, venue=venue)
         facts.add_topic(fact, title)
-        caps = re.findall(r"[A-Za-z][\w'-]*", item)  # the show or venue's name counts too ("Hard Hat Hour")
+        caps = re.findall(r"[A-Za-z][\w'-]*", item)  # the show or venue's name counts too (a podcast's own name)
         capitalised = frozenset((x.lower(), y.lower()) for x, y in zip(caps, caps[1:]) if x[:1].isupper() and y[:1].isupper())
         facts.titles.append((fact, tuple(words_of(title)), capitalised, tuple(words_of(venue))))
     titles = [e.title for e in profile.experience if e.title]
@@ -650,10 +650,10 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
     line_head = note.text[line_start: tokens[first].start].strip() if tokens[first].start - line_start < 200 else "x"
     if side == "neutral" and org and rel_first >= 2 and words[rel_first - 1] in ("at", "from") and \
             words[rel_first - 2] in _STUDENT_WORDS and not index.any_in("recipient", 0, rel_first):
-        side = "sender"  # "Nia Thompson, poli sci sophomore at Spelman College"
+        side = "sender"  # a signature: "<name>, <field> sophomore at <school>"
     if side == "neutral" and kind == "school" and _class_year_after(note, last) and \
             not index.any_in("recipient", 0, rel_first):
-        side = "sender"  # "Thanks, Liam (Davis ’26)"
+        side = "sender"  # a signature with a class year: "Thanks, <name> (<school> ’26)"
     if side == "neutral" and re.fullmatch(r"[•*-]?\s*", line_head) and any(
             w in ("alum", "alumna", "alumnus", "grad", "graduate", "student", "member", "junior", "senior") for w in words[rel_last: rel_last + 3]):
         side = "sender"  # a bullet or line of the sender's own: "- UMN alum (History '98)"
@@ -817,7 +817,7 @@ _NAME_JOINERS = frozenset(("and", "of", "n"))
 
 
 def _title_matches(note: Note, facts: ProfileFacts):
-    """An activity named by two of its title's words in a row: "the wall labels", "Looking Slowly"."""
+    """An activity named by two of its title's words in a row: "the <two title words>", or the title itself as capitalised."""
     tokens = note.tokens
     if not facts.titles:
         return
@@ -850,7 +850,7 @@ def _title_matches(note: Note, facts: ProfileFacts):
                 continue
             if a in PLACE_WORDS and b in PLACE_WORDS or (a + b) in org_keys or a in org_keys or b in org_keys:
                 continue  # a school or employer named in a title ("Ohio Wesleyan") is not the title
-            # capitalised as in the profile's title ("Looking Slowly"), or two specific words next to
+            # capitalised as in the profile's title (both words capitalised), or two specific words next to
             # a record noun ("I loved your piece on the wall labels")
             as_title = (tokens[i].is_capitalised and tokens[i + width - 1].is_capitalised and i > 0
                         and ((a, b) in capitalised or width == 3))
@@ -908,7 +908,7 @@ def _topic_matches(note: Note, facts: ProfileFacts):
                                   for t in (tokens[i].low for i in by_sentence[sid] if stems[i] in matched - GENERIC_STEMS))
                 if not enough and not (record and distinctive):
                     continue
-                # an award is named by its own words: "you won the Interpreter of the Year award"
+                # an award is named by its own words: "you won the <name> of the Year award"
                 award = (topic.fact.activity_kind == "award" and bool(matched & AWARD_STEMS)
                          and len(matched - GENERIC_STEMS - AWARD_STEMS) >= 1 and 2 * len(matched) >= len(topic.stems))
                 if not record and not award and (2 * len(matched) < len(topic.stems) + 1 or len(matched - GENERIC_STEMS) < 2
@@ -980,7 +980,7 @@ def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
     tokens = note.tokens
     # where matches overlap, an exact name beats a topic match, and a longer match a shorter one
     # (a name beats a topic; a longer topic beats a bare occupation or field inside it:
-    # "your work on veteran transitions" is the interest, not the occupation "veteran");
+    # "your work on <occupation> <topic>" is the interest, not the bare occupation);
     # decided before whose fact each is, which is the costly part
     spans = [(fact, first, last, exact, tokens[first].start, tokens[last - 1].end) for fact, first, last, exact in found]
     ranked = sorted(spans, key=lambda c: (0 if c[3] and c[0].kind not in ("occupation", "field") else 1,
@@ -1139,7 +1139,7 @@ def _venue_ok(venue: str, facts: ProfileFacts) -> bool:
             if wanted & have and (len(wanted & have) * 2 >= len(wanted)):
                 return True
             if wanted & _name_acronyms(f.venue + " " + f.label):
-                return True  # "your NRA Show talk": the National Restaurant Association Show
+                return True  # a venue named by its initials and a word of its name ("your <ACRONYM> Show talk")
     return False
 
 
