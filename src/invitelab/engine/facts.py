@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..profiles import Profile
 from .note import Note
@@ -1340,9 +1341,9 @@ def sender_supports(sender: Profile, fact: Fact) -> Fact | None:
 # --- The public matcher: which profile facts a text names --------------------------------------
 
 
-@dataclass(frozen=True)
-class FoundFact:
-    """A profile fact a text names: its kind, its name as the profile spells it, where it is."""
+class FoundFact(NamedTuple):
+    """A profile fact a text names: its kind, its name as the profile spells it, where it is
+    (a named tuple: no dataclass is built when the engine is imported)."""
 
     kind: str  # school, employer, group, field, interest, activity, role, skill, occupation
     name: str  # as written in the profile ("The Ohio State University")
