@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..profiles import Profile
 from .note import Note
+from . import lexicon
 from .patterns import lazy_compile
 from .shortforms import (
     PLACE_WORDS,
@@ -63,20 +64,22 @@ EMPLOYER_FILLER = frozenset("""of the and for at in inc llc co corp company grou
     dept division bureau services health system systems""".split())
 YOU_VERBS = frozenset("""studied study majored major got get went moved work worked teach taught did do chose
     picked earned built lead led run ran started""".split())
-CATEGORY_NOUNS = frozenset("""people folks professionals employees engineers recruiters managers
-    leaders staff teams members alumni alums students analysts designers developers nurses teachers
-    scientists consultants others everyone""".split())
 SENIORITY = frozenset("senior junior lead principal staff associate assistant chief head i ii iii iv sr jr".split())
+
+
+def _words(fid: str) -> frozenset[str]:
+    """A word list of the fact matcher, from the lexicon (engine/lexicon/facts.toml; read on first use)."""
+    return lexicon.family(fid).word_set
+
+
+def category_nouns() -> frozenset[str]:
+    return _words("facts.category_nouns")
+
+
+def occupations() -> frozenset[str]:
+    return _words("facts.occupations")
 GROUP_WORDS = frozenset(stem(w) for w in "association network society club group chapter alumni member members council community collective alliance organization circle".split())
 
-# Occupations that can be shared ("I'm a nurse too"); generic ranks like "manager" are not.
-OCCUPATIONS = frozenset(
-    """nurse teacher engineer designer recruiter sourcer analyst developer programmer scientist
-    researcher writer journalist editor accountant consultant lawyer attorney librarian pharmacist
-    therapist counselor educator professor physician doctor economist statistician actuary
-    architect photographer artist musician chef paramedic veteran entrepreneur founder marketer
-    banker trader auditor paralegal technician illustrator animator producer planner""".split()
-)
 
 ACTIVITY_KINDS = {
     "posted": "post", "post": "post", "shared": "post", "wrote": "article", "article": "article",
@@ -342,7 +345,7 @@ def profile_facts(profile: Profile) -> ProfileFacts:
     for title in dict.fromkeys(titles + [profile.headline]):
         for word in re.findall(r"[A-Za-z]+", title):
             low = word.lower()
-            if low in OCCUPATIONS:
+            if low in occupations():
                 fact = Fact("occupation", low, stem(low))
                 if fact.key not in occupation_keys:
                     occupation_keys.add(fact.key)
@@ -462,9 +465,6 @@ _ECHO = lazy_compile(r"\b(?:same as me|like me|me too|as did i|so did i|just lik
 _YOU = lazy_compile(r"\b(?:you|your)\b")
 
 
-_NOT_NAMES = frozenset("""also however anyway again maybe plus finally lastly still otherwise besides honestly
-    truly seriously meanwhile ps btw oh well yes no ok okay sure personally ideally hopefully luckily sadly
-    congrats congratulations either overall""".split())
 _TRAILING_SIGNATURE = lazy_compile(
     r"(?<=[.!?])\s+(?:[-–—]\s*)?(?P<sig>[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){0,2},\s+[^.!?\n]{2,100})\s*$")
 
@@ -477,7 +477,7 @@ def trailing_signature(note: Note) -> int | None:
         m = _TRAILING_SIGNATURE.search(note.text[-200:])
         start = None
         first_word = m.group("sig").split()[0].rstrip(",").lower() if m else ""
-        if m and first_word not in STOPWORDS and first_word not in _NOT_NAMES and \
+        if m and first_word not in STOPWORDS and first_word not in _words("facts.not_names") and \
                 not re.search(r"\b(?:you|your|I|I'm|my|we)\b", m.group("sig")):
             start = len(note.text) - len(note.text[-200:]) + m.start("sig")
         cache["trailing_signature"] = start
@@ -686,6 +686,17 @@ def _class_year_after(note: Note, last: int) -> bool:
     return bool(_CLASS_YEAR.match(note.text, end))
 
 
+def _initials_only(note: Note, first: int, last: int) -> bool:
+    """Are the full stops between tokens [first, last) those of initials ("J.P. Morgan", "A. G.")?"""
+    tokens = note.tokens
+    for k in range(first, last - 1):
+        gap = note.text[tokens[k].end: tokens[k + 1].start]
+        if "." in gap and not (gap.strip() == "." and tokens[k].text.replace(".", "").isupper()
+                               and len(tokens[k].text.replace(".", "")) <= 3):
+            return False
+    return True
+
+
 def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = False):
     tokens = note.tokens
     lows = [t.low for t in tokens]
@@ -708,6 +719,8 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
             if length > 1:
                 # a short form must not run across sentence ends
                 span_text = note.text[tokens[i].start : tokens[i + length - 1].end]
+                if "." in span_text and _initials_only(note, i, i + length):
+                    span_text = span_text.replace(".", "")  # "J.P. Morgan": the dots of initials
                 if "." in span_text or "!" in span_text or "?" in span_text or "\n" in span_text:
                     continue
             best = (length, entries)
@@ -747,7 +760,7 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
                     continue
                 before = tokens[first - 2].low if first >= 2 else ""
                 if first >= 2 and tokens[first - 1].low in ("at", "from") and (
-                        before in CATEGORY_NOUNS or (before.endswith("s") and before[:-1] in OCCUPATIONS)):
+                        before in category_nouns() or (before.endswith("s") and before[:-1] in occupations())):
                     continue  # "engineers at Lockheed Martin" is a category, not the recipient's employer
             yield fact, first, last
         i = last
@@ -951,11 +964,11 @@ def _category_before(note: Note, first: int, last: int) -> bool:
     """True when the words are "architects at X": a category of people, not the recipient's employer."""
     for i in range(first, min(last, len(note.tokens) - 1)):
         word, nxt = note.tokens[i].low, note.tokens[i + 1].low
-        if nxt in ("at", "from") and (word in CATEGORY_NOUNS or (word.endswith("s") and word[:-1] in OCCUPATIONS)):
+        if nxt in ("at", "from") and (word in category_nouns() or (word.endswith("s") and word[:-1] in occupations())):
             return True
     if first >= 2 and note.tokens[first - 1].low in ("at", "from"):
         word = note.tokens[first - 2].low
-        return word in CATEGORY_NOUNS or (word.endswith("s") and word[:-1] in OCCUPATIONS)
+        return word in category_nouns() or (word.endswith("s") and word[:-1] in occupations())
     return False
 
 
@@ -1322,3 +1335,41 @@ def sender_supports(sender: Profile, fact: Fact) -> Fact | None:
         if fact.kind == "interest" and sf.kind == "interest" and sf.key == fact.key:
             return sf
     return None
+
+
+# --- The public matcher: which profile facts a text names --------------------------------------
+
+
+@dataclass(frozen=True)
+class FoundFact:
+    """A profile fact a text names: its kind, its name as the profile spells it, where it is."""
+
+    kind: str  # school, employer, group, field, interest, activity, role, skill, occupation
+    name: str  # as written in the profile ("The Ohio State University")
+    start: int  # offsets into the text as given
+    end: int
+    fact: Fact
+
+
+def find_facts(text: str, profile: Profile | None, listed: bool = False) -> list[FoundFact]:
+    """The facts of `profile` that `text` names, in order, with the same matcher the rubric uses
+    (short forms, nicknames, inflections: "Ohio State", "Buckeye", "psych major", "first-gen").
+
+    With ``listed=True`` the text is a fact written down from the profile ("Ohio State", "her post
+    on career fairs"), so a school needs no education words around it."""
+    note = Note(str(text or ""))
+    if profile is None or not note.tokens:
+        return []
+    mentions = [(m.fact, m.start, m.end) for m in find_mentions(note, profile)]
+    if listed:
+        tokens = note.tokens
+        seen = {fact for fact, _s, _e in mentions}
+        for fact, first, last in _org_matches(note, profile_facts(profile), education_context=True):
+            if fact not in seen:
+                seen.add(fact)
+                mentions.append((fact, tokens[first].start, tokens[last - 1].end))
+    out = []
+    for fact, start, end in sorted(mentions, key=lambda m: m[1]):
+        s, e = note.original_span((start, end))
+        out.append(FoundFact(fact.kind, fact.label, s, e, fact))
+    return out
