@@ -100,7 +100,8 @@ def _only_org_name(obj: str, ctx: Context) -> bool:
     if ctx.recipient is None:
         return False
     names = set()
-    for name in ctx.recipient.employers + ctx.recipient.schools:
+    cap = F.MAX_PROFILE_ITEMS  # a profile is read up to this many entries per list (linear time)
+    for name in ctx.recipient.employers[:cap] + ctx.recipient.schools[:cap]:
         names.update(words_of(name))
     words = [fold(w) for w in _OBJ_WORD.findall(obj)]
     vague = _vague_words()
