@@ -201,3 +201,13 @@ def test_self_introductions(text, expected):
 ])
 def test_meetings_with_someone_else_or_planned_do_not_count(text):
     assert status(text, "specific_detail") == "fail"
+
+
+def test_a_meeting_placed_through_their_own_item_is_not_how_you_know_them():
+    # "your <item> talk last year" is their public record (checked as a claim), not a meeting with you
+    from invitelab.engine.examples import DANA as dana
+    assert status("Hi Dana, I caught your SXSW talk last year. I'm a student.", "specific_detail", recipient=dana) == "fail"
+
+
+def test_a_remark_in_parentheses_is_not_a_placeholder():
+    assert status("Hi Sam, I'm an analyst at Acme (your old team, I think!). How do you run reviews?", "not_template") == "pass"

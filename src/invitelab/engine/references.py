@@ -21,6 +21,7 @@ from .words import STOPWORDS
 _FUTURE = lazy_compile(
     r"\b(?:would|could|can|will|hope|hoping|want|wanna|let's|lets|plan|planning|looking\s+forward|love\s+to|like\s+to|"
     r"next|upcoming|tomorrow|soon|maybe|sometime)\b|'d\b|'ll\b", re.IGNORECASE)
+_THEIR_ITEM = lazy_compile(r"\b(?:your|ur|his|her|their)\s+(?:[\w&'-]+\s+){0,3}$", re.IGNORECASE)
 _WITH_THEM = lazy_compile(r"\b(?:you|your|u|ur|we|us|our)\b", re.IGNORECASE)
 _CLAUSE_END = lazy_compile(r"[.!?\n;]|,\s*(?:and\s+)?(?:i|i'm|we|thanks|thank|best|hope|so)\b|\s+(?:and|but)\s+(?:i|i'm|we|my)\b",
                            re.IGNORECASE)
@@ -83,6 +84,8 @@ def how_you_know(note: Note, ctx: Context) -> tuple[str, tuple[int, int]] | None
             lead = re.split(r"[.!?\n]", lead)[-1]
             if _FUTURE.search(lead) or _FUTURE.search(m.group(0)):
                 continue
+            if _THEIR_ITEM.search(lead):
+                continue  # "your FABTECH talk last year" is their record (checked as a claim), not a meeting
             if not _WITH_THEM.search(lead + m.group(0)):
                 continue  # "I met with my advisor yesterday": not a meeting with the recipient
             return "meeting", m.span()
