@@ -64,3 +64,28 @@ def test_endorsed_notes_outrank_condemned_ones():
     endorsed, condemned = scored("endorsed"), scored("condemned")
     assert len(endorsed) >= 10 and len(condemned) >= 10
     assert min(endorsed) > max(condemned), (min(endorsed), max(condemned))
+
+
+# Real notes with no profile (data/real/dev.csv: the development set of issue 7, tuned on; the
+# held-out file is scored only by `bench_engine.py --real-holdout`, never by a test). Figures
+# reached after the issue-7 behaviours (how you know them, references without a profile,
+# proposals, indirect asks and pitches, placeholders in every form): level 100%, kappa 1.000,
+# every criterion >= 92%, AUC on the notes with no placeholder 0.914 (labels: 0.914), endorsed
+# called generic 1/12 there, no condemned note rated personalized. Thresholds sit a little below.
+REAL_DEV = data_dir() / "real" / "dev.csv"
+
+
+@pytest.mark.skipif(not REAL_DEV.exists(), reason="no data/real/dev.csv")
+def test_agreement_on_real_notes_without_profiles():
+    from invitelab.evaluate import evaluate_real, read_real
+
+    real = evaluate_real(read_real(REAL_DEV))
+    print("\n" + real.summary())
+    assert real.labels.rows >= 70
+    assert real.labels.exact_level >= 0.95
+    assert real.labels.kappa >= 0.93
+    for criterion, accuracy in real.labels.criterion_accuracy().items():
+        assert accuracy >= 0.90, (criterion, accuracy)
+    assert real.engine_filled.auc >= 0.88
+    assert real.engine_filled.endorsed_generic_share <= 0.10
+    assert real.engine.condemned_personalized == 0

@@ -10,8 +10,9 @@ import os
 import sys
 
 from . import kitdata
-from .batch import BatchError, score_csv
+from .batch import BatchError, BatchInterrupted, score_csv
 from .engine import LEVEL_DESCRIPTIONS, score
+from .normalize import without_invisible
 from .profiles import ProfileError, load_profiles
 from .rubric import DEFAULT_RUBRIC_PATH, RubricError, default_rubric, load_rubric
 
@@ -82,7 +83,7 @@ def _positive_int(value: str) -> int:
     return number
 
 
-def render(result, paint, recipient=None) -> str:
+def render(result, paint, recipient=None, notice: str = "") -> str:
     marks = {"pass": paint("✓ pass", "32"), "fail": paint("✗ fail", "31"), "n/a": paint("– n/a ", "2")}
     level_colour = {"generic": "31", "developing": "33", "personalized": "36", "exemplary": "32"}[result.level]
     to = f" to {recipient.name}" if recipient else ""
@@ -98,6 +99,8 @@ def render(result, paint, recipient=None) -> str:
             lines.append(f"          {paint('→ ' + f.suggestion, '1')}")
         if f.warning:
             lines.append(f"          {paint('! ' + f.warning, '33')}")
+    shown = {f.warning for f in result.findings}
+    lines += [paint("! " + w, "33") for w in (*result.warnings, notice) if w and w not in shown]
     lines += ["", paint("Next: ", "1") + result.next_steps]
     return "\n".join(lines)
 
@@ -115,13 +118,17 @@ def cmd_check(args) -> int:
     recipient = _person(people, args.to, "recipient", source)
     sender = _person(people, args.sender, "sender", source)
     rubric = _rubric(args.rubric)
+    text, _, notice = without_invisible(text)  # zero-width, direction and control characters: said below
     result = score(text, recipient=recipient, sender=sender, limit=args.limit, rubric=rubric)
     if args.json:
-        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        data = result.to_dict()
+        if notice and notice not in data.get("warnings", []):
+            data["warnings"] = [*data.get("warnings", []), notice]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-        print(render(result, _colour(colour), recipient))
+        print(render(result, _colour(colour), recipient, notice))
     return 0
 
 
@@ -132,10 +139,10 @@ def cmd_score(args) -> int:
         summary = score_csv(args.input, args.output, people, rubric=rubric, limit=args.limit)
     except BatchError as error:
         raise CliError(str(error)) from None
-    where = args.output or "standard output"
+    where = args.output if args.output not in (None, "-") else "standard output"
     print(f"scored {summary.scored} of {summary.rows} rows into {where}"
           + (f"; {summary.errors} {'row has' if summary.errors == 1 else 'rows have'} a problem in the error column"
-             if summary.errors else ""),
+             f" ({summary.problems_text()})" if summary.errors else ""),
           file=sys.stderr)
     return 0
 
@@ -182,7 +189,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--profiles", metavar="FILE", help="profile file (default: the kit's data/profiles.json)")
     batch.add_argument("--limit", type=_positive_int, metavar="N", help="character limit (default 300)")
     batch.add_argument("--rubric", metavar="FILE", help="your rubric file (TOML), over the default")
-    batch.add_argument("-o", "--output", metavar="OUT.csv", help="where to write (default: standard output)")
+    batch.add_argument("-o", "--output", metavar="OUT.csv", help="where to write (default, or -: standard output); "
+                       "never the input file, a link or a device")
     batch.set_defaults(func=cmd_score)
 
     people = sub.add_parser("profiles", help="list profile ids", description="List the ids and names in a profile file.")
@@ -211,9 +219,17 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as error:
         print(f"invitelab: error: {error}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except BatchInterrupted as interrupted:
+        print(f"invitelab: {interrupted}", file=sys.stderr)
         return 130
-    except BrokenPipeError:
+    except KeyboardInterrupt:
+        print("invitelab: interrupted: nothing written", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `invitelab score x.csv | head`: the reader stopped; say nothing more
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
         return 0
 
 

@@ -7,6 +7,7 @@ profile (:class:`ProfileError`).
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,10 +94,20 @@ def _text(value: Any, where: str) -> str:
     if value is None:
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
+        return _number(value, where)
     if not isinstance(value, str):
         raise ProfileError(f"{where} must be text")
     return " ".join(value.replace("\x00", " ").split())
+
+
+def _number(value: int | float, where: str) -> str:
+    """A number where text is expected (a year, a zip code) is read as its digits."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ProfileError(f"{where} must be text (got the number {value!r})")
+    try:
+        return str(value)
+    except ValueError:  # an int too long to convert (Python refuses beyond 4,300 digits)
+        raise ProfileError(f"{where} must be text (got a number with thousands of digits)") from None
 
 
 def _texts(value: Any, where: str) -> tuple[str, ...]:
@@ -112,7 +123,7 @@ def _texts(value: Any, where: str) -> tuple[str, ...]:
 def _records(value: Any, where: str, cls: type, keys: tuple[str, ...]) -> tuple:
     if value is None:
         return ()
-    if isinstance(value, Mapping):
+    if isinstance(value, (Mapping, str)):  # one record, or "Campus Recruiter at Meridian Health"
         value = [value]
     if not isinstance(value, list):
         raise ProfileError(f"{where} must be a list of objects with {', '.join(keys)}")
@@ -139,12 +150,15 @@ def profile_from_dict(data: Mapping[str, Any], where: str = "profile") -> Profil
         raise ProfileError(f"{where} must be an object with at least 'id' and 'name'")
     pid = data.get("id")
     if isinstance(pid, (int, float)) and not isinstance(pid, bool):
-        pid = str(pid)
+        pid = _number(pid, f"{where}: 'id'")
     if not isinstance(pid, str) or not pid.strip():
         raise ProfileError(f"{where} has no 'id' (every profile needs an id and a name)")
     pid = pid.strip()
     where = f"{where} ({pid})"
-    name = _text(data.get("name"), f"{where}: 'name'")
+    raw_name = data.get("name")
+    if isinstance(raw_name, (int, float)) and not isinstance(raw_name, bool):
+        raise ProfileError(f"{where}: 'name' must be text, not the number {_number(raw_name, where)[:20]}")
+    name = _text(raw_name, f"{where}: 'name'")
     if not name:
         raise ProfileError(f"{where} has no 'name' (every profile needs an id and a name)")
     return Profile(
@@ -198,6 +212,8 @@ def load_profiles(path: str | Path) -> dict[str, Profile]:
             data = yaml.safe_load(text)
         except yaml.YAMLError as error:
             raise ProfileError(f"{path}: not valid YAML ({str(error).splitlines()[0]})") from None
+        except RecursionError:
+            raise ProfileError(f"{path}: nested too deeply to read (a profile file is a list of flat objects)") from None
     else:
         try:
             data = json.loads(text)
@@ -205,10 +221,26 @@ def load_profiles(path: str | Path) -> dict[str, Profile]:
             raise ProfileError(
                 f"{path}: not valid JSON at line {error.lineno}, column {error.colno} ({error.msg})"
             ) from None
+        except RecursionError:
+            raise ProfileError(f"{path}: nested too deeply to read (a profile file is a list of flat objects)") from None
+        except ValueError as error:  # a number with more digits than Python converts (4,300)
+            raise ProfileError(f"{path}: not usable JSON ({_first_line(error)})") from None
     if isinstance(data, Mapping) and isinstance(data.get("profiles"), list):
         data = data["profiles"]
     if isinstance(data, Mapping) and "id" in data:
         data = [data]
     if not isinstance(data, list):
         raise ProfileError(f"{path}: a profile file must be a JSON list of profile objects")
-    return profiles_from_list(data, str(path))
+    if not data:
+        raise ProfileError(f"{path}: the file holds no profiles (an empty list); add at least one with an id and a name")
+    try:
+        return profiles_from_list(data, str(path))
+    except RecursionError:
+        raise ProfileError(f"{path}: nested too deeply to read (a profile file is a list of flat objects)") from None
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    if "integer string conversion" in text:
+        return "a number has more than 4,300 digits"
+    return text

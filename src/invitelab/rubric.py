@@ -77,9 +77,17 @@ def _with_limit(rubric: Rubric, limit: int) -> Rubric:
                   phrases=rubric.phrases, source=rubric.source, bands=rubric.bands)
 
 
+def _shown(value: Any) -> str:
+    """A value as the error shows it: short, on one line."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**30:
+        return "a number with too many digits"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _check_limit(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise RubricError(f"{where} must be a whole number of characters, at least 1 (got {value!r})")
+        raise RubricError(f"{where} must be a whole number of characters, at least 1 (got {_shown(value)})")
     return value
 
 
@@ -105,13 +113,22 @@ def _build(data: Mapping[str, Any], base: Rubric | None, source: str) -> Rubric:
                 f"{source}: [weights] has unknown criterion {key!r}; known: {', '.join(CRITERION_IDS)}"
             )
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise RubricError(f"{source}: weight of {key} must be a number >= 0 (got {value!r})")
-        weights[key] = float(value)
+            raise RubricError(f"{source}: weight of {key} must be a number >= 0 (got {_shown(value)})")
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):
+            raise RubricError(f"{source}: weight of {key} must be a finite number (got {_shown(value)})")
+        weights[key] = number
     missing = [c for c in CRITERION_IDS if c not in weights]
     if missing:
         raise RubricError(f"{source}: [weights] is missing {', '.join(missing)}")
     if sum(weights.values()) <= 0:
         raise RubricError(f"{source}: at least one weight must be above 0")
+    if not math.isfinite(sum(weights.values())):
+        raise RubricError(f"{source}: the weights add up to more than a number can hold; use small numbers "
+                          "(the default weights add up to 100)")
 
     bands = _check_bands(data.get("bands", {}), base.bands if base else DEFAULT_BANDS, source)
 
@@ -189,8 +206,14 @@ def load_rubric(path: str | Path) -> Rubric:
             data = json.loads(text)
         else:
             data = tomllib.loads(text)
+    except RecursionError:
+        raise RubricError(f"{path}: nested too deeply to read (a rubric is a few flat tables)") from None
     except ValueError as error:  # tomllib.TOMLDecodeError and json.JSONDecodeError
-        raise RubricError(f"{path}: not valid {'JSON' if path.suffix.lower() == '.json' else 'TOML'}: {error}") from None
+        kind = "JSON" if path.suffix.lower() == ".json" else "TOML"
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        if "integer string conversion" in message:
+            message = "a number has more than 4,300 digits"
+        raise RubricError(f"{path}: not valid {kind}: {message}") from None
     if not isinstance(data, Mapping):
         raise RubricError(f"{path}: a rubric must be a table of settings")
     return _build(data, default_rubric(), str(path))

@@ -10,7 +10,8 @@ Where things live:
   lists, stemmer), ``patterns`` (lazily compiled regexes, phrase lists), ``context`` (profiles,
   rubric, per-note memo), ``reading`` (greeting, closing, signature, body), ``asks`` (hard asks
   and links), ``hints`` (suggestions naming profile facts), ``facts`` and ``shortforms`` (the fact
-  matcher: which profile facts a note names, and the short forms people write for them);
+  matcher: which profile facts a note names, and the short forms people write for them;
+  :func:`find_facts` is its public face, used by the widgets' fact checker too);
 - ``lexicon/``: knowledge as data (TOML word lists and patterns, each with examples);
 - ``examples``: the two fictional profiles every criterion's examples are written for.
 
@@ -20,7 +21,8 @@ from __future__ import annotations
 
 from ..findings import LEVELS
 from .criteria import CRITERIA, CRITERIA_BY_ID, CRITERION_IDS, Criterion
+from .facts import FoundFact, find_facts
 from .scoring import CORE, LEVEL_DESCRIPTIONS, decide_level, next_steps, score
 
 __all__ = ["CORE", "CRITERIA", "CRITERIA_BY_ID", "CRITERION_IDS", "Criterion", "LEVELS", "LEVEL_DESCRIPTIONS",
-           "decide_level", "next_steps", "score"]
+           "FoundFact", "decide_level", "find_facts", "next_steps", "score"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import lexicon
 from .context import Context, memo
 from .note import Note
 from .patterns import lazy_compile
@@ -94,11 +95,40 @@ _HARD_ASK_TRIGGERS = frozenset(
     firms startups apply applied applying deck pitch perfect ideal try download intern interns
     mine works foot along room space manager touch spots spot slots mind heads opens
     reference recommendation rates posted link podcast channel website reel samples considered roles
-    positions""".split()
+    positions radar synergy synergies synergistic pilot repo repository forward invite inviting consultation
+    audit contribute""".split()
 )
 _SOFT = lazy_compile(r"\binformational\s+interviews?\b|\binterview\s+you\b|\b(?:recorded|podcast|video|phone)\s+interview|"
                      r"\binterview\s+for\s+(?:my|our|a|the)\s+(?:\w+\s+)?(?:capstone|class|course|podcast|project|paper|story|"
                      r"article|thesis|newsletter|research|assignment|show|series|episode)", re.IGNORECASE)
+
+
+# Indirect asks for an opening and pitches dressed as a chat (lexicon/hard_asks.toml)
+# Each family runs only on a note that has one of its needles (lower case): speed.
+_LEXICON_FAMILIES = (
+    ("hard_asks.indirect", ("if ", "mind", "radar", "contribute", "look at", "attached", "forward me", "pass me",
+                            "refer me")),
+    ("hard_asks.pitch", ("synerg", "free", "demo", "present", "show", "walk you", "introduce you", "tell you about",
+                         "invit", "take a look", "check out")),
+)
+
+
+@lru_cache(maxsize=32)
+def _hard_asks_on(rubric) -> bool:
+    """False when the rubric's `hard_asks` list is empty: hard-ask phrases are then turned off."""
+    return bool(rubric.phrase_list("hard_asks"))
+
+
+def _link(note: Note):
+    """A link, or a placeholder standing for one ("[PASTE REPO LINK]"): (start, end) or None."""
+    m = _LINK.search(note.text)
+    if m:
+        return m.span()
+    if "[" in note.text or "{" in note.text or "<" in note.text:
+        m = lexicon.family("placeholders.link").search(note.text)
+        if m:
+            return m.span()
+    return None
 
 
 def _first_ask(note: Note, ctx: Context) -> tuple[int, int] | None:
@@ -108,10 +138,11 @@ def _first_ask(note: Note, ctx: Context) -> tuple[int, int] | None:
         text = note.text
         hits = []
         # the large pattern runs only over sentences that have one of its trigger words (speed)
+        if not _hard_asks_on(ctx.rubric):
+            return None  # the rubric's hard-ask list, emptied, turns hard-ask phrases off (links stay)
         windows: list[tuple[int, int]] = []
         for sent in note.sentences:
-            words = {w.lower() for w in WORD.findall(sent.text)}
-            if words & _HARD_ASK_TRIGGERS:
+            if not _HARD_ASK_TRIGGERS.isdisjoint(WORD.findall(sent.text.lower())):
                 start = max(0, sent.start - 3)
                 if windows and start <= windows[-1][1]:
                     windows[-1] = (windows[-1][0], sent.end)
@@ -121,6 +152,11 @@ def _first_ask(note: Note, ctx: Context) -> tuple[int, int] | None:
         scans.append((ctx.patterns.hard_ask, 0, len(text)))
         if "mine" in text.lower():
             scans.append((_RESUME_MINE, 0, len(text)))
+        if windows:  # from the first trigger window to the last (a family may span sentences), when a needle is there
+            a, b = windows[0][0], windows[-1][1]
+            low = text[a:b].lower()
+            scans += [(lexicon.family(fid).pattern, a, b) for fid, needles in _LEXICON_FAMILIES
+                      if any(n in low for n in needles)]
         for pattern, a, b in scans:
             for m in pattern.finditer(text, a, b):
                 window = text[max(0, m.start() - 15): m.end() + 10]
@@ -136,10 +172,10 @@ def _first_ask(note: Note, ctx: Context) -> tuple[int, int] | None:
 def find_hard_ask(note: Note, ctx: Context, skip_links: bool = False) -> tuple[str, tuple[int, int]] | None:
     """The first hard ask or link (links skipped when `skip_links`)."""
     ask = _first_ask(note, ctx)
-    link = None if skip_links else memo(note, "link", lambda: _LINK.search(note.text))
+    link = None if skip_links else memo(note, "link", lambda: _link(note))
     found = []
     if link:
-        found.append(("link", (link.start(), link.end())))
+        found.append(("link", link))
     if ask:
         found.append(("ask", ask))
     return min(found, key=lambda h: h[1][0]) if found else None

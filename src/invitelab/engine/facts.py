@@ -9,11 +9,14 @@ sender's, or both). :func:`find_claims` finds references to the recipient's publ
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..profiles import Profile
 from .note import Note
+from . import lexicon
 from .patterns import lazy_compile
 from .shortforms import (
     PLACE_WORDS,
@@ -62,20 +65,22 @@ EMPLOYER_FILLER = frozenset("""of the and for at in inc llc co corp company grou
     dept division bureau services health system systems""".split())
 YOU_VERBS = frozenset("""studied study majored major got get went moved work worked teach taught did do chose
     picked earned built lead led run ran started""".split())
-CATEGORY_NOUNS = frozenset("""people folks professionals employees engineers recruiters managers
-    leaders staff teams members alumni alums students analysts designers developers nurses teachers
-    scientists consultants others everyone""".split())
 SENIORITY = frozenset("senior junior lead principal staff associate assistant chief head i ii iii iv sr jr".split())
+
+
+def _words(fid: str) -> frozenset[str]:
+    """A word list of the fact matcher, from the lexicon (engine/lexicon/facts.toml; read on first use)."""
+    return lexicon.family(fid).word_set
+
+
+def category_nouns() -> frozenset[str]:
+    return _words("facts.category_nouns")
+
+
+def occupations() -> frozenset[str]:
+    return _words("facts.occupations")
 GROUP_WORDS = frozenset(stem(w) for w in "association network society club group chapter alumni member members council community collective alliance organization circle".split())
 
-# Occupations that can be shared ("I'm a nurse too"); generic ranks like "manager" are not.
-OCCUPATIONS = frozenset(
-    """nurse teacher engineer designer recruiter sourcer analyst developer programmer scientist
-    researcher writer journalist editor accountant consultant lawyer attorney librarian pharmacist
-    therapist counselor educator professor physician doctor economist statistician actuary
-    architect photographer artist musician chef paramedic veteran entrepreneur founder marketer
-    banker trader auditor paralegal technician illustrator animator producer planner""".split()
-)
 
 ACTIVITY_KINDS = {
     "posted": "post", "post": "post", "shared": "post", "wrote": "article", "article": "article",
@@ -125,10 +130,16 @@ class ProfileFacts:
     topics: list[Topic] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     acronyms: frozenset[str] = frozenset()
+    fact_set: set[Fact] = field(default_factory=set)  # the facts, for a membership test in constant time
+    org_entries: dict[str, set[int]] = field(default_factory=dict)  # ids of the facts in each orgs bucket
+
+    def _add_fact(self, fact: Fact) -> None:
+        if fact not in self.fact_set:
+            self.fact_set.add(fact)
+            self.facts.append(fact)
 
     def add_org(self, fact: Fact, forms: list[tuple[str, bool]], caps: bool = True) -> None:
-        if fact not in self.facts:
-            self.facts.append(fact)
+        self._add_fact(fact)
         for form, strong in forms:
             words = words_of(form)
             if not words:
@@ -138,6 +149,7 @@ class ProfileFacts:
                 bare = compact([w for w in words if w != "and"])
                 if bare != key:
                     self.orgs.setdefault(bare, []).append((fact, strong, 2 if len(bare) <= 3 else 0, len(words)))
+                    self.org_entries.setdefault(bare, set()).add(id(fact))
             self.max_words = max(self.max_words, min(len(words), 8))
             for k in range(1, len(words)):
                 self.prefixes.add(compact(words[:k]))
@@ -147,15 +159,16 @@ class ProfileFacts:
                 mode = 1 if caps and needs_capitals(form) else 0
             entry = (fact, strong, mode, len(words))
             bucket = self.orgs.setdefault(key, [])
-            if all(e[0] is not fact for e in bucket):
+            in_bucket = self.org_entries.setdefault(key, set())
+            if id(fact) not in in_bucket:
+                in_bucket.add(id(fact))
                 bucket.append(entry)
 
     def add_topic(self, fact: Fact, text: str, min_needed: int = 1) -> None:
         stems = content_stems(text)
         if not stems:
             return
-        if fact not in self.facts:
-            self.facts.append(fact)
+        self._add_fact(fact)
         specific = [s for s in stems if s not in GENERIC_STEMS]
         if not specific:
             return
@@ -214,10 +227,30 @@ _HEADLINE_EMPLOYER = lazy_compile(r"(?:\bat\b|@|\|)\s*([^|,;·•]+)")
 _PAREN_SHORT = lazy_compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
 
 
+# A profile is indexed up to this many entries per list (experience, education, skills, ...): a
+# real profile has tens; a pasted or generated one with 50,000 schools is read in bounded time.
+MAX_PROFILE_ITEMS = 300
+_LISTS = ("experience", "education", "skills", "interests", "groups", "activity")
+
+
+class _ProfileRead:
+    """A profile as it is indexed: its lists cut to MAX_PROFILE_ITEMS entries, the rest as is."""
+
+    def __init__(self, profile: Profile):
+        self._profile = profile
+        for name in _LISTS:
+            setattr(self, name, getattr(profile, name)[:MAX_PROFILE_ITEMS])
+
+    def __getattr__(self, name: str):
+        return getattr(self._profile, name)
+
+
 @lru_cache(maxsize=256)
 def profile_facts(profile: Profile) -> ProfileFacts:
-    """Index a profile's facts (cached per profile object)."""
+    """Index a profile's facts (cached per profile object), in time linear in its size."""
     facts = ProfileFacts(profile)
+    if any(len(getattr(profile, name)) > MAX_PROFILE_ITEMS for name in _LISTS):
+        profile = _ProfileRead(profile)  # type: ignore[assignment]
     employers = [e.company for e in profile.experience if e.company]
     for match in _HEADLINE_EMPLOYER.finditer(profile.headline):
         candidate = re.sub(r"^the\s+", "", match.group(1).strip(), flags=re.IGNORECASE)
@@ -293,7 +326,7 @@ def profile_facts(profile: Profile) -> ProfileFacts:
             venue = ", ".join(v for v in (prefix_venue, venue) if v)
         fact = Fact("activity", label, canonical(label), activity_kind=activity_kind, venue=venue)
         facts.add_topic(fact, title)
-        caps = re.findall(r"[A-Za-z][\w'-]*", item)  # the show or venue's name counts too ("Hard Hat Hour")
+        caps = re.findall(r"[A-Za-z][\w'-]*", item)  # the show or venue's name counts too (a podcast's own name)
         capitalised = frozenset((x.lower(), y.lower()) for x, y in zip(caps, caps[1:]) if x[:1].isupper() and y[:1].isupper())
         facts.titles.append((fact, tuple(words_of(title)), capitalised, tuple(words_of(venue))))
     titles = [e.title for e in profile.experience if e.title]
@@ -309,12 +342,14 @@ def profile_facts(profile: Profile) -> ProfileFacts:
     for skill in profile.skills:
         facts.add_topic(Fact("skill", skill, canonical(skill)), skill)
     # occupations ("teacher", "nurse"): a bare occupation counts only when the note ties it
+    occupation_keys = {f.key for f in facts.facts if f.kind == "occupation"}
     for title in dict.fromkeys(titles + [profile.headline]):
         for word in re.findall(r"[A-Za-z]+", title):
             low = word.lower()
-            if low in OCCUPATIONS:
+            if low in occupations():
                 fact = Fact("occupation", low, stem(low))
-                if all(f.key != fact.key or f.kind != "occupation" for f in facts.facts):
+                if fact.key not in occupation_keys:
+                    occupation_keys.add(fact.key)
                     facts.add_org(fact, [(low, True), (low + "s", True)], caps=False)
     # acronyms of multi-word interests, skills and fields ("human-robot interaction" -> HRI)
     for kind, items in (("interest", profile.interests), ("skill", profile.skills)):
@@ -431,9 +466,6 @@ _ECHO = lazy_compile(r"\b(?:same as me|like me|me too|as did i|so did i|just lik
 _YOU = lazy_compile(r"\b(?:you|your)\b")
 
 
-_NOT_NAMES = frozenset("""also however anyway again maybe plus finally lastly still otherwise besides honestly
-    truly seriously meanwhile ps btw oh well yes no ok okay sure personally ideally hopefully luckily sadly
-    congrats congratulations either overall""".split())
 _TRAILING_SIGNATURE = lazy_compile(
     r"(?<=[.!?])\s+(?:[-–—]\s*)?(?P<sig>[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){0,2},\s+[^.!?\n]{2,100})\s*$")
 
@@ -446,22 +478,119 @@ def trailing_signature(note: Note) -> int | None:
         m = _TRAILING_SIGNATURE.search(note.text[-200:])
         start = None
         first_word = m.group("sig").split()[0].rstrip(",").lower() if m else ""
-        if m and first_word not in STOPWORDS and first_word not in _NOT_NAMES and \
+        if m and first_word not in STOPWORDS and first_word not in _words("facts.not_names") and \
                 not re.search(r"\b(?:you|your|I|I'm|my|we)\b", m.group("sig")):
             start = len(note.text) - len(note.text[-200:]) + m.start("sig")
         cache["trailing_signature"] = start
     return cache["trailing_signature"]
 
 
+class _SentenceIndex:
+    """One sentence's words with prefix counts and next-index tables, so that deciding whose fact a
+    mention is costs the same however many mentions the sentence holds (linear, not quadratic)."""
+
+    __slots__ = ("words", "pairs", "has_sender", "echo_last", "pronoun_before", "count", "_next")
+
+    _COUNTED = {
+        "recipient": RECIPIENT_WORDS,
+        "org_blockers": NOT_SELF,
+        "soft_blockers": NOT_SELF - _SOFT_BLOCKERS - ORG_ONLY_BLOCKERS,
+        "self_anchors": SELF_ANCHORS,
+        "subject": frozenset(("i", "i'm", "im", "i've", "we", "we're")),
+    }
+
+    def __init__(self, words: list[str]):
+        self.words = words
+        self.pairs = set(zip(words, words[1:]))
+        self.has_sender = any(w in SENDER_WORDS or w == "here" for w in words)
+        # the last word index at which an echo ("same as me") starts: echoed after i iff echo_last >= i
+        joined = " ".join(words)
+        starts, pos = [], 0
+        for w in words:
+            starts.append(pos)
+            pos += len(w) + 1
+        self.echo_last = -1
+        for m in _ECHO.finditer(joined):
+            self.echo_last = max(self.echo_last, bisect_right(starts, m.start()) - 1)
+        # pronoun_before[i]: the index of the nearest recipient or sender word before i (-1: none)
+        before, last = [], -1
+        for i, w in enumerate(words):
+            before.append(last)
+            if w in RECIPIENT_WORDS or w in SENDER_WORDS:
+                last = i
+        before.append(last)
+        self.pronoun_before = before
+        self._next = {}
+        self.count = {}
+        for name, vocabulary in self._COUNTED.items():
+            counts, c = [0], 0
+            for w in words:
+                c += w in vocabulary
+                counts.append(c)
+            self.count[name] = counts
+
+    def any_in(self, name: str, lo: int, hi: int) -> bool:
+        """Is a word of the named vocabulary among words[lo:hi]?"""
+        counts = self.count[name]
+        lo, hi = max(0, lo), min(len(self.words), hi)
+        return hi > lo and counts[hi] - counts[lo] > 0
+
+    def next_in(self, vocabulary: frozenset[str], start: int) -> int:
+        """The index of the first word of the vocabulary at or after `start` (len(words): none)."""
+        table = self._next.get(vocabulary)
+        if table is None:
+            n = len(self.words)
+            table = [n] * (n + 1)
+            for i in range(n - 1, -1, -1):
+                table[i] = i if self.words[i] in vocabulary else table[i + 1]
+            self._next[vocabulary] = table
+        return table[min(start, len(self.words))]
+
+
+def _sentence_index(note: Note, lo: int, hi: int) -> _SentenceIndex:
+    cache = note.__dict__.setdefault("_memo", {}).setdefault("sentence_words", {})
+    if lo not in cache:
+        cache[lo] = _SentenceIndex([t.low for t in note.tokens[lo:hi]])
+    return cache[lo]
+
+
+def _line_start(note: Note, index: int) -> int:
+    """Where the line holding token `index` starts (a table made once per note)."""
+    cache = note.__dict__.setdefault("_memo", {})
+    table = cache.get("line_starts")
+    if table is None:
+        table, start, text = [], 0, note.text
+        prev = 0
+        for t in note.tokens:
+            found = text.rfind("\n", prev, t.start)
+            if found >= 0:
+                start = found + 1
+            table.append(start)
+            prev = t.start
+        cache["line_starts"] = table
+    return table[index]
+
+
+def _tail_is_short_line(note: Note, end: int) -> bool:
+    """Is what follows `end` (stripped) under 120 characters, with no line break inside?"""
+    text = note.text
+    last = len(text.rstrip())
+    first = end
+    while first < last and text[first].isspace():
+        first += 1
+    return last - first < 120 and "\n" not in text[first:last]
+
+
+_HERE_WORD = frozenset(("here",))
+_ME_WORDS = frozenset(("me", "my", "i", "i'm", "myself"))
+
+
 def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str, bool]:
     """Whose fact is the mention at tokens [first, last) presented as, and is it marked shared."""
     tokens = note.tokens
     lo, hi = _sentence_bounds(note, first)
-    cache = note.__dict__.setdefault("_memo", {}).setdefault("sentence_words", {})
-    if lo not in cache:
-        sentence = [t.low for t in tokens[lo:hi]]
-        cache[lo] = (sentence, set(zip(sentence, sentence[1:])))
-    words, pairs = cache[lo]
+    index = _sentence_index(note, lo, hi)
+    words, pairs = index.words, index.pairs
     rel_first, rel_last = first - lo, last - lo
     org = kind in ("school", "employer")
     fellow = any(w == "fellow" for w in words[max(0, rel_first - 5): rel_first])
@@ -478,76 +607,72 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
         or ("we", "both") in pairs
         or "same" in after
     )
-    has_sender = any(w in SENDER_WORDS or w == "here" for w in words)
-    rest_of_sentence = " ".join(words[rel_last:])
-    echoed = bool(_ECHO.search(rest_of_sentence))
+    has_sender = index.has_sender
+    echoed = index.echo_last >= rel_last
     # Signature line at the very end: the sender's.
-    line_start = note.text.rfind("\n", 0, tokens[first].start) + 1
-    tail = note.text[tokens[last - 1].end:]
-    if line_start > 0 and "\n" not in tail.strip() and len(tail.strip()) < 120 and \
+    line_start = _line_start(note, first)
+    if line_start > 0 and _tail_is_short_line(note, tokens[last - 1].end) and \
             not _YOU.search(note.text[line_start: tokens[first].start].lower()):
         return ("shared" if tied else "sender"), tied
     signature = trailing_signature(note)
     if signature is not None and tokens[first].start >= signature:
         return ("shared" if tied else "sender"), tied
-    nearest = next((w for w in reversed(words[:rel_first]) if w in RECIPIENT_WORDS or w in SENDER_WORDS), None)
+    nearest_at = index.pronoun_before[rel_first]
+    nearest = words[nearest_at] if nearest_at >= 0 else None
     blocked = False
     if echoed and nearest not in ("your", "yours"):
         return "shared", True  # "you went to Temple, same as me!"
     if org and rel_last < len(words) and words[rel_last] in ("user", "users", "fan", "fans", "customer", "customers", "shopper"):
         return "neutral", tied  # "a Duolingo user", "a Humana fan": not an affiliation
     side = "neutral"
-    for j in range(rel_first - 1, -1, -1):
+    j = index.pronoun_before[rel_first]  # the nearest pronoun before, jumping over the words between
+    while j >= 0:
         w = words[j]
         if w in RECIPIENT_WORDS:
             if j > 0 and words[j - 1] in ("like", "as", "unlike"):
+                j = index.pronoun_before[j]
                 continue  # "like you, I ..." marks a shared fact; it is not about the recipient
             return "recipient", False
         if w in SENDER_WORDS:
-            between = words[j + 1: rel_first]
-            blockers = NOT_SELF if org else NOT_SELF - _SOFT_BLOCKERS - ORG_ONLY_BLOCKERS
-            if w in ("me", "us") or any(b in blockers for b in between):
+            between = words[j + 1: min(rel_first, j + 5)]
+            blockers = "org_blockers" if org else "soft_blockers"
+            if w in ("me", "us") or index.any_in(blockers, j + 1, rel_first):
                 side = "neutral"
                 blocked = True
             elif w in ("my", "our", "mine"):
                 side = "sender" if (not org or rel_first - j <= 2 or any(b in MY_ANCHORS for b in between[:4])) else "neutral"
-            elif w in ("i'm", "im", "i've", "ive", "we're") or not org or any(b in SELF_ANCHORS for b in between):
+            elif w in ("i'm", "im", "i've", "ive", "we're") or not org or index.any_in("self_anchors", j + 1, rel_first):
                 side = "sender"
             break
-    else:
-        j = -1
     if side == "neutral" and (("from", "a") in set(zip(words[max(0, rel_first - 3): rel_first], words[max(0, rel_first - 2): rel_first]))
                               or (rel_first >= 2 and words[rel_first - 2: rel_first] in (["from", "a"], ["from", "an"]))):
         side = "sender"
-    line_head = note.text[note.text.rfind("\n", 0, tokens[first].start) + 1: tokens[first].start].strip()
+    # (a line head of 200 characters cannot be the bullet looked for below: not copied)
+    line_head = note.text[line_start: tokens[first].start].strip() if tokens[first].start - line_start < 200 else "x"
     if side == "neutral" and org and rel_first >= 2 and words[rel_first - 1] in ("at", "from") and \
-            words[rel_first - 2] in _STUDENT_WORDS and not any(w in RECIPIENT_WORDS for w in words[:rel_first]):
-        side = "sender"  # "Nia Thompson, poli sci sophomore at Spelman College"
+            words[rel_first - 2] in _STUDENT_WORDS and not index.any_in("recipient", 0, rel_first):
+        side = "sender"  # a signature: "<name>, <field> sophomore at <school>"
     if side == "neutral" and kind == "school" and _class_year_after(note, last) and \
-            not any(w in RECIPIENT_WORDS for w in words[:rel_first]):
-        side = "sender"  # "Thanks, Liam (Davis ’26)"
+            not index.any_in("recipient", 0, rel_first):
+        side = "sender"  # a signature with a class year: "Thanks, <name> (<school> ’26)"
     if side == "neutral" and re.fullmatch(r"[•*-]?\s*", line_head) and any(
             w in ("alum", "alumna", "alumnus", "grad", "graduate", "student", "member", "junior", "senior") for w in words[rel_last: rel_last + 3]):
         side = "sender"  # a bullet or line of the sender's own: "- UMN alum (History '98)"
     if side == "neutral":
         rest = words[rel_last: rel_last + 4]
-        later = words[rel_last:]
-        here_later = "here" in later and not any(w in RECIPIENT_WORDS for w in later[: later.index("here")])
+        here_at = index.next_in(_HERE_WORD, rel_last)
+        here_later = here_at < len(words) and not index.any_in("recipient", rel_last, here_at)
         if here_later or "myself" in rest or "here" in words[max(0, rel_first - 3): rel_first]:
             side = "sender"
         elif not org:
             # "vaccine equity is what drives me", "adult literacy matters to me"
-            for w in words[rel_last:]:
-                if w in RECIPIENT_WORDS:
-                    break
-                if w in ("me", "my", "i", "i'm", "myself"):
-                    side = "sender"
-                    break
+            if index.next_in(_ME_WORDS, rel_last) < index.next_in(RECIPIENT_WORDS, rel_last):
+                side = "sender"
     if fellow:
         return "shared", True
     if tied and (side == "sender" or (side == "neutral" and has_sender and not org)):
         return "shared", True
-    subject = any(w in ("i", "i'm", "im", "i've", "we", "we're") for w in words[:rel_first])
+    subject = index.any_in("subject", 0, rel_first)
     if side == "neutral" and subject and not blocked and (bool(_TIE_PAIRS & after_pairs) or {"too", "also"} & set(after[:4])):
         return "shared", True  # "I'm returning to HR after 6 years and worked at Kroger like you"
     return side, tied
@@ -560,6 +685,17 @@ def _class_year_after(note: Note, last: int) -> bool:
     """A class year right after a school: "Davis ’26", "UNC MSA '26" (an alum's or student's own)."""
     end = note.tokens[last - 1].end
     return bool(_CLASS_YEAR.match(note.text, end))
+
+
+def _initials_only(note: Note, first: int, last: int) -> bool:
+    """Are the full stops between tokens [first, last) those of initials ("J.P. Morgan", "A. G.")?"""
+    tokens = note.tokens
+    for k in range(first, last - 1):
+        gap = note.text[tokens[k].end: tokens[k + 1].start]
+        if "." in gap and not (gap.strip() == "." and tokens[k].text.replace(".", "").isupper()
+                               and len(tokens[k].text.replace(".", "")) <= 3):
+            return False
+    return True
 
 
 def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = False):
@@ -584,6 +720,8 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
             if length > 1:
                 # a short form must not run across sentence ends
                 span_text = note.text[tokens[i].start : tokens[i + length - 1].end]
+                if "." in span_text and _initials_only(note, i, i + length):
+                    span_text = span_text.replace(".", "")  # "J.P. Morgan": the dots of initials
                 if "." in span_text or "!" in span_text or "?" in span_text or "\n" in span_text:
                     continue
             best = (length, entries)
@@ -623,7 +761,7 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
                     continue
                 before = tokens[first - 2].low if first >= 2 else ""
                 if first >= 2 and tokens[first - 1].low in ("at", "from") and (
-                        before in CATEGORY_NOUNS or (before.endswith("s") and before[:-1] in OCCUPATIONS)):
+                        before in category_nouns() or (before.endswith("s") and before[:-1] in occupations())):
                     continue  # "engineers at Lockheed Martin" is a category, not the recipient's employer
             yield fact, first, last
         i = last
@@ -648,17 +786,31 @@ def _sentence_ids(note: Note) -> list[int]:
 
 
 def _tightest(idxs: list[int], stems: list[str], matched: set[str], need: int) -> tuple[int, int]:
-    """The shortest run of tokens holding `need` of the matched stems (one a specific word)."""
+    """The shortest run of tokens holding `need` of the matched stems (one a specific word), the
+    first such run when several are as short (a sliding window: linear in the hits)."""
     hits = [i for i in idxs if stems[i] in matched]
     best = (hits[0], hits[-1] + 1)
+    counts: dict[str, int] = {}
+    specific = 0  # how many distinct stems in the window are not generic
+    b = -1
     for a in range(len(hits)):
-        seen: set[str] = set()
-        for b in range(a, len(hits)):
-            seen.add(stems[hits[b]])
-            if len(seen) >= need and seen - GENERIC_STEMS:
-                if hits[b] - hits[a] < best[1] - 1 - best[0]:
-                    best = (hits[a], hits[b] + 1)
-                break
+        # grow the window [a, b] until it holds enough stems
+        while (len(counts) < need or not specific) and b + 1 < len(hits):
+            b += 1
+            st = stems[hits[b]]
+            counts[st] = counts.get(st, 0) + 1
+            if counts[st] == 1 and st not in GENERIC_STEMS:
+                specific += 1
+        if len(counts) < need or not specific:
+            break
+        if hits[b] - hits[a] < best[1] - 1 - best[0]:
+            best = (hits[a], hits[b] + 1)
+        st = stems[hits[a]]
+        counts[st] -= 1
+        if not counts[st]:
+            del counts[st]
+            if st not in GENERIC_STEMS:
+                specific -= 1
     return best
 
 
@@ -666,7 +818,7 @@ _NAME_JOINERS = frozenset(("and", "of", "n"))
 
 
 def _title_matches(note: Note, facts: ProfileFacts):
-    """An activity named by two of its title's words in a row: "the wall labels", "Looking Slowly"."""
+    """An activity named by two of its title's words in a row: "the <two title words>", or the title itself as capitalised."""
     tokens = note.tokens
     if not facts.titles:
         return
@@ -699,7 +851,7 @@ def _title_matches(note: Note, facts: ProfileFacts):
                 continue
             if a in PLACE_WORDS and b in PLACE_WORDS or (a + b) in org_keys or a in org_keys or b in org_keys:
                 continue  # a school or employer named in a title ("Ohio Wesleyan") is not the title
-            # capitalised as in the profile's title ("Looking Slowly"), or two specific words next to
+            # capitalised as in the profile's title (both words capitalised), or two specific words next to
             # a record noun ("I loved your piece on the wall labels")
             as_title = (tokens[i].is_capitalised and tokens[i + width - 1].is_capitalised and i > 0
                         and ((a, b) in capitalised or width == 3))
@@ -757,7 +909,7 @@ def _topic_matches(note: Note, facts: ProfileFacts):
                                   for t in (tokens[i].low for i in by_sentence[sid] if stems[i] in matched - GENERIC_STEMS))
                 if not enough and not (record and distinctive):
                     continue
-                # an award is named by its own words: "you won the Interpreter of the Year award"
+                # an award is named by its own words: "you won the <name> of the Year award"
                 award = (topic.fact.activity_kind == "award" and bool(matched & AWARD_STEMS)
                          and len(matched - GENERIC_STEMS - AWARD_STEMS) >= 1 and 2 * len(matched) >= len(topic.stems))
                 if not record and not award and (2 * len(matched) < len(topic.stems) + 1 or len(matched - GENERIC_STEMS) < 2
@@ -796,21 +948,28 @@ _ANSWER = lazy_compile(r"\s*(?:i\s+did\s+too|i\s+did\s+as\s+well|so\s+did\s+i|me
                        re.IGNORECASE)
 
 
+_STOP = re.compile(r"[.!?\n]")
+
+
 def _answered(note: Note, end: int) -> bool:
     """True when the sentence after the one ending at/after `end` starts with "I did too", "Me too"."""
-    stop = next((i for i in range(end, len(note.text)) if note.text[i] in ".!?\n"), None)
-    return stop is not None and bool(_ANSWER.match(note.text, stop + 1))
+    cache = note.__dict__.setdefault("_memo", {})
+    stops = cache.get("stops")
+    if stops is None:
+        stops = cache["stops"] = [m.start() for m in _STOP.finditer(note.text)]
+    at = bisect_right(stops, end - 1)  # the first stop at or after `end`
+    return at < len(stops) and bool(_ANSWER.match(note.text, stops[at] + 1))
 
 
 def _category_before(note: Note, first: int, last: int) -> bool:
     """True when the words are "architects at X": a category of people, not the recipient's employer."""
     for i in range(first, min(last, len(note.tokens) - 1)):
         word, nxt = note.tokens[i].low, note.tokens[i + 1].low
-        if nxt in ("at", "from") and (word in CATEGORY_NOUNS or (word.endswith("s") and word[:-1] in OCCUPATIONS)):
+        if nxt in ("at", "from") and (word in category_nouns() or (word.endswith("s") and word[:-1] in occupations())):
             return True
     if first >= 2 and note.tokens[first - 1].low in ("at", "from"):
         word = note.tokens[first - 2].low
-        return word in CATEGORY_NOUNS or (word.endswith("s") and word[:-1] in OCCUPATIONS)
+        return word in category_nouns() or (word.endswith("s") and word[:-1] in occupations())
     return False
 
 
@@ -822,17 +981,30 @@ def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
     tokens = note.tokens
     # where matches overlap, an exact name beats a topic match, and a longer match a shorter one
     # (a name beats a topic; a longer topic beats a bare occupation or field inside it:
-    # "your work on veteran transitions" is the interest, not the occupation "veteran");
+    # "your work on <occupation> <topic>" is the interest, not the bare occupation);
     # decided before whose fact each is, which is the costly part
     spans = [(fact, first, last, exact, tokens[first].start, tokens[last - 1].end) for fact, first, last, exact in found]
     ranked = sorted(spans, key=lambda c: (0 if c[3] and c[0].kind not in ("occupation", "field") else 1,
                                           -(c[5] - c[4]), 0 if c[3] else 1))
     chosen: list[tuple] = []
+    # the chosen spans never overlap unless equal: kept sorted, a new span can only overlap the
+    # chosen span that starts last before its end (no pairwise comparison)
+    span_starts: list[tuple[int, int]] = []
+    facts_at: dict[tuple[int, int], set[Fact]] = {}
     for c in ranked:
         fact, _first, _last, _exact, start, end = c
-        if not any(start < k[5] and k[4] < end and (k[4], k[5]) != (start, end) for k in chosen) and \
-                not any((k[4], k[5]) == (start, end) and k[0] == fact for k in chosen):
-            chosen.append(c)  # the same words may name two facts: Binghamton the school and the employer
+        same = facts_at.get((start, end))
+        if same is not None:
+            if fact not in same:
+                same.add(fact)
+                chosen.append(c)  # the same words may name two facts: Binghamton the school and the employer
+            continue
+        at = bisect_right(span_starts, (end, -1)) - 1
+        if at >= 0 and span_starts[at][0] < end and span_starts[at][1] > start:
+            continue
+        insort(span_starts, (start, end))
+        facts_at[(start, end)] = {fact}
+        chosen.append(c)
     kept: list[Mention] = []
     for fact, first, last, exact, start, end in chosen:
         side, tied = _side(note, first, last, fact.kind)
@@ -968,7 +1140,7 @@ def _venue_ok(venue: str, facts: ProfileFacts) -> bool:
             if wanted & have and (len(wanted & have) * 2 >= len(wanted)):
                 return True
             if wanted & _name_acronyms(f.venue + " " + f.label):
-                return True  # "your NRA Show talk": the National Restaurant Association Show
+                return True  # a venue named by its initials and a word of its name ("your <ACRONYM> Show talk")
     return False
 
 
@@ -1076,15 +1248,26 @@ def shared_facts(recipient: Profile, sender: Profile) -> list[tuple[Fact, Fact]]
     """Facts both profiles support: school, employer, named group, field at a school, interest."""
     r, s = profile_facts(recipient), profile_facts(sender)
     out = []
+    seen = set()
+    # the sender's facts indexed by kind and key once (no pairwise comparison of two long profiles)
+    by_key: dict[tuple[str, str], list[Fact]] = {}
+    fields = []
+    for sf in s.facts:
+        if sf.kind == "field":
+            fields.append(sf)
+        else:
+            by_key.setdefault((sf.kind, sf.key), []).append(sf)
     for rf in r.facts:
-        for sf in s.facts:
-            if rf.kind != sf.kind or rf.kind in ("activity", "skill", "role"):
-                continue
-            if rf.kind == "field":
+        if rf.kind in ("activity", "skill", "role"):
+            continue
+        if rf.kind == "field":
+            for sf in fields:
                 if _same_field(rf, sf) and rf.school and rf.school == sf.school:
                     out.append((rf, sf))
-            elif rf.key == sf.key:
-                if (rf, sf) not in out:
+        else:
+            for sf in by_key.get((rf.kind, rf.key), ()):
+                if (rf, sf) not in seen:
+                    seen.add((rf, sf))
                     out.append((rf, sf))
     return out
 
@@ -1153,3 +1336,41 @@ def sender_supports(sender: Profile, fact: Fact) -> Fact | None:
         if fact.kind == "interest" and sf.kind == "interest" and sf.key == fact.key:
             return sf
     return None
+
+
+# --- The public matcher: which profile facts a text names --------------------------------------
+
+
+class FoundFact(NamedTuple):
+    """A profile fact a text names: its kind, its name as the profile spells it, where it is
+    (a named tuple: no dataclass is built when the engine is imported)."""
+
+    kind: str  # school, employer, group, field, interest, activity, role, skill, occupation
+    name: str  # as written in the profile ("The Ohio State University")
+    start: int  # offsets into the text as given
+    end: int
+    fact: Fact
+
+
+def find_facts(text: str, profile: Profile | None, listed: bool = False) -> list[FoundFact]:
+    """The facts of `profile` that `text` names, in order, with the same matcher the rubric uses
+    (short forms, nicknames, inflections: "Ohio State", "Buckeye", "psych major", "first-gen").
+
+    With ``listed=True`` the text is a fact written down from the profile ("Ohio State", "her post
+    on career fairs"), so a school needs no education words around it."""
+    note = Note(str(text or ""))
+    if profile is None or not note.tokens:
+        return []
+    mentions = [(m.fact, m.start, m.end) for m in find_mentions(note, profile)]
+    if listed:
+        tokens = note.tokens
+        seen = {fact for fact, _s, _e in mentions}
+        for fact, first, last in _org_matches(note, profile_facts(profile), education_context=True):
+            if fact not in seen:
+                seen.add(fact)
+                mentions.append((fact, tokens[first].start, tokens[last - 1].end))
+    out = []
+    for fact, start, end in sorted(mentions, key=lambda m: m[1]):
+        s, e = note.original_span((start, end))
+        out.append(FoundFact(fact.kind, fact.label, s, e, fact))
+    return out

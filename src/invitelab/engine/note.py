@@ -1,19 +1,29 @@
 """Reading a note: normalisation that keeps character offsets, tokens and sentences (word lists are in
 ``words``, compiled patterns in ``patterns``).
 
-Everything here is linear in the length of the note. Offsets into :attr:`Note.text` are offsets
-into the student's original text, so evidence can be highlighted where it was written.
+Everything here is linear in the length of the note. The note is read up to MAX_ANALYSED characters,
+with long runs of white space and long tokens shortened; :meth:`Note.original_span` maps offsets into
+:attr:`Note.text` back to the student's original text, so evidence is highlighted where it was written.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-# Content criteria read at most this many characters; `length` always counts the whole note.
-MAX_ANALYSED = 20_000
+from ..normalize import without_invisible
+
+# Content criteria read at most this many characters; `length` always counts the whole note (a
+# LinkedIn note holds at most 300, so this is ten times the longest note anyone can send).
+MAX_ANALYSED = 3_000
+# Runs of white space longer than this, and tokens without a space longer than LONG_TOKEN, are read
+# shortened (offsets are mapped back to the original text): no pattern can then walk a long run from
+# every position inside it, which is what made 1,000 blank lines take most of a minute.
+SPACE_RUN = 3
+LONG_TOKEN = 64
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u180e\u00ad"
 _BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
@@ -49,6 +59,52 @@ def fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
+_LONG_RUN = re.compile(rf"\s{{{SPACE_RUN + 1},}}|\S{{{LONG_TOKEN + 1},}}")
+
+
+def _shorten_run(run: str) -> str:
+    """A long run read as a short one of the same kind: a space run keeps its first character,
+    up to two line breaks and its last character; a long token keeps its first LONG_TOKEN characters."""
+    if not run[0].isspace():
+        return run[:LONG_TOKEN]
+    breaks = min(2, run.count("\n"))
+    if not breaks:
+        return run[:SPACE_RUN]
+    return ("" if run[0] == "\n" else run[0]) + "\n" * breaks + ("" if run[-1] == "\n" else run[-1])
+
+
+def _removed_positions(original: str, cleaned: str) -> list[int]:
+    """For each character removed from `original` to give `cleaned` (a subsequence of it), the
+    offset in `cleaned` where it stood (one linear walk)."""
+    out = []
+    j = 0
+    n = len(cleaned)
+    for ch in original:
+        if j < n and cleaned[j] == ch:
+            j += 1
+        else:
+            out.append(j)
+    return out
+
+
+def _cuts(text: str) -> list[tuple[int, int, str]]:
+    """The long runs of a text: (start, end, what they are read as)."""
+    return [(m.start(), m.end(), _shorten_run(m.group(0))) for m in _LONG_RUN.finditer(text)]
+
+
+def _apply(text: str, cuts: list[tuple[int, int, str]], keep_original: bool = False) -> str:
+    """The text with each cut replaced by its short form (or, with keep_original, by as many of
+    its own first characters: the same offsets, the writer's characters)."""
+    pieces = []
+    last = 0
+    for start, end, short in cuts:
+        pieces.append(text[last:start])
+        pieces.append(text[start:start + len(short)] if keep_original else short)
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 _TOKEN = re.compile(r"[^\W_]+(?:['.][^\W_]+)*", re.UNICODE)
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
 
@@ -81,8 +137,43 @@ class Note:
     def __init__(self, raw: str):
         self.raw = raw
         self.truncated = len(raw) > MAX_ANALYSED
-        self.text = normalise(raw[:MAX_ANALYSED])
+        self.read_length = min(len(raw), MAX_ANALYSED)  # how much of the original was read
+        # zero-width, direction-control and control characters are removed before reading
+        # (invitelab.normalize); `removed_at` keeps where, to map offsets back
+        cleaned = without_invisible(raw[:MAX_ANALYSED])
+        self.notice = cleaned.notice
+        self._clean = cleaned.text
+        self._removed_at = _removed_positions(raw[:MAX_ANALYSED], cleaned.text) if cleaned.removed else []
+        text = normalise(self._clean)
+        self._cuts = _cuts(text)
+        self.text = _apply(text, self._cuts) if self._cuts else text
+        # analysed offsets from _starts[i] on are original offsets minus _shifts[i]
+        self._starts, self._shifts = [0], [0]
+        shift = 0
+        for _start, end, short in self._cuts:
+            shift += end - _start - len(short)
+            self._starts.append(end - shift)
+            self._shifts.append(shift)
         self.lower = _lower_same_length(self.text)
+
+    @cached_property
+    def raw_read(self) -> str:
+        """The writer's own characters (before normalisation) at the offsets of :attr:`text`."""
+        raw = self._clean
+        return _apply(raw, self._cuts, keep_original=True) if self._cuts else raw
+
+    def original_offset(self, offset: int) -> int:
+        """Where an offset into :attr:`text` falls in the student's original text."""
+        if len(self._starts) > 1:
+            offset += self._shifts[bisect_right(self._starts, offset) - 1]
+        if self._removed_at:
+            offset += bisect_right(self._removed_at, offset)
+        return offset
+
+    def original_span(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        if span is None or (len(self._starts) == 1 and not self._removed_at):
+            return span
+        return self.original_offset(span[0]), self.original_offset(span[1])
 
     @cached_property
     def stripped(self) -> str:

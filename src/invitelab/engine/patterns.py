@@ -58,6 +58,9 @@ class LazyPattern:
     def findall(self, *args):
         return (self._compiled or self._get()).findall(*args)
 
+    def split(self, *args, **kwargs):
+        return (self._compiled or self._get()).split(*args, **kwargs)
+
     def sub(self, *args):
         if self._needles and self._absent(args[1]):
             return args[1]

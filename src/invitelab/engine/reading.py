@@ -82,12 +82,16 @@ def read_greeting(note: Note) -> Greeting | None:
         if m:
             name = m.group("name")
             words = name.split()
-            if len(words) <= 3:
+            if len(words) <= 3 and fold(words[0]).replace("’", "'") not in _NOT_A_NAME:  # "I'm like, ..."
                 return Greeting(m.start("name") if not m.group("title") else m.start("title"),
                                 m.end("name"), "", m.group("title") or "", name)
         return None
 
     return memo(note, "greeting", compute)
+
+
+# A note that opens with a pronoun or a contraction ("I'm like, ...", "We, ...") opens with no name.
+_NOT_A_NAME = frozenset("i i'm im i've i'd i'll we we're you you're he she they it it's this that so well".split())
 
 
 def note_placeholder_word(note: Note, rest: str):

@@ -29,7 +29,12 @@ def decide_level(status: dict[str, str]) -> str:
     return "developing"
 
 
-def _weigh(findings: list[Finding], rubric: Rubric, level: str) -> tuple[list[Finding], float]:
+# Criteria whose spans are offsets into the original text already (length counts it whole); every
+# other span is an offset into the note as read, mapped back by Note.original_span.
+ORIGINAL_SPANS = frozenset({"length"})
+
+
+def _weigh(findings: list[Finding], rubric: Rubric, level: str, note: Note) -> tuple[list[Finding], float]:
     """Points per criterion, and the score: the weighted share of passing criteria placed inside
     the level's band (spec section 3), so that a better level always scores higher."""
     weights = {c: rubric.weight(c) for c in (f.criterion for f in findings)}
@@ -43,7 +48,8 @@ def _weigh(findings: list[Finding], rubric: Rubric, level: str) -> tuple[list[Fi
         w = 0.0 if f.status == "n/a" else weights[f.criterion] * scale
         pts = w if f.status == "pass" else 0.0
         earned += pts
-        out.append(Finding(f.criterion, f.status, f.evidence, f.suggestion, TITLES[f.criterion], f.span,
+        span = f.span if f.criterion in ORIGINAL_SPANS else note.original_span(f.span)
+        out.append(Finding(f.criterion, f.status, f.evidence, f.suggestion, TITLES[f.criterion], span,
                            round(w, 2), round(pts, 2), f.warning))
     share = earned / total if total else 0.0
     low, high = rubric.band(level)
@@ -108,8 +114,8 @@ def score(
     raw = [criterion.check(note, ctx) for criterion in CRITERIA]
     status = {f.criterion: f.status for f in raw}
     level = decide_level(status)
-    findings, value = _weigh(raw, rubric, level)
-    warnings = tuple(f.warning for f in findings if f.warning)
+    findings, value = _weigh(raw, rubric, level, note)
+    warnings = ((note.notice,) if note.notice else ()) + tuple(f.warning for f in findings if f.warning)
     return Result(
         text=text,
         score=value,

@@ -272,6 +272,22 @@ def canonical(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1)
+def _known_by_canonical() -> dict[str, tuple[str, ...]]:
+    """The table of known short forms keyed by canonical names (as profiles' names are looked up:
+    "The Boston Consulting Group" and "U.S. Department of State" find their rows)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for key, forms in KNOWN_SHORT_FORMS.items():
+        for k in dict.fromkeys((key, canonical(key), " ".join(w for w in words_of(key) if w not in ("u", "s", "us")))):
+            out[k] = tuple(dict.fromkeys(out.get(k, ()) + forms))
+    return out
+
+
+def known_short_forms(key: str) -> tuple[str, ...]:
+    """The nicknames and short forms the table knows for a canonical name (none: ())."""
+    return _known_by_canonical().get(key, ())
+
+
 def acronym(words: list[str], keep_connectors: bool = False) -> str:
     letters = [w[0] for w in words if w and (keep_connectors and w in ("of", "and") or w not in _CONNECTORS)]
     return "".join(letters)
@@ -301,7 +317,7 @@ def school_short_forms(name: str) -> list[tuple[str, bool]]:
     if parent != " ".join(words) and len(parent.split()) >= 2:
         forms.extend(school_short_forms(parent))
     key = " ".join(words)
-    for extra in KNOWN_SHORT_FORMS.get(key, ()):
+    for extra in known_short_forms(key):
         forms.append((extra, not _is_place(words_of(extra))))
     core = [w for w in words if w not in _SCHOOL_WORDS]
     # "University of X" -> "X"; "X University" -> "X"; "X State University" -> "X State"
@@ -365,14 +381,14 @@ def employer_short_forms(name: str) -> list[tuple[str, bool]]:
     words = canonical(name).split()
     if not words:
         return []
+    known = [(extra, True) for extra in known_short_forms(" ".join(words))]
     # "U.S. Army" -> "Army"; "United States Navy" -> "Navy"
     for prefix in (["us"], ["u", "s"], ["united", "states"]):
         if words[: len(prefix)] == prefix and len(words) > len(prefix):
             rest = words[len(prefix):]
-            return [(" ".join(words), True), (" ".join(rest), True)] + employer_short_forms(" ".join(rest))[1:]
+            return [(" ".join(words), True), (" ".join(rest), True)] + known + employer_short_forms(" ".join(rest))[1:]
     forms: list[tuple[str, bool]] = [(" ".join(words), True)]
-    for extra in KNOWN_SHORT_FORMS.get(" ".join(words), ()):
-        forms.append((extra, True))
+    forms.extend(known)
     trimmed = list(words)
     while len(trimmed) > 1 and trimmed[-1] in _DESCRIPTORS | _CONNECTORS:
         trimmed = trimmed[:-1]

@@ -1,11 +1,10 @@
 """Checking the facts a student says they found in a profile.
 
-A profile is split into small *facts* (an employer, a job title, a school, a field, a skill, an
-interest, a group, a post...). A student's sentence confirms a fact when it contains that fact's
-distinctive words (all of them for a short fact, most of them for a long post title), allowing
-plurals, accents, case, and the usual short forms of a name ("Ohio State", "OSU"). Anything else
-is flagged so the student looks again. Precision over recall: a fact is only confirmed when the
-words are there.
+A student's entry confirms a profile fact when the rubric engine's own matcher
+(:func:`invitelab.engine.find_facts`) finds it there: the same short forms, nicknames and
+inflections the rubric accepts ("Ohio State", "Buckeye", "psych major", "her post on career
+fairs"), so the checker and the rubric never disagree. Where the person lives, which the rubric
+does not read, is checked by its words. Anything else is flagged so the student looks again.
 """
 
 from __future__ import annotations
@@ -14,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..engine import find_facts
+from ..profiles import Profile, ProfileError, profile_from_dict
 from .people import as_list, first_name, get
 
 STOPWORDS = frozenset(
@@ -139,12 +140,39 @@ class FactCheck:
     message: str = ""
 
 
+# The engine's kinds of fact, as the checker names them to a student.
+SECTION_OF_KIND = {
+    "school": "School", "employer": "Employer", "group": "Group", "field": "Studied",
+    "interest": "Interest", "activity": "Activity", "role": "Job title", "occupation": "Job title",
+    "skill": "Skill",
+}
+
+
+def _as_profile(profile):
+    """The engine's Profile for a widget's profile (a Profile, or a dict as in the JSON file)."""
+    if profile is None or isinstance(profile, Profile):
+        return profile
+    try:
+        return profile_from_dict(dict(profile))
+    except (ProfileError, TypeError, ValueError):
+        return None
+
+
+def engine_facts(entry: str, profile) -> tuple[Fact, ...]:
+    """The profile facts an entry names, found by the rubric engine's own matcher
+    (:func:`invitelab.engine.find_facts`), so the checker and the rubric never disagree."""
+    found = find_facts(entry, _as_profile(profile), listed=True)
+    return tuple(dict.fromkeys(Fact(SECTION_OF_KIND.get(f.kind, f.kind.title()), f.name) for f in found))
+
+
 def check_fact(entry: str, profile) -> FactCheck:
     entry = str(entry or "")
     if not entry.strip():
         return FactCheck(entry, "empty", message="Empty: write down a fact from the profile.")
     words = tokens(entry)
-    found = tuple(f for f in profile_facts(profile) if f.found_in(words))
+    found = engine_facts(entry, profile)
+    # where they live is not a fact the rubric reads, but it is true: checked by its words
+    found += tuple(f for f in profile_facts(profile) if f.section in ("Location", "Headline") and f.found_in(words))
     if found:
         return FactCheck(entry, "confirmed", found, "Found in the profile: "
                          + "; ".join(f.label() for f in found))  # fmt: skip
@@ -179,4 +207,4 @@ def model_facts(profile, n: int = 3) -> list[str]:
     return [f.label() for f in facts[:n]]
 
 
-__all__ = ["Fact", "FactCheck", "check_fact", "check_facts", "profile_facts", "model_facts"]
+__all__ = ["Fact", "FactCheck", "check_fact", "check_facts", "engine_facts", "profile_facts", "model_facts"]

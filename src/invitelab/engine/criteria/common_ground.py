@@ -95,7 +95,7 @@ def check_common_ground(note: Note, ctx: Context) -> Finding:
             sender_has = any(True for _ in F._org_matches(sub, F.profile_facts(sender)))
             if not sender_has or not c.supported:
                 unsupported.append(F.Mention(F.Fact("school", c.obj, c.obj.lower()), c.start, c.end, "shared", True))
-    # "we both love horseback riding" when the recipient's profile shows no such thing
+    # "we both love <a hobby>" when the recipient's profile shows no such thing
     for wb in _WE_BOTH_CLAIM.finditer(note.text):
         obj = re.split(r"\s+(?:and|but|so|while)\s+(?:I|I'm|I've|my|me)\b|\s+\(", wb.group("obj"))[0]
         capitals = {"".join(c for c in name if c.isupper())

@@ -14,16 +14,19 @@ def check_length(note: Note, ctx: Context) -> Finding:
     n = len(note.raw)
     limit = ctx.rubric.limit
     warn = ctx.rubric.warn_above
+    if n > limit and (note.is_empty and not note.truncated or not note.raw.strip()):
+        # spec: an empty note passes length, there is nothing to fault (even "\r\r" with a limit of 1)
+        return finding(cid, "pass", f"{n:,} characters of white space only: nothing to send yet.")
     if n <= limit:
         warning = ""
         if n > warn and limit > warn:
             warning = (f"{n} characters: free accounts are reported to allow only {warn}; "
                        f"trim {n - warn} characters if you do not have Premium.")
         return finding(cid, "pass", f"{n} characters, within the {limit}-character limit.", warning=warning)
-    extra = " (only the first 20,000 characters were read for the other criteria)" if note.truncated else ""
+    extra = f" (only the first {note.read_length:,} characters were read for the other criteria)" if note.truncated else ""
     return finding(cid, "fail", f"{n:,} characters: {n - limit:,} over the {limit}-character limit{extra}.",
                    f"Cut {n - limit:,} characters: keep the greeting, one specific detail, your purpose and a thank-you.",
-                   span=(limit, min(n, len(note.text))) if limit < len(note.text) else None)
+                   span=(limit, n))
 
 
 CRITERION = Criterion(

@@ -6,6 +6,7 @@ import re
 from ...findings import Finding
 from ...profiles import Profile
 from .. import facts as F
+from .. import lexicon
 from ..asks import find_hard_ask
 from ..context import Context, memo, profile_name_words
 from ..criterion import Criterion, finding, quote
@@ -27,7 +28,7 @@ _PURPOSE_VERB = lazy_compile(
     r"chat(?:ting)?|speak(?:ing)?|get\s+your\s+(?:take|advice|perspective|thoughts|insights?|input|view)|"
     r"(?:your|any)\s+(?:honest\s+|quick\s+|candid\s+)?(?:advice|tips|guidance|insights?|thoughts|perspective|take|input|"
     r"recommendations?|feedback)|"
-    r"pick\s+your\s+brain|follow(?:ing)?|stay\s+in\s+touch|keep\s+in\s+touch|exchange|compare\s+notes|"
+    r"pick\s+your\s+brain|follow(?:ing)?|stay\s+in\s+touch|keep\s+in\s+touch|exchange\s+(?:ideas|notes|thoughts|perspectives|insights|experiences|tips)|exchange|compare\s+notes|"
     r"trade\s+notes|interview\s+you|"
     r"curious|wondering|wondered|tell\s+me|interested\s+in\s+(?=how|what|why|whether|learning)|question|questions|"
     r"conversation|call|coffee|explore|exploring|minutes?|"
@@ -41,20 +42,10 @@ _OBJECT_STARTERS = lazy_compile(
     r"for|in|with|from|behind|of|the|your|to)\b",
     re.IGNORECASE,
 )
-VAGUE_WORDS = frozenset(
-    """about more you your work experience experiences opportunities opportunity career careers
-    company field industry things thing it this that stuff background journey path role roles
-    job jobs what do does to a an the some any with from in at on and of possible potential
-    available insights insight advice brain perspective thoughts story profile network connect
-    connecting sometime time day chat quick brief call coffee life world professional
-    professionally personally learn know more hear get talk side someday soon future maybe
-    perhaps there here things also well too if would could can may might will like love able
-    you're you've yours me my i i'm we us our ways way great good valuable expertise research
-    open willing mind having interested chance hi hello hey dear quick short u ur ya
-    minutes minute call calls zoom phone hop meet meeting up hang wanna gonna lol sometime soon catch
-    project projects lab team studies area position business organization firm typical
-    day-to-day""".split()
-)
+def _vague_words() -> frozenset[str]:
+    """Words that name no topic after a purpose verb (lexicon family ``purposes.vague_objects``)."""
+    return lexicon.family("purposes.vague_objects").word_set
+
 _CONNECT_Q = lazy_compile(
     r"\b(?:connect|connecting|accept\s+(?:my|the|this)\s+(?:invitation|invite|request)|join\s+(?:my|your)\s+"
     r"(?:network|linkedin|professional)|add\s+me|link\s+up|be\s+connected|network\s+with)\b", re.IGNORECASE
@@ -79,13 +70,26 @@ _TOPIC_ELSEWHERE = lazy_compile(
 )
 
 
+# compiled once (they run in the verb and question loops)
+_CLAUSE_SPLIT = lazy_compile(r"[.!?\n;]|\s-\s|,\s*(?:and\s+)?(?:i|thanks|thank|best|hope|looking)\b|"
+                             r"\s+(?:and|but)\s+(?:i|i'm|im|i've|we|my)\b", re.IGNORECASE)
+_OBJ_WORD = lazy_compile(r"[A-Za-z][\w'&+-]*")
+_NOT_VAGUE_VERB = lazy_compile(r"following\s+up|follow\s+up|question|call", re.IGNORECASE)
+_QUESTION_CLAUSES = lazy_compile(r"[,;:]|\s-\s|\band\s+(?=(?:i|i'm|we)\b)")
+_HOW_ARE_YOU = lazy_compile(r"^\W*(?:how\s+are\s+you(?:\s+doing)?|how's\s+it\s+going|how\s+have\s+you\s+been)\W*$",
+                            re.IGNORECASE)
+
+
 def _object_after(text: str, start: int) -> str | None:
     """The object of a purpose verb: content words in the clause that follows, if any."""
-    piece = text[start: start + 140].lstrip(" \t,;:-!")
-    tail = re.split(r"[.!?\n;]|\s-\s|,\s*(?:and\s+)?(?:i|thanks|thank|best|hope|looking)\b|\s+(?:and|but)\s+(?:i|i'm|im|i've|we|my)\b",
-                    piece, maxsplit=1, flags=re.IGNORECASE)[0]
-    words = re.findall(r"[A-Za-z][\w'&+-]*", tail)
-    content = [w for w in words[:14] if w.lower() not in VAGUE_WORDS and w.lower() not in STOPWORDS]
+    piece = text[start: start + 140]
+    if "[" in piece or "{" in piece or "<" in piece or "___" in piece:  # "[topic]" names no topic
+        piece = PLACEHOLDER_BRACKETS.sub(lambda p: " " * len(p.group(0)), piece)
+    piece = piece.lstrip(" \t,;:-!")
+    tail = _CLAUSE_SPLIT.split(piece, maxsplit=1)[0]
+    words = _OBJ_WORD.findall(tail)
+    vague = _vague_words()
+    content = [w for w in words[:14] if w.lower() not in vague and w.lower() not in STOPWORDS]
     if not content:
         return None
     return tail.strip()
@@ -96,10 +100,12 @@ def _only_org_name(obj: str, ctx: Context) -> bool:
     if ctx.recipient is None:
         return False
     names = set()
-    for name in ctx.recipient.employers + ctx.recipient.schools:
+    cap = F.MAX_PROFILE_ITEMS  # a profile is read up to this many entries per list (linear time)
+    for name in ctx.recipient.employers[:cap] + ctx.recipient.schools[:cap]:
         names.update(words_of(name))
-    words = [fold(w) for w in re.findall(r"[A-Za-z][\w'&+-]*", obj)]
-    content = [w for w in words if w not in VAGUE_WORDS and w not in STOPWORDS and w not in ("opportunities", "team")]
+    words = [fold(w) for w in _OBJ_WORD.findall(obj)]
+    vague = _vague_words()
+    content = [w for w in words if w not in vague and w not in STOPWORDS and w not in ("opportunities", "team")]
     return bool(content) and all(w in names or w.rstrip("'s") in names for w in content)
 
 
@@ -119,7 +125,7 @@ def _topic_elsewhere(note: Note, ctx: Context) -> str | None:
     text = PLACEHOLDER_BRACKETS.sub(" ", note.text)
     for m in _TOPIC_ELSEWHERE.finditer(text):
         topic = _object_after(text, m.start("topic"))
-        if topic:
+        if topic and not _only_time(topic):
             return topic
     return None
 
@@ -131,6 +137,37 @@ def _purpose_hint(ctx: Context) -> str:
         hint = (f"Say what you would like to learn or ask, with its topic: for example a question about "
                 f"{_first(ctx.recipient)}'s {activities[0].describe()}.")
     return hint
+
+
+# purposes.not_purpose can only match a note with one of these (lower case): speed
+_NOT_PURPOSE_NEEDLES = ("n't know", "not know", "dont know", "anything", "something", "conversation", "our chat",
+                        "the chat", "our talk", "the talk", "our call", "the call", "discussion", "take on",
+                        "your take", "ur take", "your thoughts", "ur thoughts", "your perspective", "your insight",
+                        "your advice", "your view")
+
+
+def _proposal(note: Note) -> tuple[str, tuple[int, int]] | None:
+    """An offer to share a resource the note names, or to meet at or before an event both attend."""
+    text = note.text
+    low = text.lower()
+    offer = ("share" in low or "send" in low or "copy" in low) and lexicon.family("purposes.share_offer").search(text)
+    if offer and lexicon.family("purposes.resource").search(text):
+        return "Offers to share a resource", offer.span()
+    if not any(n in low for n in ("attending", "speaking", "presenting", "going", "heading", "be there", "be at",
+                                  "registered", "both", "you're at", "you are at")):
+        return None  # purposes.same_event cannot match (speed)
+    meet = lexicon.family("purposes.meet_there").search(text)
+    if meet and lexicon.family("purposes.same_event").search(text):
+        return "Proposes to meet at an event you both attend", meet.span()
+    return None
+
+
+def _only_time(topic: str) -> bool:
+    """A topic made only of time words ("last week") is no topic."""
+    times = lexicon.family("references.time_words").word_set
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", topic)]
+    vague = _vague_words()
+    return all(w in times or w in STOPWORDS or w in vague for w in words)
 
 
 def check_purpose(note: Note, ctx: Context) -> Finding:
@@ -150,8 +187,15 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
     if ctx.recipient is not None:
         record_spans += [(m.start, m.end) for m in F.find_mentions(note, ctx.recipient)
                          if m.fact.kind == "activity"]
+    not_purpose: list[tuple[int, int]] | None = None  # found on first need (speed)
     for m in _PURPOSE_VERB.finditer(text):
         if any(a <= m.start() < b for a, b in record_spans):
+            continue
+        if not_purpose is None:
+            low = text.lower()
+            not_purpose = [n.span() for n in lexicon.family("purposes.not_purpose").finditer(text)] \
+                if any(n in low for n in _NOT_PURPOSE_NEEDLES) else []
+        if any(a <= m.start() < b for a, b in not_purpose):
             continue
         if m.group(0).lower().startswith("hear") and _FROM_YOU.match(text, m.end()):
             continue  # "looking forward to hearing from you" is a pleasantry
@@ -170,13 +214,14 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
         obj = _object_after(text, verb_end)
         if obj and _only_org_name(obj, ctx):
             obj = None  # "learn more about Bridger Valley Food Bank": no topic beyond the name
-        if obj and _OBJECT_STARTERS.match(text[verb_end:]) or (obj and m.group(0).lower().startswith(("curious", "wondering", "question", "your", "any"))):
+        if obj and _OBJECT_STARTERS.match(text[verb_end:]) or (obj and m.group(0).lower().startswith(
+                ("curious", "wondering", "question", "your", "any", "discuss", "explor"))):
             if vague_hit and vague_hit.end() >= m.end() and not _object_after(text, vague_hit.end()):
                 vague = vague or (vague_hit.start(), vague_hit.end())
                 continue
             end = min(len(text), verb_end + len(obj) + 1)
             return finding(cid, "pass", f"Says what they want to learn or ask: {quote(note, m.start(), end)}", span=(m.start(), end))
-        if vague is None and (vague_hit or not obj) and not re.match(r"following\s+up|follow\s+up|question|call", m.group(0), re.IGNORECASE):
+        if vague is None and (vague_hit or not obj) and not _NOT_VAGUE_VERB.match(m.group(0)):
             vague = (m.start(), m.end())
     # a real question (not "would you like to connect?")
     greeting = read_greeting(note)
@@ -193,12 +238,17 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
         is_question = "?" in sent.text[-3:]
         if is_question:
             # the question itself is the last clause: "I'm a junior at Clemson, wanna meet up?"
-            clauses = [c for c in re.split(r"[,;:]|\s-\s|\band\s+(?=(?:i|i'm|we)\b)", body) if c.strip(" ?")]
+            clauses = [c for c in _QUESTION_CLAUSES.split(body) if c.strip(" ?")]
             body = clauses[-1] if clauses else body
         if is_question and not _CONNECT_Q.search(body) and \
-                not re.match(r"^\W*(?:how\s+are\s+you(?:\s+doing)?|how's\s+it\s+going|how\s+have\s+you\s+been)\W*$", body, re.IGNORECASE) and \
+                not _HOW_ARE_YOU.match(body) and \
                 _object_after(body, 0):
             return finding(cid, "pass", f"Asks a question: {quote(note, sent.start, sent.end)}", span=(sent.start, sent.end))
+    # a proposal: to share a resource the note names, to meet at or before an event both attend
+    proposal = _proposal(note)
+    if proposal:
+        what, span = proposal
+        return finding(cid, "pass", f"{what}: {quote(note, *span)}", span=span)
     # a hard ask is still a purpose
     ask = find_hard_ask(note, ctx, skip_links=True)
     if ask:

@@ -8,6 +8,7 @@ from .. import facts as F
 from ..context import Context
 from ..criterion import Criterion, finding, quote
 from ..note import Note, fold
+from .. import lexicon
 from ..patterns import lazy_compile
 from ..reading import GREET_WORDS, read_closing, read_greeting
 from ..shortforms import PLACE_WORDS, words_of
@@ -240,8 +241,10 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
                 org = None  # "I'm Maya from Cincinnati": a home town, not an affiliation
             if org or (phrase and _role_in(phrase, ctx, limit=8)):
                 return finding(cid, "pass", f"Introduces themself: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
+    vague_fields = {m.start() for m in lexicon.family("introductions.vague_field").finditer(text)} \
+        if "work" in text else set()
     for pattern in (_IM_DOING, _I_VERB):
-        m = pattern.search(text)
+        m = next((m for m in pattern.finditer(text) if m.start() not in vague_fields), None)  # not "I work in this space"
         if m:
             end = min(len(text), m.end() + 30)
             end = next((i for i in range(m.end(), end) if text[i] in ".!?\n,"), end)
@@ -273,6 +276,11 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
     m = _WE_BOTH.search(text)
     if m and _role_in(m.group("phrase"), ctx, limit=6):
         return finding(cid, "pass", f"Introduces themself: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
+    for fid in ("introductions.fellow_role", "introductions.shared_background"):
+        m = lexicon.family(fid).search(text)
+        if m:
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\n.!?"))
+            return finding(cid, "pass", f"Introduces themself: {quote(note, start, m.end())}", span=(start, m.end()))
     # an affiliation stated about the sender: "Etsy seller here", "Temple ..., same as me!"
     for who in (ctx.sender, ctx.recipient):
         if who is None:

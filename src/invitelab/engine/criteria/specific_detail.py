@@ -5,20 +5,22 @@ import re
 
 from ...findings import Finding
 from .. import facts as F
+from .. import lexicon
 from ..context import Context, memo
 from ..criterion import Criterion, finding, quote
 from ..hints import facts_hint
 from ..note import Note, fold
 from ..patterns import lazy_compile
+from ..placeholders import blanked, inside_placeholder
 from ..reading import GREET_WORDS, PLACEHOLDER_BRACKETS, generic_addressees
+from ..references import concrete_reference, how_you_know
+from ..words import english_words
+
+_HOW_YOU_KNOW = {"contact": "Names a mutual contact", "meeting": "Says where or when you met",
+                 "prior": "Follows up a named earlier exchange"}
+_REFERENCE = {"news": "Cites news about them", "area": "Names a specific area of their work"}
 
 # --- 3. specific_detail -----------------------------------------------------------------------
-
-FLATTERY = lazy_compile(
-    r"\b(?:impressive|amazing|great|inspiring|interesting|fascinating|incredible)\s+(?:profile|background|"
-    r"experience|career|work|journey)\b|\byour\s+(?:profile|background|experience|career|work)\b",
-    re.IGNORECASE,
-)
 
 
 def _counts_as_detail(m: F.Mention) -> bool:
@@ -42,7 +44,7 @@ _PATH_CLAIM = lazy_compile(
 _ABOUT_THEM = lazy_compile(r"\byour?\b|\bcongrat|\bwe(?:'re|\s+are|\s+were)?\s+both\b", re.IGNORECASE)
 
 
-def _you_proper_noun(note: Note) -> tuple[int, int] | None:
+def _you_proper_noun(note: Note, ctx: Context) -> tuple[int, int] | None:
     """Without a profile: a named thing in a sentence about the recipient ("your work at Meridian",
     "congrats on the Austin Indie Game Award"), or their path ("how you moved from nursing into informatics")."""
     path = _PATH_CLAIM.search(note.text)
@@ -50,13 +52,16 @@ def _you_proper_noun(note: Note) -> tuple[int, int] | None:
         return path.start(), path.end()
     for sent in note.sentences:
         about = _ABOUT_THEM.search(sent.text)
-        if not about or PLACEHOLDER_BRACKETS.search(sent.text):
+        if not about or PLACEHOLDER_BRACKETS.search(sent.text) or \
+                blanked(note, ctx)[sent.start:sent.end] != sent.text:
             continue
         shared_or_congrats = not about.group(0).lower().startswith("you")
         for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w&'-]+(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&'-]+)*)", sent.text):
             word = m.group(1)
             if m.start() == 0 or word in ("I", "I'm", "I've", "I'd", "LinkedIn") or fold(word) in generic_addressees():
                 continue
+            if word.isupper() and all(w.lower() in english_words() for w in word.split()) and len(word) > 3:
+                continue  # "ANYONE" shouted is a common word, not a named thing
             prefix = sent.text[: m.start()].rstrip()
             if not prefix or prefix[-1] in ".!?":
                 continue
@@ -69,6 +74,19 @@ def _you_proper_noun(note: Note) -> tuple[int, int] | None:
                 continue
             return sent.start + m.start(), sent.start + m.end()
     return None
+
+
+def _names_something(note: Note, ctx: Context, claim) -> bool:
+    """A claim's object starts with a real word, not a placeholder ("your post about [specific topic]",
+    "your post about the [Specific Role] you are hiring for" name nothing)."""
+    at = note.text.find(claim.obj, claim.start)
+    if at < 0:
+        return True
+    for m in re.finditer(r"[^\W\d_][\w'-]*", claim.obj):
+        if m.group(0).lower() in ("the", "a", "an", "your", "my", "our", "this", "that", "some"):
+            continue
+        return not inside_placeholder(note, ctx, at + m.start())
+    return False
 
 
 def check_specific_detail(note: Note, ctx: Context) -> Finding:
@@ -99,21 +117,33 @@ def check_specific_detail(note: Note, ctx: Context) -> Finding:
             c = unsupported[0]
             return finding(cid, "fail", f"Unsupported: “{c.words}” is not on {who}'s profile.",
                            "Cite something the profile really shows." + facts_hint(recipient), span=(c.start, c.end))
-        flat = FLATTERY.search(note.text)
+        known = how_you_know(note, ctx)
+        if known:
+            kind, span = known
+            return finding(cid, "pass", f"{_HOW_YOU_KNOW[kind]}: {quote(note, *span)}.{flag}", span=span)
+        flat = lexicon.family("references.flattery").search(note.text)
         if flat:
             return finding(cid, "fail", f"Praise that fits anyone: {quote(note, flat.start(), flat.end())}.",
                            "Replace general praise with one fact from the profile." + facts_hint(recipient),
                            span=(flat.start(), flat.end()))
         return finding(cid, "fail", f"Nothing in the note is specific to {who}.",
                        "Mention one thing that is true of this person." + facts_hint(recipient))
-    # No profile: a concrete, checkable reference
-    supported_claims = [c for c in claims if c.obj]
+    # No profile: a concrete, checkable reference (one made only through a placeholder names nothing)
+    supported_claims = [c for c in claims if c.obj and _names_something(note, ctx, c)]
     if supported_claims:
         c = supported_claims[0]
         return finding(cid, "pass", f"Makes a concrete reference: {quote(note, c.start, c.end)}", span=(c.start, c.end))
-    span = _you_proper_noun(note)
+    known = how_you_know(note, ctx)
+    if known:
+        kind, span = known
+        return finding(cid, "pass", f"{_HOW_YOU_KNOW[kind]}: {quote(note, *span)}.", span=span)
+    span = _you_proper_noun(note, ctx)
     if span:
         return finding(cid, "pass", f"Makes a concrete reference: {quote(note, *span)}", span=span)
+    ref = concrete_reference(note, ctx)
+    if ref:
+        kind, span = ref
+        return finding(cid, "pass", f"{_REFERENCE[kind]}: {quote(note, *span)}.", span=span)
     return finding(cid, "fail", "No concrete, checkable reference to the recipient (a post, employer, school, group).",
                    "Name one thing from their profile: a post, their employer, their school or a group.")
 

@@ -9,6 +9,7 @@ from ..context import Context, profile_name_words
 from ..criterion import Criterion, finding, quote
 from ..note import Note, fold
 from ..patterns import lazy_compile
+from ..placeholders import blanked, placeholder_spans
 from ..words import english_words
 
 # --- 10. tone ---------------------------------------------------------------------------------
@@ -54,6 +55,9 @@ def check_tone(note: Note, ctx: Context) -> Finding:
     if note.is_empty:
         return finding(cid, "pass", "Nothing to fault: the note is empty.")
     text = note.text
+    placeholders = placeholder_spans(note, ctx) if _TWO_CAPITALS.search(text) else ()
+    if placeholders:  # "[CONTACT NAME]" is the template's blank, not the sender's voice
+        text = blanked(note, ctx)
     if not _TWO_CAPITALS.search(text):
         letters = ""  # no two capitals in a row: neither a note in capitals nor shouted words
     else:
@@ -62,7 +66,7 @@ def check_tone(note: Note, ctx: Context) -> Finding:
     if len(letters) >= 12 and upper / len(letters) >= 0.7:
         return finding(cid, "fail", "The note is written in capitals, which reads as shouting.", hint)
     shouted = [t for t in note.tokens if len(t.text) >= 3 and t.text.isupper() and t.text.isalpha()
-               and not _is_acronym(t.text, ctx)] if letters else []
+               and not _is_acronym(t.text, ctx) and not any(a <= t.start < b for a, b in placeholders)] if letters else []
     if len(shouted) >= 2:
         a = shouted[0]
         return finding(cid, "fail", f"Words in capitals read as shouting: {', '.join(t.text for t in shouted[:3])}.",
@@ -71,7 +75,7 @@ def check_tone(note: Note, ctx: Context) -> Finding:
     if run:
         return finding(cid, "fail", f"Repeated punctuation: {quote(note, max(0, run.start() - 15), run.end())}.", hint,
                        span=(run.start(), run.end()))
-    emoji = [] if text.isascii() else count_emoji(note.raw[: len(note.text)])
+    emoji = [] if text.isascii() else count_emoji(note.raw_read)
     if len(emoji) >= 3:
         return finding(cid, "fail", f"{len(emoji)} emoji: more than a professional note needs.",
                        "Keep to one emoji at most, or none.", span=(emoji[0], emoji[0] + 1))
