@@ -59,9 +59,19 @@ class Family:
             took = time.process_time() - start
             best = min(best, took)
             spent += took
-            if spent > 0.2:
+            if spent > 0.2 and (best < 0.5 * spent or spent > 0.5):  # at least two runs unless slow
                 break
         return best
+
+
+def warm_up() -> None:
+    """Score a few ordinary notes, so patterns compiled on first use are compiled before timing
+    (each timed run is a forked copy of this process)."""
+    for text in ("Hi Dana, I'm a junior at Ohio State. Your post on career fairs helped me. Could I ask how "
+                 "you moved into campus recruiting? Thanks, Alex https://example.com 🙂 !!!",
+                 "I'd like to add you to my professional network.", "", "\n\n \r"):
+        score(text, recipient=DANA, sender=ALEX)
+        score(text)
 
 
 FAMILIES = (
@@ -85,19 +95,19 @@ FAMILIES = (
 FAMILY_BY_NAME = {f.name: f for f in FAMILIES}
 
 
-def _child(family_name: str, n: int, conn) -> None:
-    conn.send(FAMILY_BY_NAME[family_name].run(n))
+def _child(measure, conn) -> None:
+    conn.send(measure())
     conn.close()
 
 
-def timed(family: Family, n: int, cap: float) -> float | None:
-    """Seconds `family.run(n)` takes, or None when it takes over `cap` seconds (it is then stopped:
-    the measurement runs in a forked child process, which is killed at the cap)."""
+def timed_call(measure: Callable[[], float], cap: float) -> float | None:
+    """What `measure()` returns (seconds), or None when it runs over `cap` seconds of wall time: it
+    runs in a forked child process, which is killed at the cap, so a slow input cannot hang a test."""
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
     parent, child = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(family.name, n, child), daemon=True)
+    process = context.Process(target=_child, args=(measure, child), daemon=True)
     process.start()
     child.close()
     try:
@@ -112,6 +122,11 @@ def timed(family: Family, n: int, cap: float) -> float | None:
             process.kill()
         process.join()
         parent.close()
+
+
+def timed(family: Family, n: int, cap: float) -> float | None:
+    """Processor seconds to score `family` at size n, or None beyond `cap` seconds."""
+    return timed_call(lambda: family.run(n), cap)
 
 
 def growth_series(family: Family, sizes, cap: float) -> list[tuple[int, float | None]]:
