@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_engine.py            # everything (about a minute)
     .venv/bin/python benchmarks/bench_engine.py --quick    # fewer repetitions
     .venv/bin/python benchmarks/bench_engine.py --real-holdout   # also the held-out real notes (once, at the end)
+    .venv/bin/python benchmarks/bench_engine.py --adversarial   # only the adversarial families' times
 
 Targets (2-core machine): median <= 0.5 ms and p99 <= 2 ms per check; `invitelab check` whole
 process < 150 ms; 10,000 rows of `invitelab score` in < 5 s; memory flat in the number of rows;
@@ -167,6 +168,24 @@ def real_notes(holdout: bool) -> None:
             line("    endorsed called generic", f"{eng.endorsed_generic_share:.0%} | {ideal.endorsed_generic_share:.0%}")
             line("    condemned rated personalized+", f"{eng.condemned_personalized_share:.0%} | "
                  f"{ideal.condemned_personalized_share:.0%}", "target: none")
+def adversarial(cap: float) -> None:
+    """Each adversarial family (tests/adversarial.py) at 1k, 10k, 100k and 1M characters, in processor
+    seconds; a run over `cap` seconds is stopped and it and the larger sizes print "over N s"."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from adversarial import FAMILIES, timed, warm_up
+
+    warm_up()
+    sizes = (1_000, 10_000, 100_000, 1_000_000)
+    print(f"Adversarial families (issue 8): processor seconds per score(); target: linear, under 1 s up to 1 MB;"
+          f" runs stopped at {cap:g} s")
+    print(f"  {'family':34s}" + "".join(f"{n:>12,}" for n in sizes))
+    for family in FAMILIES:
+        cells, over = [], False
+        for n in sizes:
+            took = None if over else timed(family, n, cap)
+            over = over or took is None
+            cells.append(f"over {cap:g} s" if took is None else f"{took * 1000:,.1f} ms" if took < 1 else f"{took:.2f} s")
+        print(f"  {family.name:34s}" + "".join(f"{c:>12s}" for c in cells), flush=True)
 
 
 def main() -> int:
@@ -174,13 +193,20 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--real-holdout", action="store_true",
                         help="also score data/real/holdout.csv (once, at the end of a piece of work)")
+    parser.add_argument("--adversarial", action="store_true", help="only the adversarial families' times")
+    parser.add_argument("--cap", type=float, default=5.0, help="seconds after which a family's run is stopped")
     args = parser.parse_args()
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}\n")
+    if args.adversarial:
+        adversarial(args.cap)
+        return 0
     per_check(3 if args.quick else 10)
     print()
     whole_process(5 if args.quick else 20)
     print()
     batch([1_000, 10_000] if args.quick else [1_000, 10_000, 30_000])
+    print()
+    adversarial(args.cap)
     print()
     agreement()
     print()

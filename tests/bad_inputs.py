@@ -138,7 +138,7 @@ RUBRIC_FILES = [
     FileCase("5,000-digit limit", b"limit = " + b"9" * 5000 + b"\n", "4,300 digits", ".toml"),
     FileCase("not TOML", b"limit = \n", "not valid TOML", ".toml"),
     FileCase("unknown key", b"colour = 'red'\n", "unknown key", ".toml"),
-    FileCase("all weights zero", "[weights]\n".encode() + b"".join(
+    FileCase("all weights zero", b"[weights]\n" + b"".join(
         f"{c} = 0\n".encode() for c in ("greeting", "self_intro", "specific_detail", "common_ground", "purpose",
                                         "no_hard_ask", "length", "not_template", "polite_close", "tone")),
              "at least one weight", ".toml"),

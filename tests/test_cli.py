@@ -178,3 +178,18 @@ def test_a_binary_file_is_named_as_unreadable_not_as_a_missing_column(tmp_path):
     out = run("score", str(path))
     assert out.returncode == 2 and "not readable text" in out.stderr and out.stdout == ""
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_issue_13_cases_as_a_careless_user_types_them(tmp_path):
+    quote = write(tmp_path / "q.csv", 'id,text\n1,"Hi Dana, thanks\n2,Hi Dana\n3,Hi Dana\n4,Hi Dana\n')
+    out = run("score", str(quote))
+    assert out.returncode == 2 and "never closed" in out.stderr and out.stdout == ""
+    blank = write(tmp_path / "b.csv", "id,text\n1,Hi\n,\n , \n\n2,Hi Dana\n")
+    out, rows = score_file(blank)
+    assert len(rows) == 5 and "scored 2 of 5 rows" in out.stderr and "3 blank" in out.stderr
+    src = write(tmp_path / "in.csv", "text\nHi Dana\n")
+    out = run("score", str(src), "-o", str(src))
+    assert out.returncode == 2 and "is the input file" in out.stderr
+    assert src.read_text(encoding="utf-8") == "text\nHi Dana\n"
+    out = run("check", "-", "--to", "dana-whitfield", stdin="Hi D\u200bana, thanks")
+    assert "Greets Dana by name" in out.stdout and "zero-width space" in out.stdout
