@@ -192,6 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
     rubric = sub.add_parser("rubric", help="print the default rubric to copy and edit",
                             description="Print the default rubric (TOML). Save it, edit it, pass it with --rubric.")
     rubric.set_defaults(func=cmd_rubric)
+    from .workshop.commands import add_workshop_commands  # slides, handouts
+    add_workshop_commands(sub, CliError)
     return parser
 
 
