@@ -125,7 +125,8 @@ def slide_html(slide: dict, examples: dict[str, ScoredExample]) -> str:
     if notes:
         paragraphs = "".join(f"<p>{inline(p)}</p>" for p in notes.split("\n") if p.strip())
         parts.append(f'<aside class="notes">{paragraphs}</aside>')
-    return f'<section class="{html.escape(kind)}">{"".join(parts)}</section>'
+    classes = kind + (" has-lead" if slide.get("lead") else "")
+    return f'<section class="{html.escape(classes)}">{"".join(parts)}</section>'
 
 
 def deck_html(data: dict, examples: dict[str, ScoredExample]) -> str:
@@ -148,7 +149,7 @@ def deck_html(data: dict, examples: dict[str, ScoredExample]) -> str:
 <script src="reveal/reveal.js"></script>
 <script src="reveal/plugin/notes.js"></script>
 <script>
-Reveal.initialize({{ width: {WIDTH}, height: {HEIGHT}, margin: 0.03, hash: true, center: false,
+Reveal.initialize({{ width: {WIDTH}, height: {HEIGHT}, margin: /print-pdf/.test(location.search) ? 0 : 0.03, hash: true, center: false,
   transition: 'none', slideNumber: 'c/t', plugins: [ RevealNotes ] }});
 </script>
 </body>
