@@ -183,3 +183,24 @@ def test_pdf_export_is_one_page_a_slide(tmp_path, browser):  # noqa: F811
     pages = render_pages(result["pdf"], tmp_path, dpi=20)
     assert len(pages) == COUNT
     assert all(Image.open(p).convert("L").getextrema()[0] < 100 for p in pages), "a PDF page is blank"
+
+
+def test_speaker_view_opens_offline_with_the_notes(built, browser):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    attempted = []
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(LOCAL_SCHEMES)
+                  else (attempted.append(r.request.url), r.abort()))
+    try:
+        page = context.new_page()
+        page.goto((built / "index.html").as_uri(), wait_until="load")
+        page.wait_for_selector(".reveal.ready", timeout=15000)
+        with context.expect_page(timeout=10000) as popup:
+            page.keyboard.press("s")
+        speaker = popup.value
+        speaker.wait_for_selector(".speaker-controls-notes", timeout=10000)
+        first_note = SOURCE["slides"][0]["notes"].split(".")[0]
+        speaker.wait_for_function("t => document.querySelector('.speaker-controls-notes').innerText.includes(t)",
+                                  arg=first_note, timeout=10000)
+    finally:
+        context.close()
+    assert attempted == []
