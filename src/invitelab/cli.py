@@ -205,6 +205,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_subcommands(sub)
     from .workshop.commands import add_guide_commands  # invitelab forms, invitelab dashboard
     add_guide_commands(sub, CliError)
+    from .workshop.commands import add_workshop_commands  # slides, handouts
+    add_workshop_commands(sub, CliError)
     return parser
 
 
