@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_engine.py            # everything (about a minute)
     .venv/bin/python benchmarks/bench_engine.py --quick    # fewer repetitions
     .venv/bin/python benchmarks/bench_engine.py --real-holdout   # also the held-out real notes (once, at the end)
+                                                                 # (data/real/holdout.csv and data/real2/notes.csv)
     .venv/bin/python benchmarks/bench_engine.py --adversarial   # only the adversarial families' times
 
 Targets (2-core machine): median <= 0.5 ms and p99 <= 2 ms per check; `invitelab check` whole
@@ -145,15 +146,19 @@ def agreement() -> None:
 
 
 def real_notes(holdout: bool) -> None:
-    """Real notes from public sources, scored with no profile (data/real/, see its README).
-    The held-out file is scored only with --real-holdout: run that once, at the end of a piece of
-    engine work, and do not read its rows."""
-    files = [DATA / "real" / "dev.csv"] + ([DATA / "real" / "holdout.csv"] if holdout else [])
+    """Real notes from public sources, scored with no profile (data/real/ and data/real2/, see their
+    READMEs). The held-out files (data/real/holdout.csv and the wholly held-out data/real2/notes.csv)
+    are scored only with --real-holdout: run that once, at the end of a piece of engine work, and do
+    not read their rows."""
+    held_out = [DATA / "real" / "holdout.csv", DATA / "real2" / "notes.csv"]
+    files = [DATA / "real" / "dev.csv"] + (held_out if holdout else [])
     for path in files:
         if not path.exists():
             continue
         real = evaluate_real(read_real(path))
-        which = "development set (rows may be read)" if path.stem == "dev" else "HELD-OUT set (score once)"
+        which = ("development set (rows may be read)" if path.stem == "dev" else
+                 "SECOND HELD-OUT set, data/real2 (score once)" if path.parent.name == "real2" else
+                 "HELD-OUT set (score once)")
         print(f"Real notes, no profile: {which}, {real.labels.rows} notes")
         line("exact level", f"{real.labels.exact_level:.1%}")
         line("quadratic-weighted kappa", f"{real.labels.kappa:.3f}")
@@ -192,7 +197,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--real-holdout", action="store_true",
-                        help="also score data/real/holdout.csv (once, at the end of a piece of work)")
+                        help="also score data/real/holdout.csv and data/real2/notes.csv "
+                             "(once, at the end of a piece of work)")
     parser.add_argument("--adversarial", action="store_true", help="only the adversarial families' times")
     parser.add_argument("--cap", type=float, default=5.0, help="seconds after which a family's run is stopped")
     args = parser.parse_args()

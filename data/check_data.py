@@ -21,6 +21,8 @@ Checks:
 A folder with dev.csv and holdout.csv (data/real/) is a set of real notes labelled with no profile:
   its own columns (source, verdict, names_changed, labels, level), common_ground always n/a, and
   the dev/holdout split must follow the fixed seed (see check_real).
+A folder with only notes.csv in those columns (data/real2/) is a wholly held-out real-note set: the
+  same checks, no split, and no note may repeat or nearly repeat a note of the other real sets.
 Prints a summary table (rows per level, per criterion status) and exits 1 on any error.
 """
 
@@ -65,7 +67,8 @@ def level_from_labels(lab: dict[str, str]) -> str:
 def labelled_sets() -> list[Path]:
     """This folder and every sub-folder that holds a labelled invitations.csv or a real-note set."""
     return [HERE] + sorted(
-        p for p in HERE.iterdir() if (p / "invitations.csv").is_file() or is_real_set(p)
+        p for p in HERE.iterdir()
+        if (p / "invitations.csv").is_file() or is_real_set(p) or is_real_heldout_set(p)
     )
 
 
@@ -73,6 +76,8 @@ def check(folder: Path = HERE, quiet: bool = False) -> int:
     """Check one labelled set; print its summary (unless quiet) and return 0 if consistent."""
     if is_real_set(folder) and not (folder / "invitations.csv").exists():
         return check_real(folder, quiet)
+    if is_real_heldout_set(folder) and not (folder / "invitations.csv").exists():
+        return check_real(folder, quiet, files=REAL_HELDOUT_FILES)
     PROFILES = folder / "profiles.json"  # noqa: N806 (names kept from the single-set version)
     INVITATIONS = folder / "invitations.csv"  # noqa: N806
     errors: list[str] = []
@@ -214,6 +219,33 @@ REAL_SPLIT_SEED = 20261207
 REAL_HOLDOUT_SHARE = 1 / 3
 
 
+REAL_HELDOUT_FILES = ("notes.csv",)
+NEAR_DUPLICATE_RATIO = 0.85  # difflib ratio of normalised texts at or above which two notes are one
+
+
+def is_real_heldout_set(folder: Path) -> bool:
+    """A wholly held-out real-note set (data/real2/): notes.csv alone, no dev/holdout split."""
+    return (folder / "notes.csv").is_file() and not is_real_set(folder)
+
+
+def other_real_notes(folder: Path) -> dict[str, str]:
+    """id -> text of every note in the other real-note sets next to this folder."""
+    found: dict[str, str] = {}
+    for other in sorted(folder.parent.iterdir()) if folder.parent.is_dir() else []:
+        if other.resolve() == folder.resolve() or not other.is_dir():
+            continue
+        names = REAL_FILES if is_real_set(other) else REAL_HELDOUT_FILES if is_real_heldout_set(other) else ()
+        for name in names:
+            try:
+                with (other / name).open(encoding="utf-8-sig", newline="") as f:
+                    for row in csv.DictReader(f):
+                        if row.get("id") and row.get("text") is not None:
+                            found[row["id"]] = row["text"]
+            except (OSError, UnicodeDecodeError, csv.Error):
+                continue  # that set's own check reports it
+    return found
+
+
 def is_real_set(folder: Path) -> bool:
     """A folder of real notes labelled without profiles: it holds dev.csv and holdout.csv."""
     return all((folder / name).is_file() for name in REAL_FILES)
@@ -236,11 +268,34 @@ def _normalised(text: str) -> str:
     return " ".join("".join(ch.lower() for ch in text if ch.isalnum() or ch.isspace()).split())
 
 
-def check_real(folder: Path, quiet: bool = False) -> int:
-    """Check a real-note set (no profiles): columns, labels, levels, lengths, the seeded split."""
+def _repeats_of_other_sets(folder: Path, rows: list[dict[str, str]]) -> list[str]:
+    """Errors for ids or (near-)identical texts shared with the other real-note sets."""
+    import difflib
+
+    others = other_real_notes(folder)
+    keyed = [(oid, _normalised(t)) for oid, t in others.items()]
+    errors = []
+    for row in rows:
+        rid, key = row.get("id", ""), _normalised(row.get("text", ""))
+        if rid in others:
+            errors.append(f"{rid}: id also used in another real-note set")
+        for oid, okey in keyed:
+            matcher = difflib.SequenceMatcher(None, key, okey, autojunk=False)
+            if (matcher.real_quick_ratio() >= NEAR_DUPLICATE_RATIO
+                    and matcher.quick_ratio() >= NEAR_DUPLICATE_RATIO
+                    and matcher.ratio() >= NEAR_DUPLICATE_RATIO):
+                errors.append(f"{rid}: repeats {oid} of another real-note set "
+                              f"(similarity {matcher.ratio():.2f})")
+    return errors
+
+
+def check_real(folder: Path, quiet: bool = False, files: tuple[str, ...] = REAL_FILES) -> int:
+    """Check a real-note set (no profiles): columns, labels, levels, lengths, the seeded split
+    (dev.csv + holdout.csv) or, for a wholly held-out set (notes.csv), no note repeated from the
+    other real sets."""
     errors: list[str] = []
     rows_by_file: dict[str, list[dict[str, str]]] = {}
-    for name in REAL_FILES:
+    for name in files:
         path = folder / name
         try:
             if path.read_bytes().startswith(b"\xef\xbb\xbf"):
@@ -309,7 +364,9 @@ def check_real(folder: Path, quiet: bool = False) -> int:
                     errors.append(f"{where}: an empty note fails not_template")
 
     everything = [r for rows in rows_by_file.values() for r in rows]
-    if everything and not errors:
+    if files != REAL_FILES:
+        errors.extend(_repeats_of_other_sets(folder, everything))
+    if everything and not errors and files == REAL_FILES:
         held = real_holdout_ids(everything)
         in_holdout = {r["id"] for r in rows_by_file["holdout.csv"]}
         if held != in_holdout:
@@ -321,6 +378,8 @@ def check_real(folder: Path, quiet: bool = False) -> int:
 
     for e in errors:
         print("ERROR", e)
+    if not quiet and everything and files != REAL_FILES:
+        print(f"{folder.name}: a wholly held-out set: score it once, at the end of a piece of work")
     if not quiet and everything:
         for name, rows in rows_by_file.items():
             total = len(rows)

@@ -60,3 +60,37 @@ def test_the_checker_holds_the_real_notes_to_their_seeded_split_and_level_rules(
     assert check_data.check(tmp_path, quiet=True) == 1
     write("dev.csv", dev)
     assert check_data.check(tmp_path, quiet=True) == 0
+
+
+def test_the_wholly_held_out_real_set_is_checked_and_may_not_repeat_the_first_set(tmp_path):
+    import csv
+
+    assert data_dir() / "real2" in SETS  # picked up by test_labelled_set_is_consistent above
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real2").mkdir()
+    for name in ("dev.csv", "holdout.csv"):
+        shutil.copy(data_dir() / "real" / name, tmp_path / "real" / name)
+    shutil.copy(data_dir() / "real2" / "notes.csv", tmp_path / "real2" / "notes.csv")
+    folder = tmp_path / "real2"
+    assert check_data.check(folder, quiet=True) == 0
+
+    with open(folder / "notes.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    with open(tmp_path / "real" / "dev.csv", newline="", encoding="utf-8") as f:
+        first = next(csv.DictReader(f))
+
+    def write(extra):
+        with open(folder / "notes.csv", "w", newline="", encoding="utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=check_data.REAL_COLUMNS)
+            w.writeheader()
+            w.writerows(rows + extra)
+
+    near = dict(first, id="rn2-999", text=first["text"].rstrip(".") + "!")  # one character changed
+    write([near])
+    assert check_data.check(folder, quiet=True) == 1
+    write([dict(rows[0], id=first["id"], text="A note of its own about the Denver clinic opening.")])
+    assert check_data.check(folder, quiet=True) == 1  # an id of the first set
+    write([dict(rows[0], id="rn2-998", level="exemplary")])  # a level the rules do not give
+    assert check_data.check(folder, quiet=True) == 1
+    write([])
+    assert check_data.check(folder, quiet=True) == 0
