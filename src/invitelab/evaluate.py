@@ -278,7 +278,10 @@ def evaluate_real(rows: list[dict[str, str]]) -> RealReport:
 def main_real(args: argparse.Namespace) -> int:
     """`python -m invitelab.evaluate --real FILE`: disagreements (unless --quiet) and the summary."""
     real = evaluate_real(read_real(args.labels))
-    if not args.quiet:
+    held_out = Path(args.labels).name != "dev.csv"  # data/real/holdout.csv, data/real2/notes.csv: summary only
+    if held_out and not args.quiet:
+        print(f"{args.labels} is a held-out set: only its summary is printed (its rows are not for tuning)")
+    if not args.quiet and not held_out:
         for row, result in real.results:
             wrong = {f.criterion: (row[f.criterion], f.status, f.evidence) for f in result.findings
                      if (row.get(f.criterion) or "").strip() != f.status
