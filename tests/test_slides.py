@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 import pytest
-from test_book_browser import LOCAL_SCHEMES, browser  # noqa: F401  (fixture reused, not copied)
+from test_book_browser import LOCAL_SCHEMES  # the `browser` fixture comes from conftest.py (shared, not copied)
 from test_handouts import pdf_info, render_pages
 
 from invitelab.cli import main
