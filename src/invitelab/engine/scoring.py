@@ -62,11 +62,18 @@ def next_steps(level: str, findings: list[Finding]) -> str:
     by_id = {f.criterion: f for f in findings}
 
     def advice(ids) -> list[str]:
+        """The failing checks' suggestions, each example of profile facts given once: several
+        suggestions end with the same kind of "For example: ..." list, so later ones drop theirs."""
         out = []
+        example_given = False
         for cid in ids:
             f = by_id[cid]
             if f.status == "fail" and f.suggestion:
-                out.append(f.suggestion)
+                tip, example, _ = f.suggestion.partition(" For example:")
+                if example and not example_given:
+                    tip, example_given = f.suggestion, True
+                if tip.strip() and tip not in out:
+                    out.append(tip)
         return out
 
     if level == "generic":

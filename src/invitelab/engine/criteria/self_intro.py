@@ -240,7 +240,7 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
             if org and all(w.lower().strip(",.") in PLACE_WORDS for w in org.split()[:3] if w[:1].isalpha()):
                 org = None  # "I'm Maya from Cincinnati": a home town, not an affiliation
             if org or (phrase and _role_in(phrase, ctx, limit=8)):
-                return finding(cid, "pass", f"Introduces themself: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
+                return finding(cid, "pass", f"Says who you are: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
     vague_fields = {m.start() for m in lexicon.family("introductions.vague_field").finditer(text)} \
         if "work" in text else set()
     for pattern in (_IM_DOING, _I_VERB):
@@ -248,22 +248,22 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
         if m:
             end = min(len(text), m.end() + 30)
             end = next((i for i in range(m.end(), end) if text[i] in ".!?\n,"), end)
-            return finding(cid, "pass", f"Introduces themself: {quote(note, m.start(), end)}", span=(m.start(), end))
+            return finding(cid, "pass", f"Says who you are: {quote(note, m.start(), end)}", span=(m.start(), end))
     for m in _AS_A.finditer(text):
         if m.group("after").lower() not in ("you", "your", "you're", "you've", "youre") and _role_in(m.group("phrase"), ctx, limit=12):
-            return finding(cid, "pass", f"Introduces themself: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
+            return finding(cid, "pass", f"Says who you are: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
     for m in _HERE.finditer(text):
         phrase = m.group("phrase")
         after = re.match(r"\s*[,:(-]\s*([^.!?\n;)]{2,60})", text[m.end():])
         if _role_in(phrase, ctx) or "fellow" in phrase.lower() or (after and _role_in(after.group(1), ctx, limit=4)):
             end = m.end() + (after.end() if after and not _role_in(phrase, ctx) else 0)
-            return finding(cid, "pass", f"Introduces themself: {quote(note, m.start('phrase'), end)}",
+            return finding(cid, "pass", f"Says who you are: {quote(note, m.start('phrase'), end)}",
                            span=(m.start("phrase"), end))
     for m in _SENTENCE_A.finditer(text):
         phrase = m.group("phrase")
         if _role_in(phrase, ctx, limit=4) and re.search(r"\b(?:i|i'm|my|me)\b", text[m.end(): m.end() + 40], re.IGNORECASE) is not None \
                 and not re.search(r"\b(?:you|your)\b", phrase, re.IGNORECASE):
-            return finding(cid, "pass", f"Introduces themself: {quote(note, m.start('phrase'), m.end())}",
+            return finding(cid, "pass", f"Says who you are: {quote(note, m.start('phrase'), m.end())}",
                            span=(m.start("phrase"), m.end()))
     for m in _ROLE_OPENING.finditer(text):
         phrase = m.group("phrase")
@@ -271,16 +271,16 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
         if greeting and m.start("phrase") < greeting.end or re.match(rf"\s*{GREET_WORDS}\b", phrase, re.IGNORECASE):
             continue
         if _role_in(phrase, ctx, limit=8) and not re.search(r"\b(?:you|your)\b", phrase, re.IGNORECASE):
-            return finding(cid, "pass", f"Introduces themself: {quote(note, m.start('phrase'), m.end('phrase'))}",
+            return finding(cid, "pass", f"Says who you are: {quote(note, m.start('phrase'), m.end('phrase'))}",
                            span=(m.start("phrase"), m.end("phrase")))
     m = _WE_BOTH.search(text)
     if m and _role_in(m.group("phrase"), ctx, limit=6):
-        return finding(cid, "pass", f"Introduces themself: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
+        return finding(cid, "pass", f"Says who you are: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
     for fid in ("introductions.fellow_role", "introductions.shared_background"):
         m = lexicon.family(fid).search(text)
         if m:
             start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\n.!?"))
-            return finding(cid, "pass", f"Introduces themself: {quote(note, start, m.end())}", span=(start, m.end()))
+            return finding(cid, "pass", f"Says who you are: {quote(note, start, m.end())}", span=(start, m.end()))
     # an affiliation stated about the sender: "Etsy seller here", "Temple ..., same as me!"
     for who in (ctx.sender, ctx.recipient):
         if who is None:
