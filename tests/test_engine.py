@@ -329,3 +329,14 @@ def test_a_quoted_title_must_be_the_kind_of_item_claimed(text, expected):
 def test_a_closing_remark_is_not_a_signature():
     # "Also, Ohio State is great" ends the note but is a sentence, not "Name, affiliation"
     assert status("Hi Dana, how did you start? Also, Ohio State is great", "self_intro") == "fail"
+
+
+def test_common_ground_hint_names_what_is_close_and_why_it_does_not_count():
+    """A shared skill is not common ground; the hint says what is close instead of 'you share nothing'."""
+    from invitelab import kitdata
+
+    people = kitdata.profiles()
+    finding = score("Hi Sofia, thanks.", recipient=people["sofia-reyes"], sender=people["jordan-kim"]).finding("common_ground")
+    assert finding.status == "fail"
+    assert "You both list Swift as a skill" in finding.suggestion and "does not count" in finding.suggestion
+    assert "share no school" not in finding.suggestion

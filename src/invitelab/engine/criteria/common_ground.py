@@ -9,6 +9,7 @@ from ..context import Context, memo
 from ..criterion import Criterion, finding, quote
 from ..note import Note
 from ..patterns import lazy_compile
+from ..words import STOPWORDS
 
 # --- 4. common_ground -------------------------------------------------------------------------
 
@@ -53,6 +54,24 @@ def _fellow_claims(note: Note, ctx: Context) -> list[F.Claim]:
     return [c for c in claims if c.words.lower().startswith("fellow")]
 
 
+def _close_but_not_shared(recipient, sender) -> str:
+    """What the two profiles nearly share (a skill, or interests with a word in common), in words."""
+    sender_skills = {skill.casefold(): skill for skill in sender.skills[:300]}
+    for skill in recipient.skills[:300]:
+        if skill.casefold() in sender_skills:
+            return f"You both list {skill} as a skill"
+    def words(text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z]{4,}", text.casefold())} - STOPWORDS
+    sender_interests = [(interest, words(interest)) for interest in sender.interests[:300]]
+    for theirs in recipient.interests[:300]:
+        mine = words(theirs)
+        for interest, theirs_words in sender_interests:
+            common = mine & theirs_words  # close: one's words inside the other's, or two words shared
+            if common and (common == mine or common == theirs_words or len(common) >= 2):
+                return f"Your interest in {interest} is close to {recipient.first_name}'s in {theirs}"
+    return ""
+
+
 def check_common_ground(note: Note, ctx: Context) -> Finding:
     cid = "common_ground"
     sender, recipient = ctx.sender, ctx.recipient
@@ -67,13 +86,19 @@ def check_common_ground(note: Note, ctx: Context) -> Finding:
             "school": f"you both studied at {rf.label}",
             "employer": f"you have both worked at {rf.label}",
             "group": f"you both belong to {rf.label}",
-            "field": f"you both studied {rf.label.lower()} at the same school",
+            "field": f"you both studied {rf.label} at the same school",
             "interest": f"you both list an interest in {rf.label}",
         }.get(rf.kind, f"you share {rf.describe()}")
         hint = f" Your profiles show that {shared}: say so in your own words (“I'm also …”)."
     elif recipient:
-        hint = (" Your profiles share no school, employer, group or listed interest; look for something "
-                "smaller you truly share, or leave this out rather than invent it.")
+        close = _close_but_not_shared(recipient, sender)
+        if close:
+            hint = (f" {close}, but a shared skill or a similar interest does not count as common ground: "
+                    "name a shared school, employer, group or the same listed interest, or leave this out "
+                    "rather than invent it.")
+        else:
+            hint = (" Your profiles share no school, employer, group or listed interest; look for something "
+                    "smaller you truly share, or leave this out rather than invent it.")
     if recipient is None:
         return finding(cid, "fail", "No recipient profile, so nothing can be shown to be shared.",
                        "Pick a recipient to check shared facts.")
