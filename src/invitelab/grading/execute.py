@@ -10,6 +10,7 @@ Outputs are not kept (only errors and the export line), so a flood of output cos
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import json
 import os
@@ -103,7 +104,7 @@ def _data_dir():
 
 
 async def _run_one(code_cells: list[str], names: list[str], timeout: float, kernel_name: str,
-                   workdirs: list | None = None) -> Run:
+                   workdirs: list | None = None, clients: list | None = None) -> Run:
     import nbformat
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
@@ -121,6 +122,8 @@ async def _run_one(code_cells: list[str], names: list[str], timeout: float, kern
         timeout_func=lambda cell: max(1, int(deadline - time.monotonic() + 0.999)),
     )
     client.errors, client.export = [], ""
+    if clients is not None:
+        clients.append(client)
     run = Run()
     try:
         await client.async_execute(env=_kernel_env(workdir), cwd=workdir, stderr=subprocess.DEVNULL,
@@ -153,7 +156,7 @@ async def _run_all(jobs: dict, names, timeout, parallel, kernel_name, control: d
         async with gate:
             if control["stop"]:
                 return key, None
-            return key, await _run_one(cells, names, timeout, kernel_name, control["workdirs"])
+            return key, await _run_one(cells, names, timeout, kernel_name, control["workdirs"], control["clients"])
 
     control["tasks"] = tasks = [asyncio.ensure_future(guarded(k, c)) for k, c in jobs.items()]
     pairs = await asyncio.gather(*tasks, return_exceptions=True)
@@ -174,7 +177,7 @@ def run_code(jobs: dict, names: list[str], timeout: float = 30, parallel: int = 
     if not jobs:
         return {}
     loop = asyncio.new_event_loop()
-    control: dict = {"stop": False, "tasks": [], "workdirs": []}
+    control: dict = {"stop": False, "tasks": [], "workdirs": [], "clients": []}
     result: dict = {}
     failure: list = []
 
@@ -206,6 +209,15 @@ def run_code(jobs: dict, names: list[str], timeout: float = 30, parallel: int = 
         # then complains that the loop is closed ("Exception ignored in ..."): the kernels are already
         # shut down, so that noise is not for the instructor.
         sys.unraisablehook = lambda _unraisable: None
+        # A kernel cancelled while starting leaves nbclient's exit-time clean-up registered; run at
+        # interpreter exit it can block in zmq's context.term() or abort the exit. The kernels stop
+        # with their parent (ipykernel watches it), so drop those hooks.
+        for client in control["clients"]:
+            atexit.unregister(client._cleanup_kernel)
+            connection_file = getattr(getattr(client, "km", None), "connection_file", "")
+            if connection_file:
+                with contextlib.suppress(OSError):
+                    os.remove(connection_file)
         raise
     finally:
         for workdir in control["workdirs"]:
