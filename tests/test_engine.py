@@ -340,3 +340,14 @@ def test_common_ground_hint_names_what_is_close_and_why_it_does_not_count():
     assert finding.status == "fail"
     assert "You both list Swift as a skill" in finding.suggestion and "does not count" in finding.suggestion
     assert "share no school" not in finding.suggestion
+
+
+def test_a_skill_named_like_a_verb_is_not_cited_by_using_the_verb():
+    """Sofia lists the skill 'Hiring': "I saw you're hiring!" is news, not her skill; naming the skill still counts."""
+    from invitelab import kitdata
+
+    sofia = kitdata.profiles()["sofia-reyes"]
+    assert score("Hi Sofia, I saw you're hiring! Could I ask how you got into engineering?",
+                 recipient=sofia).finding("specific_detail").status == "fail"
+    assert score("Hi Sofia, your skill in hiring stood out. Could I ask how you built it?",
+                 recipient=sofia).finding("specific_detail").status == "pass"

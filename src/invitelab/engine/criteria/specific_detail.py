@@ -23,14 +23,22 @@ _REFERENCE = {"news": "Cites news about them", "area": "Names a specific area of
 # --- 3. specific_detail -----------------------------------------------------------------------
 
 
-def _counts_as_detail(m: F.Mention) -> bool:
+def _skill_as_verb(m: F.Mention, text: str) -> bool:
+    """A one-word skill ending in -ing used as a verb ("you're hiring"): not the recipient's skill."""
+    words = text[m.start:m.end].split()
+    if len(words) != 1 or not words[0].lower().endswith("ing"):
+        return False
+    return bool(lexicon.family("facts.skill_as_verb").search(text[max(0, m.start - 40):m.end]))
+
+
+def _counts_as_detail(m: F.Mention, text: str = "") -> bool:
     kind = m.fact.kind
     if kind in ("school", "employer", "group", "activity", "interest"):
         return True
     if kind == "role":
         return m.side == "recipient"
     if kind == "skill":
-        return m.side in ("recipient", "shared")
+        return m.side in ("recipient", "shared") and not _skill_as_verb(m, text)
     if kind == "field":
         return m.side == "shared" or (m.side == "recipient" and m.near_recipient)
     if kind == "occupation":
@@ -102,7 +110,7 @@ def check_specific_detail(note: Note, ctx: Context) -> Finding:
     if recipient is not None:
         mentions = F.find_mentions(note, recipient)
         bad_spans = [(c.start, c.end) for c in unsupported]
-        good = [m for m in mentions if _counts_as_detail(m) and not any(s <= m.start < e for s, e in bad_spans)]
+        good = [m for m in mentions if _counts_as_detail(m, note.text) and not any(s <= m.start < e for s, e in bad_spans)]
         if good:
             best = sorted(good, key=lambda m: ("activity group interest employer school field role skill occupation".split().index(m.fact.kind), m.start))[0]
             return finding(cid, "pass",
