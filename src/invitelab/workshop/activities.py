@@ -15,11 +15,12 @@ Every function that returns HTML escapes the data it shows (``html.escape``).
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 from pathlib import Path
+
+from . import read_toml
 
 DEFAULT_PATH = Path(__file__).with_name("activities.toml")
 
@@ -136,13 +137,7 @@ def _parse(data: dict, source: str) -> tuple[tuple[int, ...], tuple[Activity, ..
 
 @lru_cache(maxsize=8)
 def _load_cached(path: str, mtime: int) -> tuple[tuple[int, ...], tuple[Activity, ...]]:
-    try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        raise ActivitiesError(f"{path}: file not found") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ActivitiesError(f"{path}: not valid TOML ({error})") from None
+    data = read_toml(path, ActivitiesError)
     return _parse(data, Path(path).name)
 
 

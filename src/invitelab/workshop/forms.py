@@ -15,11 +15,12 @@ and the online form ask the same questions with the same ids.
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 from pathlib import Path
+
+from . import read_toml
 
 DEFAULT_PATH = Path(__file__).with_name("forms.toml")
 KINDS = ("scale", "yes_no", "choice", "text", "short_text")
@@ -61,13 +62,7 @@ class Form:
 
 @lru_cache(maxsize=4)
 def _load_cached(path: str, mtime: int) -> dict[str, Form]:
-    try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        raise FormError(f"{path}: file not found") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise FormError(f"{path}: not valid TOML ({error})") from None
+    data = read_toml(path, FormError)
     forms = {}
     for name, table in data.items():
         if not isinstance(table, dict):
