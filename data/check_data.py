@@ -72,6 +72,25 @@ def labelled_sets() -> list[Path]:
     )
 
 
+def _read_labelled_csv(path: Path, columns: list[str], errors: list[str]) -> list[dict[str, str]] | None:
+    """A labelled CSV's rows; a byte-order mark or wrong columns is added to `errors` (wrong columns
+    give no rows); None, after printing why, when the file cannot be read at all."""
+    try:
+        if path.read_bytes().startswith(b"\xef\xbb\xbf"):
+            errors.append(f"{path.name}: starts with a byte-order mark")
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            header = reader.fieldnames or []
+            rows = list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        print(f"{path.name}: cannot read: {exc}")
+        return None
+    if header != columns:
+        errors.append(f"{path.name}: columns are {header}, expected {columns}")
+        return []
+    return rows
+
+
 def check(folder: Path = HERE, quiet: bool = False) -> int:
     """Check one labelled set; print its summary (unless quiet) and return 0 if consistent."""
     if is_real_set(folder) and not (folder / "invitations.csv").exists():
@@ -104,19 +123,9 @@ def check(folder: Path = HERE, quiet: bool = False) -> int:
         kinds[p["id"]] = p.get("kind", "")
 
     # ---- invitations ----
-    try:
-        if INVITATIONS.read_bytes().startswith(b"\xef\xbb\xbf"):
-            errors.append(f"{INVITATIONS.name}: starts with a byte-order mark")
-        with INVITATIONS.open(encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
-            header = reader.fieldnames or []
-            rows = list(reader)
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        print(f"{INVITATIONS.name}: cannot read: {exc}")
+    rows = _read_labelled_csv(INVITATIONS, COLUMNS, errors)
+    if rows is None:
         return 1
-    if header != COLUMNS:
-        errors.append(f"{INVITATIONS.name}: columns are {header}, expected {COLUMNS}")
-        rows = []
 
     seen: set[str] = set()
     for n, row in enumerate(rows, start=2):  # record 1 is the header
@@ -296,20 +305,9 @@ def check_real(folder: Path, quiet: bool = False, files: tuple[str, ...] = REAL_
     errors: list[str] = []
     rows_by_file: dict[str, list[dict[str, str]]] = {}
     for name in files:
-        path = folder / name
-        try:
-            if path.read_bytes().startswith(b"\xef\xbb\xbf"):
-                errors.append(f"{name}: starts with a byte-order mark")
-            with path.open(encoding="utf-8-sig", newline="") as f:
-                reader = csv.DictReader(f)
-                header = reader.fieldnames or []
-                rows = list(reader)
-        except (OSError, UnicodeDecodeError, csv.Error) as exc:
-            print(f"{name}: cannot read: {exc}")
+        rows = _read_labelled_csv(folder / name, REAL_COLUMNS, errors)
+        if rows is None:
             return 1
-        if header != REAL_COLUMNS:
-            errors.append(f"{name}: columns are {header}, expected {REAL_COLUMNS}")
-            rows = []
         rows_by_file[name] = rows
 
     seen: dict[str, str] = {}
