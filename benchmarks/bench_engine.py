@@ -5,9 +5,11 @@
     .venv/bin/python benchmarks/bench_engine.py --real-holdout   # also the held-out real notes (once, at the end)
                                                                  # (data/real/holdout.csv and data/real2/notes.csv)
     .venv/bin/python benchmarks/bench_engine.py --adversarial   # only the adversarial families' times
+    .venv/bin/python benchmarks/bench_engine.py --baseline main # speed beside another git ref (default f07537d)
+    .venv/bin/python benchmarks/bench_engine.py --speed         # only the speed figures, today beside the baseline
 
-Targets (2-core machine): median <= 0.5 ms and p99 <= 2 ms per check; `invitelab check` whole
-process < 150 ms; 10,000 rows of `invitelab score` in < 5 s; memory flat in the number of rows;
+Targets (2-core machine): median <= 0.5 ms and p99 <= 2 ms per check, and (issue 7) no slower than
+the baseline's in the same run; `invitelab check` whole process < 150 ms; import < 60 ms; 10,000 rows of `invitelab score` in < 5 s; memory flat in the number of rows;
 agreement: quadratic-weighted kappa >= 0.9, exact level >= 85%, every criterion >= 95%.
 Run it on a quiet machine: other processes on the two cores inflate every timing.
 """
@@ -26,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+import speed_compare  # noqa: E402  (benchmarks/speed_compare.py)
 from invitelab import load_profiles, score  # noqa: E402
 from invitelab.evaluate import evaluate, evaluate_real, read_labelled, read_real  # noqa: E402
 
@@ -40,58 +43,16 @@ def line(name: str, value: str, target: str = "", ok: bool | None = None) -> Non
     print(f"  {name:44s} {value:>14s}   {target}{mark}")
 
 
-def per_check(repeats: int) -> None:
-    rows = read_labelled(DATA / "invitations.csv")
+def big_note() -> None:
+    """One 1 MB note in this process (speed_compare measures the per-check figures, beside a baseline)."""
     people = load_profiles(DATA / "profiles.json")
-    cases = [(r["text"], people.get(r["recipient_id"]), people.get(r["sender_id"])) for r in rows]
-    for text, rec, snd in cases:  # warm: profiles indexed once, as in a notebook or a batch
-        score(text, recipient=rec, sender=snd)
-    best = [float("inf")] * len(cases)
-    every = []
-    for _ in range(repeats):
-        for i, (text, rec, snd) in enumerate(cases):
-            start = time.perf_counter()
-            score(text, recipient=rec, sender=snd)
-            took = time.perf_counter() - start
-            every.append(took)
-            best[i] = min(best[i], took)
-    best.sort()
-    every.sort()
-    median = statistics.median(best) * 1000
-    p99 = best[int(len(best) * 0.99)] * 1000
-    print(f"In-process check ({len(cases)} labelled notes, each timed {repeats} times; like timeit, a note's")
-    print("time is its best run, which removes pauses caused by other processes on a shared machine)")
-    line("median per check", f"{median:.3f} ms", "target <= 0.5 ms", median <= 0.5)
-    line("p99 per check", f"{p99:.3f} ms", "target <= 2 ms", p99 <= 2.0)
-    line("median of every run (noisy)", f"{statistics.median(every) * 1000:.3f} ms")
     big = "Hi Dana, I enjoyed your post on career fairs. " * 22_000
+    score("Hi Dana", recipient=people.get("dana-whitfield"))  # warm
     start = time.perf_counter()
     score(big, recipient=people.get("dana-whitfield"))
     took = time.perf_counter() - start
+    print("A huge note")
     line(f"one {len(big) / 1e6:.1f} MB note", f"{took * 1000:.0f} ms", "target well under 1 s", took < 1)
-
-
-def whole_process(runs: int) -> None:
-    exe = Path(sys.executable).with_name("invitelab")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "invitelab"]
-    cmd += ["check", "Hi Dana, I'm a junior at Ohio State. Could I ask how you started in recruiting? Thanks",
-            "--to", "dana-whitfield"]
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    median = statistics.median(times) * 1000
-    print(f"Whole process: `invitelab check` ({runs} runs)")
-    line("median wall time", f"{median:.0f} ms", "target < 150 ms", median < 150)
-    line("best wall time", f"{min(times) * 1000:.0f} ms")
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "import invitelab"], check=True)
-    took = (time.perf_counter() - start) * 1000
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "pass"], check=True)
-    bare = (time.perf_counter() - start) * 1000
-    line("import invitelab (beyond bare Python)", f"{took - bare:.0f} ms", "target well under 100 ms", took - bare < 100)
 
 
 def batch(rows_counts: list[int]) -> None:
@@ -201,14 +162,21 @@ def main() -> int:
                              "(once, at the end of a piece of work)")
     parser.add_argument("--adversarial", action="store_true", help="only the adversarial families' times")
     parser.add_argument("--cap", type=float, default=5.0, help="seconds after which a family's run is stopped")
+    parser.add_argument("--baseline", metavar="REF", default=speed_compare.DEFAULT_BASELINE,
+                        help="git ref whose speed is measured beside today's, in the same run "
+                             f"(default {speed_compare.DEFAULT_BASELINE}; 'none' to skip)")
+    parser.add_argument("--speed", action="store_true", help="only the speed figures (today beside the baseline)")
     args = parser.parse_args()
+    baseline = None if args.baseline.lower() in ("", "none") else args.baseline
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}\n")
     if args.adversarial:
         adversarial(args.cap)
         return 0
-    per_check(3 if args.quick else 10)
+    speed_compare.run(ROOT, line, baseline, args.quick)
     print()
-    whole_process(5 if args.quick else 20)
+    if args.speed:
+        return 0
+    big_note()
     print()
     batch([1_000, 10_000] if args.quick else [1_000, 10_000, 30_000])
     print()
