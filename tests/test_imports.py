@@ -1,0 +1,106 @@
+"""What `import invitelab` and `invitelab check` load (issue 7, deliverable 6: import < 60 ms,
+`invitelab check` < 150 ms; benchmarks/bench_engine.py prints the times).
+
+The public names are loaded on first use (PEP 562), and the command line imports a sub-command's
+modules only when it runs; these tests pin that, each in a fresh Python process.
+"""
+from __future__ import annotations
+
+import json
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import invitelab
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+# Optional, heavy packages (notebooks, batch tools, the book, grading, slides) and the package's own
+# sub-packages for those jobs: none of them may be loaded by `import invitelab` or by a check.
+HEAVY = ("ipywidgets", "IPython", "pandas", "numpy", "matplotlib", "nbformat", "nbclient", "jupyter_client",
+         "weasyprint", "playwright", "sphinx", "invitelab.widgets", "invitelab.grading", "invitelab.workshop",
+         "invitelab.browser", "invitelab.simulation", "invitelab.bookpages")
+
+PUBLIC = ("score", "load_profiles", "profile_from_dict", "Profile", "Result", "Finding", "CRITERIA",
+          "CRITERION_IDS", "LEVELS", "LEVEL_DESCRIPTIONS", "default_rubric", "load_rubric", "Rubric",
+          "RubricError", "ProfileError", "Criterion", "Education", "Experience", "decide_level", "kitdata")
+
+
+def modules_after(code: str) -> list[str]:
+    """The modules loaded by `code` in a fresh interpreter that sees this checkout's src/."""
+    probe = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"})
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def heavy(modules: list[str]) -> list[str]:
+    return [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)]
+
+
+def test_import_invitelab_loads_nothing_heavy_and_not_even_the_engine():
+    loaded = modules_after("import invitelab")
+    assert heavy(loaded) == []
+    assert [m for m in loaded if m.startswith("invitelab.")] == []  # the engine waits for its first use
+    assert "typing" not in loaded and "dataclasses" not in loaded
+
+
+def test_a_check_loads_the_engine_but_nothing_heavy_nor_other_commands():
+    loaded = modules_after(
+        "import io, contextlib\nfrom invitelab.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['check', 'Hi Dana, thanks!', '--to', 'dana-whitfield']) == 0")
+    assert "invitelab.engine" in loaded
+    assert heavy(loaded) == []
+    assert "invitelab.batch" not in loaded  # `invitelab score` only
+
+
+def test_the_heavy_list_is_really_checked():
+    """The probe sees an optional package when something does load it (so the tests above can fail)."""
+    pytest.importorskip("ipywidgets")
+    assert "ipywidgets" in heavy(modules_after("import invitelab.widgets"))
+
+
+@pytest.mark.parametrize("name", PUBLIC)
+def test_every_public_name_imports_first_in_a_fresh_process(name):
+    code = (f"from invitelab import {name}\nimport invitelab\n"
+            f"assert invitelab.{name} is {name}\nassert {name!r} in dir(invitelab)")
+    modules_after(code)  # raises CalledProcessError with the traceback if not
+
+
+def test_public_names_match_the_eager_ones():
+    """The lazy names are the objects their modules define (not copies), and __all__ lists them."""
+    from invitelab import engine, findings, profiles, rubric
+
+    for name in invitelab.__all__:
+        source = next(m for m in (engine, findings, profiles, rubric) if hasattr(m, name))
+        assert getattr(invitelab, name) is getattr(source, name), name
+    assert set(PUBLIC) - {"kitdata"} <= set(invitelab.__all__)
+
+
+def test_an_unknown_name_is_an_attribute_error():
+    assert not hasattr(invitelab, "no_such_name")
+    with pytest.raises(ImportError):
+        exec("from invitelab import no_such_name", {})
+
+
+def _first_level_modules() -> list[str]:
+    return sorted(m.name for m in pkgutil.iter_modules([str(SRC / "invitelab")], "invitelab.")
+                  if m.name != "invitelab.__main__")
+
+
+# invitelab.rubric imports invitelab.engine.criteria (running engine/__init__), whose scoring module
+# imports invitelab.rubric back before Rubric is defined: only engine-first works. `invitelab.__init__`
+# used to import the engine first for everyone; now the lead's fix in engine/scoring.py or rubric.py
+# (import inside the function, or rubric.py reading the ids from engine.criteria without running
+# engine/__init__) is needed. strict: this test fails once it works, to remove the mark.
+CYCLE = pytest.mark.xfail(strict=True, reason="engine <-> rubric import cycle (see the comment above)")
+
+
+@pytest.mark.parametrize("module", [pytest.param(m, marks=CYCLE) if m == "invitelab.rubric" else m
+                                    for m in _first_level_modules()])
+def test_each_module_imports_first_in_a_fresh_process(module):
+    modules_after(f"import {module}")
