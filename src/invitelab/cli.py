@@ -1,20 +1,16 @@
 """The `invitelab` command: check one note, or score a CSV of notes.
 
 Errors are one line on standard error with exit status 2; never a traceback.
+
+A sub-command's modules are imported when it runs (the engine for check and score, the batch
+scorer for score), and only the sub-commands' parsers that a run can need are built, so that
+`invitelab check` and `invitelab --help` start fast.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-
-from . import kitdata
-from .batch import BatchError, BatchInterrupted, score_csv
-from .engine import LEVEL_DESCRIPTIONS, score
-from .normalize import without_invisible
-from .profiles import ProfileError, load_profiles
-from .rubric import DEFAULT_RUBRIC_PATH, RubricError, default_rubric, load_rubric
 
 EXAMPLES_CHECK = """examples:
   invitelab check "Hi Dana, I'm a junior at Ohio State. Your post on career fairs helped me. \\
@@ -49,6 +45,9 @@ def _colour(enabled: bool):
 
 
 def _load_people(path: str | None):
+    from . import kitdata
+    from .profiles import ProfileError, load_profiles
+
     try:
         if path:
             return load_profiles(path)
@@ -57,10 +56,19 @@ def _load_people(path: str | None):
         raise CliError(str(error)) from None
 
 
+def _rubric_module():
+    """invitelab.rubric, after the engine: the two import each other and only that order works."""
+    from . import engine  # noqa: F401
+    from . import rubric
+
+    return rubric
+
+
 def _rubric(path: str | None):
+    rubric = _rubric_module()
     try:
-        return load_rubric(path) if path else default_rubric()
-    except RubricError as error:
+        return rubric.load_rubric(path) if path else rubric.default_rubric()
+    except rubric.RubricError as error:
         raise CliError(str(error)) from None
 
 
@@ -84,6 +92,8 @@ def _positive_int(value: str) -> int:
 
 
 def render(result, paint, recipient=None, notice: str = "") -> str:
+    from .engine import LEVEL_DESCRIPTIONS
+
     marks = {"pass": paint("✓ pass", "32"), "fail": paint("✗ fail", "31"), "n/a": paint("– n/a ", "2")}
     level_colour = {"generic": "31", "developing": "33", "personalized": "36", "exemplary": "32"}[result.level]
     to = f" to {recipient.name}" if recipient else ""
@@ -106,6 +116,10 @@ def render(result, paint, recipient=None, notice: str = "") -> str:
 
 
 def cmd_check(args) -> int:
+    from . import kitdata
+    from .engine import score
+    from .normalize import without_invisible
+
     text = args.text
     if text == "-":
         data = sys.stdin.buffer.read()
@@ -121,6 +135,8 @@ def cmd_check(args) -> int:
     text, _, notice = without_invisible(text)  # zero-width, direction and control characters: said below
     result = score(text, recipient=recipient, sender=sender, limit=args.limit, rubric=rubric)
     if args.json:
+        import json
+
         data = result.to_dict()
         if notice and notice not in data.get("warnings", []):
             data["warnings"] = [*data.get("warnings", []), notice]
@@ -133,12 +149,17 @@ def cmd_check(args) -> int:
 
 
 def cmd_score(args) -> int:
+    from .batch import BatchError, BatchInterrupted, score_csv
+
     people = _load_people(args.profiles)
     rubric = _rubric(args.rubric)
     try:
         summary = score_csv(args.input, args.output, people, rubric=rubric, limit=args.limit)
     except BatchError as error:
         raise CliError(str(error)) from None
+    except BatchInterrupted as interrupted:  # it says what was (not) written
+        print(f"invitelab: {interrupted}", file=sys.stderr)
+        return 130
     where = args.output if args.output not in (None, "-") else "standard output"
     print(f"scored {summary.scored} of {summary.rows} rows into {where}"
           + (f"; {summary.errors} {'row has' if summary.errors == 1 else 'rows have'} a problem in the error column"
@@ -156,11 +177,15 @@ def cmd_profiles(args) -> int:
 
 
 def cmd_rubric(args) -> int:
-    sys.stdout.write(DEFAULT_RUBRIC_PATH.read_text(encoding="utf-8"))
+    sys.stdout.write(_rubric_module().DEFAULT_RUBRIC_PATH.read_text(encoding="utf-8"))
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+CORE_COMMANDS = ("check", "score", "profiles", "rubric")  # defined here; the others by their packages
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; with `command`, one of CORE_COMMANDS, only what that command needs."""
     parser = argparse.ArgumentParser(
         prog="invitelab",
         description="Score a LinkedIn connection invitation against the recipient's profile.",
@@ -169,6 +194,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    if command in (None, "check"):
+        _add_check(sub)
+    if command in (None, "score"):
+        _add_score(sub)
+    if command in (None, "profiles"):
+        people = sub.add_parser("profiles", help="list profile ids", description="List the ids and names in a profile file.")
+        people.add_argument("--profiles", metavar="FILE", help="profile file (default: the kit's data/profiles.json)")
+        people.set_defaults(func=cmd_profiles)
+    if command in (None, "rubric"):
+        rubric = sub.add_parser("rubric", help="print the default rubric to copy and edit",
+                                description="Print the default rubric (TOML). Save it, edit it, pass it with --rubric.")
+        rubric.set_defaults(func=cmd_rubric)
+    if command is not None:
+        return parser
+
+    from .grading.command import add_subcommands  # grade, exercises
+    add_subcommands(sub)
+    from .workshop.commands import add_guide_commands  # invitelab forms, invitelab dashboard
+    add_guide_commands(sub, CliError)
+    from .workshop.commands import add_workshop_commands  # slides, handouts
+    add_workshop_commands(sub, CliError)
+    return parser
+
+
+def _add_check(sub) -> None:
     check = sub.add_parser("check", help="check one note and print feedback", epilog=EXAMPLES_CHECK,
                            formatter_class=argparse.RawDescriptionHelpFormatter,
                            description="Check one invitation note: level, score, and a line per criterion "
@@ -182,6 +232,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the result as JSON (versioned shape)")
     check.set_defaults(func=cmd_check)
 
+
+def _add_score(sub) -> None:
     batch = sub.add_parser("score", help="score a CSV of notes", epilog=EXAMPLES_SCORE,
                            formatter_class=argparse.RawDescriptionHelpFormatter,
                            description="Score every row of a CSV file of invitation notes.")
@@ -193,25 +245,13 @@ def build_parser() -> argparse.ArgumentParser:
                        "never the input file, a link or a device")
     batch.set_defaults(func=cmd_score)
 
-    people = sub.add_parser("profiles", help="list profile ids", description="List the ids and names in a profile file.")
-    people.add_argument("--profiles", metavar="FILE", help="profile file (default: the kit's data/profiles.json)")
-    people.set_defaults(func=cmd_profiles)
-
-    rubric = sub.add_parser("rubric", help="print the default rubric to copy and edit",
-                            description="Print the default rubric (TOML). Save it, edit it, pass it with --rubric.")
-    rubric.set_defaults(func=cmd_rubric)
-
-    from .grading.command import add_subcommands  # grade, exercises
-    add_subcommands(sub)
-    from .workshop.commands import add_guide_commands  # invitelab forms, invitelab dashboard
-    add_guide_commands(sub, CliError)
-    from .workshop.commands import add_workshop_commands  # slides, handouts
-    add_workshop_commands(sub, CliError)
-    return parser
-
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # `invitelab check ...` needs only check's parser; anything else (help, another command, a typo)
+    # gets the whole one, so that help lists every command and a typo is told the choices.
+    first = argv[0] if argv else None
+    parser = build_parser(first if first in CORE_COMMANDS else None)
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
@@ -221,9 +261,6 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as error:
         print(f"invitelab: error: {error}", file=sys.stderr)
         return 2
-    except BatchInterrupted as interrupted:
-        print(f"invitelab: {interrupted}", file=sys.stderr)
-        return 130
     except KeyboardInterrupt:
         print("invitelab: interrupted: nothing written", file=sys.stderr)
         return 130
