@@ -104,3 +104,16 @@ CYCLE = pytest.mark.xfail(strict=True, reason="engine <-> rubric import cycle (s
                                     for m in _first_level_modules()])
 def test_each_module_imports_first_in_a_fresh_process(module):
     modules_after(f"import {module}")
+
+
+def test_the_command_line_still_lists_every_command(capsys):
+    """`invitelab check` builds only check's parser; help and a mistyped command see them all."""
+    from invitelab.cli import main
+
+    assert main([]) == 2
+    listed = capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["chek", "Hi"])
+    choices = capsys.readouterr().err
+    for command in ("check", "score", "profiles", "rubric", "grade", "exercises", "slides", "handouts"):
+        assert command in listed and f"'{command}'" in choices
