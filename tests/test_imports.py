@@ -95,9 +95,9 @@ def _first_level_modules() -> list[str]:
 
 # invitelab.rubric imports invitelab.engine.criteria (running engine/__init__), whose scoring module
 # imports invitelab.rubric back before Rubric is defined: only engine-first works. `invitelab.__init__`
-# used to import the engine first for everyone; now the lead's fix in engine/scoring.py or rubric.py
-# (import inside the function, or rubric.py reading the ids from engine.criteria without running
-# engine/__init__) is needed. strict: this test fails once it works, to remove the mark.
+# used to import the engine first for everyone. The fix (tried on a copy: this test then passes) is in
+# engine/scoring.py: `Rubric` imported under `if TYPE_CHECKING:` (it is only an annotation there) and
+# `default_rubric` imported inside score(). strict: this test fails once it works, to remove the mark.
 CYCLE = pytest.mark.xfail(strict=True, reason="engine <-> rubric import cycle (see the comment above)")
 
 
