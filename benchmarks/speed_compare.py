@@ -212,6 +212,11 @@ def report(trees: list[Tree], bare: float, rounds: int, repeats: int, processes:
     check_med = statistics.median(today.checks) * ms
     line("    `invitelab check` whole process, median", f"{check_med:.0f} ms", f"target < {CHECK_TARGET_MS:.0f} ms",
          check_med < CHECK_TARGET_MS)
+    load = os.getloadavg()[0]
+    if load > (os.cpu_count() or 1):
+        print(f"    (the machine was busy: load average {load:.1f} on {os.cpu_count()} cores, bare Python "
+              f"{bare * ms:.0f} ms; whole-process medians are inflated, the minimums less so: run it again "
+              "when the machine is quiet)")
     import_med = statistics.median(today.imports) * ms
     line("    import invitelab, median", f"{import_med:.1f} ms", f"target < {IMPORT_TARGET_MS:.0f} ms",
          import_med < IMPORT_TARGET_MS)
