@@ -708,8 +708,8 @@ class Report:
         that would replace the input, a link or anything but a plain file is refused first."""
         out = Path(directory)
         if out.is_symlink() or (out.exists() and not out.is_dir()):
-            raise DashboardError(f"{out}: is {'a link' if out.is_symlink() else 'a file'}, not a folder; "
-                                 "name a folder for the report (-o class-report)")
+            kind = "a link" if out.is_symlink() else "a file" if out.is_file() else "a pipe or a device"
+            raise DashboardError(f"{out}: is {kind}, not a folder; name a folder for the report (-o class-report)")
         files = {
             "levels.png": self.chart_png("levels"),
             "criteria-missed.png": self.chart_png("missed"),
