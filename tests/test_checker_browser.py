@@ -481,3 +481,46 @@ def test_bad_input_matrix_text_cases_in_the_page(checker_page, case):
     assert page.locator(".ilc-checker img, .ilc-checker script, .ilc-feedback a").count() == 0
     assert page.evaluate("() => window.__pwned") is None
     assert not checker_page.real_errors(), _failures(checker_page.real_errors())
+
+
+def test_hostile_profiles_and_note_are_shown_as_text(browser, server, tmp_path):
+    """The page's profiles replaced by hostile ones (script tags, attribute-breaking quotes,
+    javascript: links in every field): the card, the feedback and the highlights show them as
+    text, and the engine in the page still judges the note."""
+    from invitelab.browser import bundle
+
+    script, quotes = "<script>window.__pwned=1</script>", "\" onmouseover=\"window.__pwned=2\" x='"
+    link = '<a href="javascript:window.__pwned=3">x</a> javascript:window.__pwned=4'
+    hostile = f"{script} {quotes} {link}"
+    people = json.loads(kitdata.profiles_path().read_text(encoding="utf-8"))
+    for p in people:
+        p.update(name=f"Dana {script}" if p["id"] == "dana-whitfield" else p["name"] + quotes,
+                 headline=f"Recruiter {hostile}", location=link,
+                 skills=[*p.get("skills", []), hostile], activity=[*p.get("activity", []), f"Posted: {hostile}"])
+    path = tmp_path / "profiles.json"
+    path.write_text(json.dumps(people), encoding="utf-8")
+    replaced = bundle.profiles_script(path)
+    visit = Visit.__new__(Visit)
+    visit.external, visit.errors = [], []
+    visit.context = browser.new_context(viewport={"width": 1280, "height": 900})
+    visit.page = page = visit.context.new_page()
+    page.route("**/*", lambda route: route.fulfill(body=replaced, content_type="text/javascript")
+               if route.request.url.endswith("/checker/profiles.js") else
+               route.continue_() if route.request.url.startswith(server) else route.abort())
+    page.on("pageerror", lambda err: visit.errors.append(str(err)))
+    page.on("console", lambda msg: visit.errors.append(msg.text) if msg.type == "error" else None)
+    try:
+        page.goto(server + "checker.html", wait_until="load")
+        visit.wait_ready()
+        fill(page, f"Hi Dana, {hostile} I'm a psychology junior at Ohio State. Thanks, Alex")
+        assert "Dana " + script in page.text_content(".ilc-card")
+        assert "Recruiter " + hostile in page.text_content(".ilc-card")
+        assert page.locator(".ilc-feedback .ilc-finding").count() == 10
+        assert page.locator(".ilc-checker script, .ilc-checker img, .ilc-card a, .ilc-feedback a").count() == 0
+        assert page.locator(".ilc-checker [onmouseover]").count() == 0
+        page.hover(".ilc-card")
+        assert page.evaluate("() => window.__pwned") is None
+        assert script in page.text_content(".ilc-marked")
+        assert not visit.real_errors(), _failures(visit.real_errors())
+    finally:
+        visit.close()

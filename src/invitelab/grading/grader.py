@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from invitelab import default_rubric, kitdata
+from invitelab.batch import safe_cell  # a name like =HYPERLINK(...) is shown as text, not run
 
 from .answers import SubmissionError, code_cells, find_answers, read_notebook
 from .exercise import Exercise, load_exercise
@@ -172,7 +173,7 @@ def gradebook_text(summary: Summary) -> str:
     body = []
     for row in summary.rows:
         points = {m.question: m.points for m in row.marks}
-        body.append([row.sub.student, row.sub.file, *(_fmt(points.get(q)) for q in qids),
+        body.append([safe_cell(row.sub.student), safe_cell(row.sub.file), *(_fmt(points.get(q)) for q in qids),
                      _fmt(row.total), _fmt(summary.exercise.max_points), row.status, "; ".join(row.messages)])
     return csv_text(header, body)
 
@@ -198,7 +199,7 @@ def canvas_text(summary: Summary, assignment_id: str = "") -> tuple[str, list[st
             value = ""
         else:
             value = _fmt(first.total)
-        body.append([first.sub.student, first.sub.user_id, "", "", "", value])
+        body.append([safe_cell(first.sub.student), first.sub.user_id, "", "", "", value])
     return csv_text([*CANVAS_HEADER, column], body), warnings
 
 
