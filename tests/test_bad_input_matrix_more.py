@@ -181,6 +181,27 @@ def test_duplicate_students_are_each_graded_and_named(tmp_path, capsys, monkeypa
     assert [r[-1] for r in canvas[2:]] == [""], "a student with several files is left blank, never merged"
 
 
+def test_hostile_names_in_a_zip_each_keep_their_row_and_feedback_page(tmp_path, capsys, monkeypatch):
+    good = json.dumps(notebook(EXERCISE, "source"))
+    names = ["../../escape.ipynb", "/abs/path.ipynb", "\u674e\u96f7.ipynb", "\u738b\u82b3.ipynb", "a<b.ipynb",
+             "a>b.ipynb", "Ana.ipynb", "ana.ipynb", "=cmd|' /C calc'!A0.ipynb"]
+    archive = tmp_path / "class.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for name in names:
+            handle.writestr(name, good)
+        handle.writestr("__MACOSX/._Ana.ipynb", b"junk")
+    rows, feedback = _grade("grade", archive, tmp_path, capsys, monkeypatch)
+    assert sorted(rows) == sorted("'" + n if n.startswith("=") else n for n in names), "a row was lost"
+    assert all(r["total"] == r["max"] for r in rows.values())
+    assert len(list(feedback.glob("*.html"))) == len(names), "two students' feedback pages collided"
+    assert not (tmp_path.parent / "escape.ipynb").exists() and not Path("/abs").exists()
+    assert rows["../../escape.ipynb"]["student"] == "escape"
+    truncated = tmp_path / "truncated.zip"
+    truncated.write_bytes(archive.read_bytes()[:300])
+    code, _, err = run_cli(capsys, monkeypatch, "grade", EXERCISE, str(truncated))
+    one_line_error(code, err, "the zip cannot be read")
+
+
 @pytest.mark.parametrize("exercise, words", [
     ("no-such-exercise", "no such exercise notebook"),
     ("../../../etc/passwd", "no such exercise notebook"),

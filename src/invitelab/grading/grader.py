@@ -204,10 +204,28 @@ def canvas_text(summary: Summary, assignment_id: str = "") -> tuple[str, list[st
 
 
 def _feedback_name(row: Row, several: bool) -> str:
-    base = re.sub(r"[^A-Za-z0-9._-]+", "_", row.sub.student).strip("._") or "student"
+    base = re.sub(r"[^\w.-]+", "_", row.sub.student).strip("._") or "student"  # letters of any script
     if several:
-        base += "--" + re.sub(r"[^A-Za-z0-9._-]+", "_", Path(row.sub.file).stem)
-    return base[:120] + ".html"
+        base += "--" + re.sub(r"[^\w.-]+", "_", Path(row.sub.file).stem)
+    return base[:120]
+
+
+def feedback_names(rows: list[Row]) -> list[str]:
+    """One file name per row, never the same twice (case-insensitive, as on macOS and Windows):
+    "a<b" and "a>b", or two names in another script, must not overwrite each other's page."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row.sub.student.lower()] = counts.get(row.sub.student.lower(), 0) + 1
+    names, used = [], set()
+    for row in rows:
+        base = _feedback_name(row, counts[row.sub.student.lower()] > 1)
+        name, n = base, 1
+        while name.lower() in used:
+            n += 1
+            name = f"{base}-{n}"
+        used.add(name.lower())
+        names.append(name + ".html")
+    return names
 
 
 class GradingInterrupted(KeyboardInterrupt):
@@ -221,11 +239,7 @@ def write_outputs(summary: Summary, output: str | Path | None, feedback_dir: str
     old gradebook (or none), never a new one beside missing feedback."""
     files: list[tuple[Path, str]] = []
     if feedback_dir:
-        counts: dict[str, int] = {}
-        for row in summary.rows:
-            counts[row.sub.student.lower()] = counts.get(row.sub.student.lower(), 0) + 1
-        for row in summary.rows:
-            name = _feedback_name(row, counts[row.sub.student.lower()] > 1)
+        for row, name in zip(summary.rows, feedback_names(summary.rows)):
             files.append((Path(feedback_dir) / name, feedback_html(row, summary.exercise)))
     if canvas:
         text, warnings = canvas_text(summary, assignment_id)

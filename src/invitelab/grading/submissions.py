@@ -87,10 +87,13 @@ def collect(path: str | Path) -> tuple[list[Submission], int]:
                     rel = info.filename
                     if info.is_dir():
                         continue
-                    if _junk(rel):
+                    # "../../x.ipynb" or "/x.ipynb": nothing is extracted, the name only says who it is
+                    safe = "/".join(part for part in PurePosixPath(rel.replace("\\", "/")).parts
+                                    if part not in ("/", "..", ".")) or "unnamed"
+                    if _junk(safe):
                         skipped += 1
                         continue
-                    sub = Submission(rel, *student_of(rel))
+                    sub = Submission(rel, *student_of(safe))
                     if info.file_size > MAX_BYTES:
                         sub.problem = f"the file is too large to be a notebook ({info.file_size // 1_000_000} MB)"
                     else:
@@ -111,6 +114,8 @@ def collect(path: str | Path) -> tuple[list[Submission], int]:
         else:
             sub.data = path.read_bytes()
         found.append(sub)
+    elif path.is_file() and path.suffix.lower() == ".zip":
+        raise SubmissionsError(f"{path}: the zip cannot be read (damaged or incomplete: download it again)")
     elif path.exists():
         raise SubmissionsError(f"{path}: not a folder, a zip or a notebook")
     else:
