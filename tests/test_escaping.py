@@ -243,10 +243,19 @@ def test_grader_feedback_escapes_answers_profiles_and_names(tmp_path):
 # -- the class dashboard --------------------------------------------------------------------------
 
 
-def test_dashboard_html_escapes_notes_names_columns_and_titles(tmp_path):
+def test_dashboard_html_escapes_notes_names_columns_and_titles(tmp_path, monkeypatch):
     import csv
 
     from invitelab.workshop import dashboard
+
+    drawn, real = {}, dashboard.Report.chart_png  # each chart drawn once per report (they show counts)
+
+    def chart_png(self, kind="levels"):
+        if (id(self), kind) not in drawn:
+            drawn[id(self), kind] = real(self, kind)
+        return drawn[id(self), kind]
+
+    monkeypatch.setattr(dashboard.Report, "chart_png", chart_png)
 
     student = f"{SCRIPT} {QUOTES}"
     src = tmp_path / f"{SCRIPT.replace('/', '_')}{QUOTES}.csv"
