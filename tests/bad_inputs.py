@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 ENGINE_TODO = "engine-side: needs the change described in the hardening report (lead wires it)"
 
@@ -281,9 +282,20 @@ PATHS = [
              expect={"grade": "does not exist"}),
     PathCase("output folder read-only", "output", _read_only_folder, "cannot write", not_as_root=True,
              expect={"grade": "read-only", "dashboard": "cannot write"}),
+    PathCase("output on a file system that refuses writes", "output", lambda tmp, src: _refusing_fs(),
+             "cannot write", expect={"grade": "cannot write", "dashboard": "cannot write"}),
     PathCase("report folder holds the input", "output", lambda tmp, src: _renamed(src, "scored-notes.csv").parent,
              expect={"dashboard": "is the input file"}),
 ]
+
+
+def _refusing_fs():
+    """A folder even root cannot create files in (Linux's /proc)."""
+    if not Path("/proc/self").is_dir():
+        import pytest
+
+        pytest.skip("needs Linux's /proc")
+    return Path("/proc/invitelab-out.csv")
 
 
 def _renamed(src, name):

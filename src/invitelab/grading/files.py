@@ -86,6 +86,14 @@ def check_output(path: str | Path, inputs: list, *, folder: bool = False, create
         raise OutputError(f"{path}: cannot write (the folder {str(parent)!r} does not exist)")
     if parent.is_dir() and not os.access(parent, os.W_OK):
         raise OutputError(f"{path}: cannot write (the folder {str(parent)!r} is read-only)")
+    probe = path if folder and path.is_dir() else parent
+    if probe.is_dir():  # a read-only file system, a full disk or /proc say no only when asked
+        try:
+            fd, name = tempfile.mkstemp(prefix=".invitelab-probe.", dir=probe)
+            os.close(fd)
+            os.unlink(name)
+        except OSError as error:
+            raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
     return path
 
 
