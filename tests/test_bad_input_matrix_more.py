@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
 import zipfile
 from html.parser import HTMLParser
@@ -179,6 +178,17 @@ def test_duplicate_students_are_each_graded_and_named(tmp_path, capsys, monkeypa
     assert len(list(feedback.glob("*.html"))) == 3  # one page each, none overwritten
     canvas = list(csv.reader(open(tmp_path / "gradebook-canvas.csv", encoding="utf-8")))
     assert [r[-1] for r in canvas[2:]] == [""], "a student with several files is left blank, never merged"
+
+
+def test_gradebook_to_standard_output_keeps_every_row(tmp_path, capsys, monkeypatch):
+    source = notebook(EXERCISE, "source")
+    folder = _submissions(tmp_path, {"ana.ipynb": (json.dumps(source)).encode(), "bad.ipynb": b"{",
+                                     "empty.ipynb": b""})
+    code, out, err = run_cli(capsys, monkeypatch, "grade", EXERCISE, str(folder))
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["file"] for r in rows] == ["ana.ipynb", "bad.ipynb", "empty.ipynb"]
+    assert "3 submissions of write-three: 1 graded, 2 error" in err
 
 
 def test_hostile_names_in_a_zip_each_keep_their_row_and_feedback_page(tmp_path, capsys, monkeypatch):

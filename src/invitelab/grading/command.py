@@ -68,7 +68,7 @@ def cmd_grade(args) -> int:
 
     from .exercise import ExerciseError, source_path
     from .files import OutputError, check_output
-    from .grader import GradingInterrupted, grade, write_outputs
+    from .grader import GradingInterrupted, grade, gradebook_text, write_outputs
     from .submissions import SubmissionsError
 
     if args.jobs < 1 or args.timeout <= 0:
