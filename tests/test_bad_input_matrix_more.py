@@ -408,7 +408,8 @@ def test_note_through_the_glue(case, glue_ready):
 @pytest.mark.parametrize("args, words", [
     (("Hi", "ghost", None, 300), "no recipient profile called 'ghost'"),
     (("Hi", None, "<script>", 300), "no sender profile called"),
-    (("Hi", ["x"], None, 300), "a profile id must be text"),
+    (("Hi", ["x"], None, 300), "a recipient profile id must be text"),
+    (("Hi", None, 5, 300), "a sender profile id must be text"),
     ((42, None, None, 300), "must be text"),
     (("Hi", None, None, 0), "at least 1"),
     (("Hi", None, None, "abc"), "whole number"),
@@ -425,3 +426,16 @@ def test_glue_bad_arguments_give_one_line(args, words, glue_ready):
 def test_glue_check_many_never_raises(payload, glue_ready):
     got = json.loads(glue_ready.check_many(payload))
     assert (isinstance(got, dict) and "error" in got) or all("error" in g for g in got)
+
+
+class JsNull:
+    """What Pyodide hands Python for JavaScript's null: falsy, but not None."""
+
+    def __bool__(self):
+        return False
+
+
+def test_glue_takes_javascripts_null_as_no_profile(glue_ready):
+    got = json.loads(glue_ready.check("Hi Dana, thanks", JsNull(), JsNull(), 300))
+    want = score("Hi Dana, thanks")
+    assert "error" not in got and got["level"] == want.level and got["score"] == want.score

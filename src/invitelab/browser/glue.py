@@ -21,8 +21,10 @@ def setup(profiles_path: str) -> int:
 
 
 def _person(person_id: str | None, role: str):
-    if not person_id:
+    if not person_id:  # None, "", and Pyodide's jsnull (JavaScript's null, which is not None)
         return None
+    if not isinstance(person_id, str):
+        raise ValueError(f"a {role} profile id must be text")
     try:
         return _PEOPLE[person_id]
     except KeyError:
@@ -58,8 +60,6 @@ def check(text: str, recipient_id: str | None = None, sender_id: str | None = No
     """The verdict on one note, as JSON; a bad input becomes {"error": "one line"}: never an
     exception, which the page could only show as a stale verdict and a console error."""
     try:
-        if not isinstance(recipient_id, (str, type(None))) or not isinstance(sender_id, (str, type(None))):
-            raise ValueError("a profile id must be text")
         return json.dumps(result_dict(text, recipient_id, sender_id, limit))
     except (ProfileError, ValueError, TypeError) as err:
         return json.dumps({"error": " ".join(str(err).split())})
