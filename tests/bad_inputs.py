@@ -1,21 +1,37 @@
 """The bad-input matrix (issues 8 and 13): one table of hostile or careless inputs and what must
 come of each, for every entry point. Entry-point-agnostic: a case says what the input IS (a note,
-a CSV file's bytes, a profile file, a rubric file, an output target) and the expected outcome;
-each entry point's test (`tests/test_bad_input_matrix.py`; later the grader, dashboard and browser
-checker) feeds it in its own way.
+a CSV file's bytes, a notebook file, a profile file, a rubric file, an output target), which entry
+points it applies to (`entries`) and the expected outcome at each; each entry point's test feeds it
+in its own way:
+
+- `tests/test_bad_input_matrix.py`: "check", "score" (the commands), "api" (`score`, `score_csv`,
+  `load_profiles`, `load_rubric`), "widget" (the studio);
+- `tests/test_bad_input_matrix_more.py`: "grade" and "grade-api" (the grader: a note as a student's
+  answer, a notebook file, an output path), "dashboard" and "dashboard-api" (the class dashboard: a
+  note as a form answer, a CSV export, an input or output path), "glue" (the browser checker's
+  Pyodide glue, `invitelab.browser.glue`, run as Python);
+- `tests/test_checker_browser.py`: "page" (the live checker in the built book, in Chromium).
 
 Outcomes:
-- "scored": the note is scored (a level, no error); `check` may hold an extra expectation.
-- "error": a clear one-line error (exit status 2 for a command), containing `message`.
-- a CSV case lists one expected outcome per data row: "ok" or a substring of that row's `error`.
+- a note is "scored" (a level, no error; `check` may hold an extra expectation), or, where
+  `expect` says so for an entry point, "error:<words>" (refused with a one-line error, exit status
+  2), "row:<words>" (the row is kept with its error) or "warn:<words>" (scored, with a warning);
+- "error": a clear one-line error (exit status 2 for a command), containing `message`;
+- a CSV case lists one expected outcome per data row: "ok" or a substring of that row's `error`
+  (`rows` for `invitelab score`, `dashboard` for the dashboard, whose problems are listed by row).
 Never a traceback, never a lost row.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 ENGINE_TODO = "engine-side: needs the change described in the hardening report (lead wires it)"
+
+#: every entry point a note reaches; "page" (the live checker) takes the text cases marked for it
+NOTE_ENTRIES = ("api", "widget", "check", "score", "grade", "grade-api", "dashboard", "dashboard-api", "glue")
+PAGE = NOTE_ENTRIES + ("page",)
 
 
 @dataclass(frozen=True)
@@ -26,24 +42,41 @@ class NoteCase:
     check: tuple[str, str] | None = None  # (criterion, status) the result must have
     as_bytes: str = "scored"  # outcome when sent as UTF-8 bytes (stdin, a CSV cell): "scored" or "not UTF-8"
     engine_todo: tuple[str, ...] = ()  # entry points where `check` waits for the engine ("api", "widget", ...)
+    entries: tuple[str, ...] = NOTE_ENTRIES
+    expect: dict = field(default_factory=dict, compare=False)  # entry point -> outcome, when not "scored"
 
+    def outcome(self, entry: str) -> str:
+        return self.expect.get(entry, "scored")
+
+
+# Where a lone surrogate arrives as bytes it is not UTF-8: `check` refuses it, `score` keeps the row
+# with its error, the dashboard reads the whole export as Windows-1252 and says so. In a notebook
+# (JSON's "\ud83d" escape) and in the page it is text, scored, and shown as U+FFFD when written.
+_SURROGATE = {"dashboard": "warn:Windows-1252", "dashboard-api": "warn:Windows-1252"}
 
 NOTES = [
     NoteCase("empty", "", check=("length", "pass")),
     NoteCase("whitespace", " \t \n  "),
-    NoteCase("one megabyte", "Hi Dana, I enjoyed your post on career fairs. " * 22_000, check=("length", "fail")),
+    NoteCase("one megabyte", "Hi Dana, I enjoyed your post on career fairs. " * 22_000, check=("length", "fail"),
+             entries=PAGE),
     NoteCase("ten megabytes", "Hi Dana, thanks. " * 620_000, check=("length", "fail")),
-    NoteCase("NUL and control characters", "\x00\x01\x02 Hi Dana, thanks \x00\x1b[31m"),
-    NoteCase("zero-width space in the name", "Hi D\u200bana, thanks", check=("greeting", "pass")),
-    NoteCase("right-to-left override", "\u202eHi Dana, thanks\u202c", check=("greeting", "pass")),
-    NoteCase("lone surrogate", "Hi Dana \ud83d thanks", as_bytes="not UTF-8"),
-    NoteCase("HTML and script", "<script>alert('x')</script> Hi Dana <img src=x onerror=alert(1)>"),
+    NoteCase("NUL and control characters", "\x00\x01\x02 Hi Dana, thanks \x00\x1b[31m", entries=PAGE),
+    NoteCase("zero-width space in the name", "Hi D\u200bana, thanks", check=("greeting", "pass"), entries=PAGE),
+    NoteCase("right-to-left override", "\u202eHi Dana, thanks\u202c", check=("greeting", "pass"), entries=PAGE),
+    NoteCase("lone surrogate", "Hi Dana \ud83d thanks", as_bytes="not UTF-8", entries=PAGE, expect=_SURROGATE),
+    NoteCase("HTML and script", "<script>alert('x')</script> Hi Dana <img src=x onerror=alert(1)>", entries=PAGE),
     NoteCase("embedded newlines", "Hi Dana,\n\nI enjoyed your post.\n\nThanks,\nAlex"),
     NoteCase("Windows line ends", "Hi Dana,\r\nthanks\r\n"),
     NoteCase("only carriage returns with limit 1", "\r\r", limit=1, check=("length", "pass")),
     NoteCase("emoji and wide characters", "🙂" * 500 + " Ｈｉ　Ｄａｎａ"),
     NoteCase("template placeholders", "Hi [Name], {{ 7*7 }} ${x} ' OR 1=1 --"),
 ]
+
+
+#: a CSV case reaches `invitelab score` and its Python API, and the class dashboard (told, as an
+#: instructor would with --map, that the `text` column holds the notes and `id` the students)
+CSV_ENTRIES = ("score", "api", "dashboard", "dashboard-api")
+DASHBOARD_MAP = {"text": "note", "id": "student"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +86,11 @@ class CsvCase:
     rows: tuple[str, ...] = ()  # expected outcome of each data row, in order
     message: str = ""  # when the whole file is refused
     formula_id: bool = False
+    entries: tuple[str, ...] = CSV_ENTRIES
+    # the dashboard: each data row's outcome ("ok": a scored note with no problem listed, else words
+    # of the problem listed for that row), or "error:<words>" when the whole file is refused
+    dashboard: tuple[str, ...] | str = ()
+    dashboard_warning: str = ""  # words of a warning the dashboard must give
 
     @property
     def refused(self) -> bool:
@@ -64,30 +102,51 @@ def _csv(text: str, encoding: str = "utf-8") -> bytes:
 
 
 CSVS = [
-    CsvCase("good with BOM", b"\xef\xbb\xbf" + _csv("id,text\n1,Hi Dana\n"), ("ok",)),
-    CsvCase("UTF-16 with BOM", _csv("id,text\n1,Hi Dana\n2,Caf\u00e9 chat\n", "utf-16"), ("ok", "ok")),
-    CsvCase("cp1252 row", _csv("id,text\n1,Hi Dana\n2,Caf\u00e9 chat\n", "cp1252"), ("ok", "not UTF-8")),
-    CsvCase("invalid UTF-8 row", b"id,text\n1,Hi \xff\xfe Dana\n2,Hi Dana\n", ("not UTF-8", "ok")),
-    CsvCase("missing text column", _csv("id,note\n1,hello\n"), message="no 'text' column"),
-    CsvCase("duplicated text column", _csv("id,text,text\n1,a,b\n"), message="appears 2 times"),
-    CsvCase("duplicated id column", _csv("id,id,text\n1,2,Hi\n"), message="appears 2 times"),
+    CsvCase("good with BOM", b"\xef\xbb\xbf" + _csv("id,text\n1,Hi Dana\n"), ("ok",), dashboard=("ok",)),
+    CsvCase("UTF-16 with BOM", _csv("id,text\n1,Hi Dana\n2,Caf\u00e9 chat\n", "utf-16"), ("ok", "ok"),
+            dashboard=("ok", "ok")),
+    CsvCase("cp1252 row", _csv("id,text\n1,Hi Dana\n2,Caf\u00e9 chat\n", "cp1252"), ("ok", "not UTF-8"),
+            dashboard=("ok", "ok"), dashboard_warning="Windows-1252"),
+    CsvCase("invalid UTF-8 row", b"id,text\n1,Hi \xff\xfe Dana\n2,Hi Dana\n", ("not UTF-8", "ok"),
+            dashboard=("ok", "ok"), dashboard_warning="Windows-1252"),
+    CsvCase("missing text column", _csv("id,note\n1,hello\n"), message="no 'text' column",
+            dashboard="error:names a column 'text' that is not in"),
+    CsvCase("duplicated text column", _csv("id,text,text\n1,a,b\n"), message="appears 2 times",
+            dashboard=("ok",), dashboard_warning="'text' appears more than once"),
+    CsvCase("duplicated id column", _csv("id,id,text\n1,2,Hi\n"), message="appears 2 times",
+            dashboard=("ok",), dashboard_warning="'id' appears more than once"),
     CsvCase("short rows", _csv("id,recipient_id,text\n1,dana-whitfield\n2\n3,,Hi Dana\n"),
-            ("no text cell", "no text cell", "ok")),
-    CsvCase("long row", _csv("id,text\n1,Hi Dana, thanks\n"), ("more cells than columns",)),
-    CsvCase("embedded newline in a quoted note", _csv('id,text\n1,"Hi Dana,\nthanks"\n2,Hi\n'), ("ok", "ok")),
+            ("no text cell", "no text cell", "ok"), dashboard=("no note cell", "no note cell", "ok")),
+    CsvCase("long row", _csv("id,text\n1,Hi Dana, thanks\n"), ("more cells than columns",),
+            dashboard=("3 cells but the header has 2",)),
+    CsvCase("embedded newline in a quoted note", _csv('id,text\n1,"Hi Dana,\nthanks"\n2,Hi\n'), ("ok", "ok"),
+            dashboard=("ok", "ok")),
     CsvCase("unterminated quote", _csv('id,text\n1,"Hi Dana, thanks\n2,Hi Dana\n3,Hi Dana\n4,Hi Dana\n'),
-            message="never closed"),
+            message="never closed", dashboard="error:never closed"),
     CsvCase("blank rows", _csv("id,text\n1,Hi\n,\n , \n\n2,Hi Dana\n"),
-            ("ok", "blank row", "blank row", "blank row", "ok")),
+            ("ok", "blank row", "blank row", "blank row", "ok"),
+            dashboard=("ok", "empty row", "empty row", "empty row", "ok")),
     CsvCase("unknown ids", _csv("id,recipient_id,sender_id,text\n1,ghost,,Hi\n2,dana-whitfield,nobody,Hi\n"
                                 "3,dana-whitfield,alex-rivera,Hi Dana\n"),
-            ("unknown recipient id 'ghost'", "unknown sender id 'nobody'", "ok")),
-    CsvCase("empty file", b"", message="empty"),
-    CsvCase("binary file", b"\xff\xd8\xff\xe0 binary\n\x00\x01\n", message="not readable text"),
-    CsvCase("stray quote after a quoted field", _csv('id,text\n1,"Hi" Dana\n2,Hi Dana\n'), ("malformed CSV", "ok")),
+            ("unknown recipient id 'ghost'", "unknown sender id 'nobody'", "ok"),
+            dashboard=("ok", "ok", "ok")),  # the dashboard scores without profiles: no ids to know
+    CsvCase("empty file", b"", message="empty", dashboard="error:empty"),
+    CsvCase("binary file", b"\xff\xd8\xff\xe0 binary\n\x00\x01\n", message="not readable text",
+            dashboard="error:binary"),
+    CsvCase("stray quote after a quoted field", _csv('id,text\n1,"Hi" Dana\n2,Hi Dana\n'), ("malformed CSV", "ok"),
+            dashboard=("malformed CSV", "ok")),
     CsvCase("formula in an id", _csv('id,text\n=HYPERLINK("http://x"),Hi Dana\n@SUM(1),Hi\n'), ("ok", "ok"),
-            formula_id=True),
-    CsvCase("NUL in a cell", _csv("id,text\n1,Hi \x00 Dana\n"), ("ok",)),
+            formula_id=True, dashboard=("ok", "ok")),
+    CsvCase("NUL in a cell", _csv("id,text\n1,Hi \x00 Dana\n"), ("ok",), dashboard=("ok",)),
+    CsvCase("ten-megabyte field", _csv("id,text\n1,Hi Dana " + "x" * 10_000_000 + "\n2,Hi Dana\n"), ("ok", "ok"),
+            dashboard=("ok", "ok")),
+    CsvCase("hostile text", _csv('id,text\n"<script>alert(1)</script>","Hi Dana <img src=x onerror=alert(1)> '
+                                 '"" onmouseover=""x"" javascript:alert(2)"\n'), ("ok",), dashboard=("ok",)),
+    CsvCase("only a header", _csv("id,text\n"), (), dashboard=()),
+    CsvCase("semicolons (Excel in Europe)", _csv("id;text\n1;Hi Dana, thanks\n"), message="no 'text' column",
+            entries=("dashboard", "dashboard-api"), dashboard=("ok",)),
+    CsvCase("an Excel workbook", b"PK\x03\x04" + b"\x00" * 40, message="not readable text",
+            dashboard="error:Excel workbook"),
 ]
 
 
@@ -147,13 +206,18 @@ RUBRIC_FILES = [
 
 @dataclass(frozen=True)
 class PathCase:
-    """An input or output path that is not a plain file: `make(tmp_path, input_csv)` returns the path."""
+    """An input or output path that is not a plain file: `make(tmp_path, input_file)` returns the path.
+
+    `message` is what `invitelab score` says; `expect` says what the grader ("grade": SUBMISSIONS or
+    -o GRADEBOOK) and the dashboard ("dashboard": ANSWERS.csv or -o FOLDER) say, for the cases that
+    apply to them (a folder is the grader's usual input and the dashboard's usual output)."""
     id: str
     role: str  # "input" or "output"
     make: object = field(compare=False)
     message: str = ""
     needs_root: bool = False
     not_as_root: bool = False
+    expect: dict = field(default_factory=dict, compare=False)  # entry point -> words of its one-line error
 
 
 def _symlink(tmp, src):
@@ -193,17 +257,132 @@ def _read_only_folder(tmp, src):
 
 
 PATHS = [
-    PathCase("input is a folder", "input", lambda tmp, src: tmp, "is a folder"),
-    PathCase("input missing", "input", lambda tmp, src: tmp / "missing.csv", "cannot read"),
-    PathCase("input is a pipe", "input", _fifo, "not a regular file"),
-    PathCase("input unreadable", "input", _unreadable, "cannot read", not_as_root=True),
-    PathCase("output is the input", "output", lambda tmp, src: src, "is the input file"),
+    PathCase("input is a folder", "input", lambda tmp, src: tmp, "is a folder",
+             expect={"dashboard": "is a folder"}),
+    PathCase("input missing", "input", lambda tmp, src: tmp / "missing.csv", "cannot read",
+             expect={"grade": "no such folder or zip", "dashboard": "file not found"}),
+    PathCase("input is a pipe", "input", _fifo, "not a regular file",
+             expect={"grade": "not a folder, a zip or a notebook", "dashboard": "not a regular file"}),
+    PathCase("input is a device", "input", _device, "not a regular file", needs_root=True,
+             expect={"grade": "not a folder, a zip or a notebook", "dashboard": "not a regular file"}),
+    PathCase("input unreadable", "input", _unreadable, "cannot read", not_as_root=True,
+             expect={"grade": "cannot be read", "dashboard": "cannot be read"}),
+    PathCase("output is the input", "output", lambda tmp, src: src, "is the input file",
+             expect={"grade": "inside the submissions", "dashboard": "not a folder"}),
     PathCase("output is the input by another name", "output", lambda tmp, src: tmp / "." / src.name,
-             "is the input file"),
-    PathCase("output is a symlink", "output", _symlink, "is a link"),
-    PathCase("output is a pipe", "output", _fifo, "not a regular file"),
-    PathCase("output is a device", "output", _device, "not a regular file", needs_root=True),
-    PathCase("output is a folder", "output", lambda tmp, src: tmp, "is a folder"),
-    PathCase("output folder missing", "output", lambda tmp, src: tmp / "no" / "out.csv", "does not exist"),
-    PathCase("output folder read-only", "output", _read_only_folder, "cannot write", not_as_root=True),
+             "is the input file", expect={"grade": "inside the submissions", "dashboard": "not a folder"}),
+    PathCase("output is a symlink", "output", _symlink, "is a link",
+             expect={"grade": "is a link", "dashboard": "is a link"}),
+    PathCase("output is a pipe", "output", _fifo, "not a regular file",
+             expect={"grade": "not a regular file", "dashboard": "not a folder"}),
+    PathCase("output is a device", "output", _device, "not a regular file", needs_root=True,
+             expect={"grade": "not a regular file", "dashboard": "not a folder"}),
+    PathCase("output is a folder", "output", lambda tmp, src: tmp, "is a folder", expect={"grade": "is a folder"}),
+    PathCase("output folder missing", "output", lambda tmp, src: tmp / "no" / "out.csv", "does not exist",
+             expect={"grade": "does not exist"}),
+    PathCase("output folder read-only", "output", _read_only_folder, "cannot write", not_as_root=True,
+             expect={"grade": "read-only", "dashboard": "cannot write"}),
+    PathCase("output on a file system that refuses writes", "output", lambda tmp, src: _refusing_fs(),
+             "cannot write", expect={"grade": "cannot write", "dashboard": "cannot write"}),
+    PathCase("report folder holds the input", "output", lambda tmp, src: _renamed(src, "scored-notes.csv").parent,
+             expect={"dashboard": "is the input file"}),
+]
+
+
+def _refusing_fs():
+    """A folder even root cannot create files in (Linux's /proc)."""
+    if not Path("/proc/self").is_dir():
+        import pytest
+
+        pytest.skip("needs Linux's /proc")
+    return Path("/proc/invitelab-out.csv")
+
+
+def _renamed(src, name):
+    """Rename the input in place (the case's input is then `src.parent / name`)."""
+    target = src.with_name(name)
+    src.rename(target)
+    return target
+
+
+# -- notebooks (the grader) ---------------------------------------------------------------------
+#
+# A notebook case is a submitted file's bytes, made from the exercise's own notebooks by
+# `make(source, blank)` (dicts of the instructor's source.ipynb and the student's exercise.ipynb;
+# None makes no notebook). Outcome: "error:<words>" (the file's row has status error, no total,
+# and the words in its message) or "graded[:<words>]" (a total, and the words in its message).
+# Every file keeps its row; the gradebook and the feedback file are written; the run goes on.
+
+
+def _nb(nb) -> bytes:
+    return (json.dumps(nb, indent=1) + "\n").encode("utf-8")
+
+
+def _edit(nb, **changes):
+    import copy
+
+    nb = copy.deepcopy(nb)
+    nb.update(changes)
+    return nb
+
+
+def _cells_edited(nb, edit):
+    import copy
+
+    nb = copy.deepcopy(nb)
+    nb["cells"] = edit(nb["cells"])
+    return nb
+
+
+def _answer(nb, qid, source):
+    return _cells_edited(nb, lambda cells: [dict(c, source=source) if c.get("id") == qid else c for c in cells])
+
+
+@dataclass(frozen=True)
+class NotebookCase:
+    id: str
+    make: object = field(compare=False)  # (source dict, blank dict) -> bytes
+    outcome: str = "graded"
+    name: str = "exercise.ipynb"
+
+
+NOTEBOOKS = [
+    NotebookCase("empty file", lambda src, blank: b"", "error:the file is empty"),
+    NotebookCase("only whitespace", lambda src, blank: b" \n\t\n", "error:the file is empty"),
+    NotebookCase("not JSON", lambda src, blank: b"print('hello')\n", "error:not valid JSON"),
+    NotebookCase("truncated JSON", lambda src, blank: _nb(src)[:700], "error:not valid JSON"),
+    NotebookCase("a JSON list", lambda src, blank: b"[1, 2, 3]", "error:no list of cells"),
+    NotebookCase("cells is not a list", lambda src, blank: _nb(_edit(src, cells="abc")), "error:no list of cells"),
+    NotebookCase("UTF-16", lambda src, blank: json.dumps(src).encode("utf-16"), "error:UTF-16"),
+    NotebookCase("Windows-1252 bytes", lambda src, blank: _nb(src).replace(b"Hi", b"H\xe9", 1), "error:not UTF-8"),
+    NotebookCase("an image named .ipynb", lambda src, blank: b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "error:not UTF-8"),
+    NotebookCase("UTF-8 with a byte-order mark", lambda src, blank: b"\xef\xbb\xbf" + _nb(src), "graded"),
+    NotebookCase("old nbformat 3", lambda src, blank: _nb(_edit(src, nbformat=3)), "error:old notebook format"),
+    NotebookCase("nbformat as text", lambda src, blank: _nb(_edit(src, nbformat="4")), "error:nbformat '4'"),
+    NotebookCase("5,000-digit number", lambda src, blank: _nb(src)[:-3] + b', "n": ' + b"9" * 5000 + b"}\n",
+                 "error:4300 digits"),
+    NotebookCase("nested 100,000 deep", lambda src, blank: b"[" * 100_000 + b"]" * 100_000, "error:nested too deeply"),
+    NotebookCase("larger than 20 MB", lambda src, blank: b'{"cells": [], "x": "' + b"x" * 21_000_000 + b'"}',
+                 "error:too large"),
+    NotebookCase("every cell deleted", lambda src, blank: _nb(_edit(src, cells=[])), "graded:no answer found"),
+    NotebookCase("damaged cells", lambda src, blank: _nb(_cells_edited(src, lambda c: [None, 5, "x", *c])),
+                 "graded:3 damaged cells were skipped"),
+    NotebookCase("cell source not text", lambda src, blank: _nb(_cells_edited(
+        src, lambda cells: [dict(c, source=[1, None, {"a": 1}]) if c.get("id") == "q1" else c for c in cells])),
+        "graded:q1"),
+    NotebookCase("metadata of the wrong types", lambda src, blank: _nb(_cells_edited(
+        _edit(src, metadata=[1]), lambda cells: [dict(c, metadata={"nbgrader": [1], "tags": "q1"}) for c in cells])),
+        "graded"),
+    NotebookCase("answer is code, not a value", lambda src, blank: _nb(_answer(src, "q1", 'q1 = open("/etc/passwd").read()')),
+                 "graded:not a plain value"),
+    NotebookCase("answer never closes its quotes", lambda src, blank: _nb(_answer(src, "q1", 'q1 = """Hi Dana')),
+                 "graded:not valid Python"),
+    NotebookCase("answer nested 100,000 deep", lambda src, blank: _nb(_answer(src, "q1", "q1 = " + "[" * 100_000 + "]" * 100_000)),
+                 "graded:q1"),
+    NotebookCase("answer is a number", lambda src, blank: _nb(_answer(src, "q1", "q1 = 42")), "graded:as text in quotes"),
+    NotebookCase("another exercise's notebook", lambda src, blank: _nb(_edit(src, metadata={"invitelab": {"exercise": "spot-generic"}})),
+                 "graded:says it is exercise 'spot-generic'"),
+    NotebookCase("the blank student notebook", lambda src, blank: _nb(blank), "graded"),
+    NotebookCase("a Word file", lambda src, blank: b"PK\x03\x04 not a notebook", "error:not a notebook", name="essay.docx"),
+    NotebookCase("a notebook renamed .txt", lambda src, blank: _nb(src), "graded:not named .ipynb", name="exercise.txt"),
 ]

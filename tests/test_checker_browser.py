@@ -30,6 +30,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from bad_inputs import NOTES
 from test_book_browser import (  # noqa: F401 - built_book is a fixture, used by name
     ALLOWED_PAGE_ERRORS,
     AXE_JS,
@@ -446,3 +447,80 @@ def test_highlights_follow_python_offsets_past_emoji(checker_page):
     assert page.text_content(".ilc-marked") == note
     fails = page.locator(".ilc-marked mark.ilc-mark-fail").all_text_contents()
     assert "refer me" in fails, fails
+
+
+# --- the bad-input matrix's text cases (tests/bad_inputs.py, entry point "page") --------------
+
+PAGE_NOTES = [c for c in NOTES if "page" in c.entries]
+
+
+@pytest.mark.parametrize("case", PAGE_NOTES, ids=lambda c: c.id)
+def test_bad_input_matrix_text_cases_in_the_page(checker_page, case):
+    """Pasted as a student would (1 MB, NUL and control characters, zero-width and right-to-left
+    override characters, a lone surrogate, HTML and script): the page gives the Python API's
+    verdict, shows the text as text, and raises no error."""
+    page = checker_page.page
+    before = int(page.get_attribute("section.ilc-checker", "data-checked") or 0)
+    # the text goes in as JavaScript source (JSON's \\u escapes), so a lone surrogate arrives as one
+    page.evaluate("() => { const box = document.querySelector('.ilc-text'); box.value = "
+                  + json.dumps(case.text) + "; box.dispatchEvent(new Event('input', {bubbles: true})); }")
+    page.wait_for_function(
+        "n => +(document.querySelector('section.ilc-checker').getAttribute('data-checked') || 0) > n",
+        arg=before, timeout=20_000)
+    settle(page)
+    assert page.locator(".ilc-feedback .ilc-error").count() == 0, page.text_content(".ilc-feedback")
+    expected = _python({"text": case.text, "recipient_id": "dana-whitfield", "sender_id": "alex-rivera"})
+    shown = page.text_content(".ilc-feedback .ilc-level-name")
+    assert f"Level: {expected['level'].capitalize()}" in shown, shown
+    assert f"score {round(expected['score'])}/100" in shown, shown
+    words = page.locator(".ilc-finding .ilc-status-word").all_text_contents()
+    want = {"pass": "Pass", "fail": "Not yet", "n/a": "Not applicable"}
+    assert words == [want[f["status"]] for f in expected["findings"]]
+    count = page.text_content(".ilc-count").replace(",", "")  # the page writes 1,012,000
+    assert count.startswith(f"{len(case.text)} / 300 characters"), count
+    assert page.locator(".ilc-checker img, .ilc-checker script, .ilc-feedback a").count() == 0
+    assert page.evaluate("() => window.__pwned") is None
+    assert not checker_page.real_errors(), _failures(checker_page.real_errors())
+
+
+def test_hostile_profiles_and_note_are_shown_as_text(browser, server, tmp_path):
+    """The page's profiles replaced by hostile ones (script tags, attribute-breaking quotes,
+    javascript: links in every field): the card, the feedback and the highlights show them as
+    text, and the engine in the page still judges the note."""
+    from invitelab.browser import bundle
+
+    script, quotes = "<script>window.__pwned=1</script>", "\" onmouseover=\"window.__pwned=2\" x='"
+    link = '<a href="javascript:window.__pwned=3">x</a> javascript:window.__pwned=4'
+    hostile = f"{script} {quotes} {link}"
+    people = json.loads(kitdata.profiles_path().read_text(encoding="utf-8"))
+    for p in people:
+        p.update(name=f"Dana {script}" if p["id"] == "dana-whitfield" else p["name"] + quotes,
+                 headline=f"Recruiter {hostile}", location=link,
+                 skills=[*p.get("skills", []), hostile], activity=[*p.get("activity", []), f"Posted: {hostile}"])
+    path = tmp_path / "profiles.json"
+    path.write_text(json.dumps(people), encoding="utf-8")
+    replaced = bundle.profiles_script(path)
+    visit = Visit.__new__(Visit)
+    visit.external, visit.errors = [], []
+    visit.context = browser.new_context(viewport={"width": 1280, "height": 900})
+    visit.page = page = visit.context.new_page()
+    page.route("**/*", lambda route: route.fulfill(body=replaced, content_type="text/javascript")
+               if route.request.url.endswith("/checker/profiles.js") else
+               route.continue_() if route.request.url.startswith(server) else route.abort())
+    page.on("pageerror", lambda err: visit.errors.append(str(err)))
+    page.on("console", lambda msg: visit.errors.append(msg.text) if msg.type == "error" else None)
+    try:
+        page.goto(server + "checker.html", wait_until="load")
+        visit.wait_ready()
+        fill(page, f"Hi Dana, {hostile} I'm a psychology junior at Ohio State. Thanks, Alex")
+        assert "Dana " + script in page.text_content(".ilc-card")
+        assert "Recruiter " + hostile in page.text_content(".ilc-card")
+        assert page.locator(".ilc-feedback .ilc-finding").count() == 10
+        assert page.locator(".ilc-checker script, .ilc-checker img, .ilc-card a, .ilc-feedback a").count() == 0
+        assert page.locator(".ilc-checker [onmouseover]").count() == 0
+        page.hover(".ilc-card")
+        assert page.evaluate("() => window.__pwned") is None
+        assert script in page.text_content(".ilc-marked")
+        assert not visit.real_errors(), _failures(visit.real_errors())
+    finally:
+        visit.close()

@@ -1,9 +1,14 @@
-"""Every HTML the package builds today escapes student text and profile fields (issue 8, item 4):
-script tags, quotes that would break out of an attribute, event handlers and `javascript:` links,
-fed through the widgets (studio, profile-first simulator, rewrite gym, their static examples, the
-shared renderers, the drafts' download link, figures) and the book's generated pages. The check
-parses each HTML and fails on any script element, any on* attribute and any javascript: URL, and
-checks the hostile text is still shown (escaped, not dropped)."""
+"""Every HTML the package builds escapes student text, profile fields and file or student names
+(issue 8, item 4): script tags, quotes that would break out of an attribute, event handlers and
+`javascript:` links, fed through the widgets (studio, profile-first simulator, rewrite gym, their
+static examples, the shared renderers, the drafts' download link, figures), the book's generated
+pages, the grader's feedback pages (student text, profiles, file and student names; the gradebook
+is CSV, where a name cannot start a formula), the class dashboard's HTML (summary, sections, column
+table; notes, student names, column titles, rounds, the file's name, the title), the slides, the
+handouts' HTML and the browser checker's markup (book/_ext/checker.py; the live page, fed hostile
+profiles, is tests/test_checker_browser.py). The check parses each HTML and fails on any script
+element, any on* attribute and any javascript: URL, and checks the hostile text is still shown
+(escaped, not dropped)."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
@@ -67,7 +72,9 @@ ALLOWED_ATTRIBUTES = {"class", "style", "role", "aria-label", "aria-hidden", "ar
                       "aria-labelledby", "title", "id", "href", "src", "alt", "download", "scope", "colspan",
                       "rowspan", "open", "lang", "dir", "width", "height", "tabindex", "data-level", "data-status",
                       "datetime", "for", "type", "name", "value", "target", "rel", "aria-valuenow", "aria-valuemin",
-                      "aria-valuemax", "aria-current", "headers", "start"}
+                      "aria-valuemax", "aria-current", "headers", "start", "charset", "content", "hidden",
+                      "aria-atomic", "rows", "spellcheck", "maxlength", "placeholder", "selected",
+                      "data-config", "data-state", "data-background-color", "data-transition"}
 
 
 def assert_safe(html: str, *must_show: str) -> None:
@@ -190,3 +197,148 @@ def test_book_pages_escape_notes_and_profiles():
     key = next(iter(bookpages.EXERCISE_NOTES))
     rid, sid, _ = bookpages.EXERCISE_NOTES[key]
     assert_safe(bookpages.exercise_html(key, {rid: RECIPIENT, sid: SENDER}, rewrite="ex1-rewrite"))
+
+
+# -- the grader's feedback pages and gradebook ---------------------------------------------------
+
+
+def _hostile_people():
+    from invitelab import kitdata
+
+    return {pid: hostile_profile(pid, getattr(p, "kind", "recipient") or "recipient")
+            for pid, p in kitdata.profiles().items()}
+
+
+def test_grader_feedback_escapes_answers_profiles_and_names(tmp_path):
+    import csv
+    import io
+    import json
+
+    from grading_samples import notebook, set_answer
+
+    from invitelab.grading.grader import canvas_text, grade, gradebook_text, write_outputs
+
+    nb = set_answer(notebook("write-three", "source"), "q1", "q1 = " + repr(NOTE))
+    nb = set_answer(nb, "q2", "q2 = " + repr(HOSTILE))
+    folder = tmp_path / "submissions"
+    name = f"=HYPERLINK(1){SCRIPT}{QUOTES}"[:200].replace("/", "_")  # a student folder, as Moodle keeps them
+    (folder / name).mkdir(parents=True)
+    (folder / name / f"{LINK.replace('/', '_')}.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    (folder / f"{SCRIPT.replace('/', '_')}.ipynb").write_text("not a notebook <script>", encoding="utf-8")
+    summary = grade("write-three", folder, profiles=_hostile_people())
+    write_outputs(summary, tmp_path / "gradebook.csv", tmp_path / "feedback", None)
+    pages = sorted((tmp_path / "feedback").glob("*.html"))
+    assert len(pages) == 2
+    for page in pages:
+        assert_safe(page.read_text(encoding="utf-8"))
+    graded = next(r for r in summary.rows if r.status == "graded")
+    from invitelab.grading.feedback import feedback_html
+
+    assert_safe(feedback_html(graded, summary.exercise), SCRIPT, name[:20])
+    rows = list(csv.reader(io.StringIO(gradebook_text(summary))))
+    canvas = list(csv.reader(io.StringIO(canvas_text(summary)[0])))
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows[1:] + canvas[2:] for cell in row[:2])
+
+
+# -- the class dashboard --------------------------------------------------------------------------
+
+
+def test_dashboard_html_escapes_notes_names_columns_and_titles(tmp_path, monkeypatch):
+    import csv
+
+    from invitelab.workshop import dashboard
+
+    drawn, real = {}, dashboard.Report.chart_png  # each chart drawn once per report (they show counts)
+
+    def chart_png(self, kind="levels"):
+        if (id(self), kind) not in drawn:
+            drawn[id(self), kind] = real(self, kind)
+        return drawn[id(self), kind]
+
+    monkeypatch.setattr(dashboard.Report, "chart_png", chart_png)
+
+    student = f"{SCRIPT} {QUOTES}"
+    src = tmp_path / f"{SCRIPT.replace('/', '_')}{QUOTES}.csv"
+    with open(src, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([f"Student {SCRIPT}", f"Round {QUOTES}", f"Your invitation note {LINK}", "Consent to show"])
+        writer.writerow([student, "before", f"connect {HOSTILE}", "yes"])
+        writer.writerow([student, "after", NOTE, "yes"])
+        writer.writerow(["Ana", f"later {SCRIPT}", NOTE, "no"])
+        writer.writerow(["Ana", HOSTILE, NOTE, "no"])
+    for names in (False, True):
+        report = dashboard.build(src, title=f"Workshop {HOSTILE}", show_names=names)
+        assert report.most_improved(), "the hostile student's pair must be shown as an example"
+        html = report.summary_html()
+        assert_safe(html, "Workshop " + SCRIPT)
+        if names:
+            assert_safe(report.examples_html(), SCRIPT)
+        for section in ("problems", "levels", "missed", "examples", "paragraph"):
+            assert_safe(report.section_html(section))
+        assert_safe(dashboard.mapping_html(report.export), "Student " + SCRIPT)
+    written = report.save(tmp_path / "report", pdf=False)
+    assert_safe((tmp_path / "report" / "summary.html").read_text(encoding="utf-8"), SCRIPT)
+    assert len(written) == 4
+
+
+# -- slides and handouts --------------------------------------------------------------------------
+
+
+def _hostile_deck(monkeypatch):
+    from invitelab import kitdata
+    from invitelab.workshop import slides
+
+    people = _hostile_people()
+    monkeypatch.setattr(kitdata, "profiles", lambda *a, **k: people)
+    data = slides.load_source()
+    data = dict(data, title=f"Deck {HOSTILE}")
+    data["examples"] = [dict(e, before=f"{e['before']} {HOSTILE}", after=f"{e['after']} {HOSTILE}",
+                             lesson=f"*{SCRIPT}* `{QUOTES}` {LINK}") for e in data["examples"]]
+    data["slides"] = [dict(s, title=f"{s['title']} {SCRIPT}", lead=HOSTILE, notes=f"{LINK}\n{QUOTES}",
+                           points=[*s.get("points", []), HOSTILE]) for s in data["slides"]]
+    monkeypatch.setattr(slides, "load_source", lambda *a, **k: data)
+    return slides, data
+
+
+def test_slides_escape_notes_profiles_and_their_own_text(monkeypatch):
+    slides, data = _hostile_deck(monkeypatch)
+    html = slides.deck_html(data, slides.scored_examples(data))
+    head, _, body = html.partition("<body")
+    assert_safe(body.split('<script src="reveal/')[0], SCRIPT, "Recruiter " + SCRIPT)  # the deck's own scripts follow
+    assert SCRIPT not in head
+
+
+def test_handouts_escape_profiles_and_examples(monkeypatch):
+    from invitelab.workshop import handouts
+
+    _hostile_deck(monkeypatch)
+    assert_safe(handouts.worksheet(), "Recruiter " + SCRIPT)
+    assert_safe(handouts.examples_sheet(), SCRIPT)
+    assert_safe(handouts.rubric_card())
+
+
+# -- the browser checker's markup (book/_ext/checker.py) -----------------------------------------
+
+
+def test_checker_markup_escapes_profiles_and_exercises():
+    import json
+    import sys
+    from pathlib import Path
+
+    pytest.importorskip("sphinx")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book" / "_ext"))
+    try:
+        import checker
+    finally:
+        sys.path.pop(0)
+    people = [{"id": f"{QUOTES}", "name": f"Dana {SCRIPT}", "headline": LINK, "kind": "recipient"},
+              {"id": "alex", "name": HOSTILE, "kind": "sender"}]
+    exercises = [{"number": SCRIPT, "text": f"{HOSTILE} {NOTE}", "why": QUOTES, "recipient": QUOTES}]
+    for mode in checker.MODES:
+        html = checker.checker_html("ilc-1", mode, QUOTES, "alex", people, "#", f"the notebook {SCRIPT}",
+                                    exercises, [QUOTES])
+        assert_safe(html, "Dana " + SCRIPT)
+        config = html.split('data-config="', 1)[1].split('"', 1)[0]
+        import html as html_module
+
+        assert json.loads(html_module.unescape(config))["fallbackText"] == f"the notebook {SCRIPT}"

@@ -35,6 +35,8 @@ def read_notebook(data: bytes) -> dict:
     """Parse a notebook file's bytes; raise SubmissionError with a one-line reason."""
     if not data.strip():
         raise SubmissionError("the file is empty")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise SubmissionError("not a notebook: the file is UTF-16 text, not UTF-8; save it again from Jupyter")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -45,10 +47,16 @@ def read_notebook(data: bytes) -> dict:
         raise SubmissionError(f"the notebook is damaged: not valid JSON (line {error.lineno}, column {error.colno})") from None
     except RecursionError:
         raise SubmissionError("the notebook is damaged: its JSON is nested too deeply") from None
+    except ValueError as error:  # e.g. a number of more than 4,300 digits
+        raise SubmissionError(f"the notebook is damaged: {str(error).split(';')[0]}") from None
     if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
         raise SubmissionError("not a notebook: the JSON has no list of cells")
-    if nb.get("nbformat", 4) != 4:
-        raise SubmissionError(f"an old notebook format (nbformat {nb.get('nbformat')}); save it again in Jupyter")
+    fmt = nb.get("nbformat", 4)
+    if fmt != 4 or isinstance(fmt, bool):
+        if isinstance(fmt, int) and not isinstance(fmt, bool) and fmt < 4:
+            raise SubmissionError(f"an old notebook format (nbformat {fmt}); save it again in Jupyter")
+        raise SubmissionError(f"not a notebook this grader reads (nbformat {str(fmt)[:20]!r}, not 4); "
+                              "save it again in Jupyter")
     return nb
 
 

@@ -66,29 +66,41 @@ def cmd_grade(args) -> int:
 
     from invitelab import ProfileError, RubricError, load_profiles, load_rubric
 
-    from .exercise import ExerciseError
-    from .grader import grade, gradebook_text, write_outputs
+    from .exercise import ExerciseError, source_path
+    from .files import OutputError, check_output
+    from .grader import GradingInterrupted, grade, gradebook_text, write_outputs
     from .submissions import SubmissionsError
 
     if args.jobs < 1 or args.timeout <= 0:
         return _fail("--jobs must be at least 1 and --timeout more than 0 seconds")
+    canvas = None
+    if args.canvas:
+        canvas = str(Path(args.output).with_name(Path(args.output).stem + "-canvas.csv")) if args.output else "canvas.csv"
     try:
-        rubric = load_rubric(args.rubric) if args.rubric else None
-        profiles = load_profiles(args.profiles) if args.profiles else None
-        summary = grade(args.exercise, args.submissions, jobs=args.jobs, timeout=args.timeout,
-                        rubric=rubric, profiles=profiles)
-        canvas = None
-        if args.canvas:
-            canvas = str(Path(args.output).with_name(Path(args.output).stem + "-canvas.csv")) if args.output else "canvas.csv"
+        # every output is checked before anything is graded: a mistake costs no grading time
         inside = _inside_submissions(args.submissions, [args.output, canvas, args.feedback])
         if inside:
             return _fail(f"{inside} is inside the submissions ({args.submissions}); write the gradebook and "
                          "feedback elsewhere, or the next run would grade them too")
+        inputs = [args.submissions, source_path(args.exercise), args.rubric, args.profiles]
+        for out in (args.output, canvas):
+            if out:
+                check_output(out, inputs)
+        if args.feedback:
+            check_output(args.feedback, inputs, folder=True, create_parent=True)
+        rubric = load_rubric(args.rubric) if args.rubric else None
+        profiles = load_profiles(args.profiles) if args.profiles else None
+        summary = grade(args.exercise, args.submissions, jobs=args.jobs, timeout=args.timeout,
+                        rubric=rubric, profiles=profiles)
         write_outputs(summary, args.output, args.feedback, canvas, args.canvas_assignment)
-    except (ExerciseError, SubmissionsError, RubricError, ProfileError) as error:
+    except (ExerciseError, SubmissionsError, RubricError, ProfileError, OutputError) as error:
         return _fail(str(error))
+    except GradingInterrupted as interrupted:
+        print(f"invitelab: {interrupted}", file=sys.stderr)
+        return 130
     except OSError as error:
-        return _fail(f"cannot write {error.filename}: {error.strerror}")
+        return _fail(f"cannot write {error.filename or 'the output'}: {error.strerror or error}; "
+                     "the files written before it are whole, the others were not written")
     if not args.output:
         sys.stdout.write(gradebook_text(summary))
     counts = ", ".join(f"{summary.count(s)} {s}" for s in ("graded", "timeout", "error") if summary.count(s))

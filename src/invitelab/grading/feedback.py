@@ -18,6 +18,17 @@ ul{padding-left:1.2rem;margin:.3rem 0}.pass{color:#1a6b2f}.fail{color:#a3161a}.n
 """
 
 
+SHOWN_CHARACTERS = 5000  # a longer answer is cut in the feedback page (it is graded whole)
+
+
+def _shown(text: str) -> str:
+    """The text as the page shows it, escaped; a very long one is cut and says so."""
+    if len(text) <= SHOWN_CHARACTERS:
+        return escape(text)
+    return (escape(text[:SHOWN_CHARACTERS]) + f" … ({len(text) - SHOWN_CHARACTERS:,} more characters "
+            "not shown here)")
+
+
 def _pts(x) -> str:
     return "" if x is None else f"{x:g}"
 
@@ -32,7 +43,7 @@ def _invitation(label: str, text: str, result) -> str:
             line += f"<br>→ {escape(f.suggestion)}"
         items.append(line + "</li>")
     warnings = "".join(f"<li>{escape(w)}</li>" for w in result.warnings)
-    return (f"<p>Your note ({escape(label)}), {len(text)} characters:</p><blockquote>{escape(text)}</blockquote>"
+    return (f"<p>Your note ({escape(label)}), {len(text)} characters:</p><blockquote>{_shown(text)}</blockquote>"
             f"<p>Level <strong>{escape(result.level)}</strong>, score {result.score:.0f}/100.</p>"
             f"<ul>{''.join(items)}</ul>" + (f"<ul>{warnings}</ul>" if warnings else "")
             + f'<p class="next"><strong>Next:</strong> {escape(result.next_steps)}</p>')
@@ -43,9 +54,7 @@ def _value(answer) -> str:
         return ""
     value = answer.value
     text = value if isinstance(value, str) else repr(value)
-    if len(text) > 2000:
-        text = text[:2000] + " …"
-    return f"<p>Your answer:</p><blockquote>{escape(text)}</blockquote>"
+    return f"<p>Your answer:</p><blockquote>{_shown(text)}</blockquote>"
 
 
 def feedback_html(row, exercise) -> str:

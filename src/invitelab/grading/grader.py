@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from invitelab import default_rubric, kitdata
+from invitelab.batch import safe_cell  # a name like =HYPERLINK(...) is shown as text, not run
 
 from .answers import SubmissionError, code_cells, find_answers, read_notebook
 from .exercise import Exercise, load_exercise
@@ -118,6 +119,12 @@ def _finish_code(row: Row, exercise: Exercise, ctx: Context, run) -> None:
         row.messages.append(f"code: {err}")
 
 
+def _internal(error: Exception) -> str:
+    detail = " ".join(str(error).split())[:200]
+    return (f"the grader could not grade this file ({type(error).__name__}: {detail}); grade it by hand "
+            "and please report it")
+
+
 def grade(exercise: str | Path, submissions: str | Path, *, jobs: int = 2, timeout: float = 60,
           rubric=None, profiles: dict | None = None) -> Summary:
     ex = load_exercise(exercise)
@@ -125,7 +132,10 @@ def grade(exercise: str | Path, submissions: str | Path, *, jobs: int = 2, timeo
     subs, skipped = collect(submissions)
     rows, pending = [], {}
     for i, sub in enumerate(subs):
-        row, cells = grade_submission(sub, ex, ctx)
+        try:
+            row, cells = grade_submission(sub, ex, ctx)
+        except Exception as error:  # noqa: BLE001 - one odd file must not stop a class's grading
+            row, cells = Row(sub, status="error", messages=[_internal(error)]), None
         rows.append(row)
         if cells is not None:
             pending[i] = cells
@@ -137,10 +147,14 @@ def grade(exercise: str | Path, submissions: str | Path, *, jobs: int = 2, timeo
     else:
         runs = {}
     for i, row in enumerate(rows):
-        if i in pending:
-            _finish_code(row, ex, ctx, runs.get(i))
-        elif ex.needs_kernel and row.status != "error":
-            _finish_code(row, ex, ctx, None)
+        try:
+            if i in pending:
+                _finish_code(row, ex, ctx, runs.get(i))
+            elif ex.needs_kernel and row.status != "error":
+                _finish_code(row, ex, ctx, None)
+        except Exception as error:  # noqa: BLE001
+            row.status, row.marks = "error", []
+            row.messages.append(_internal(error))
     by_student: dict[str, list[Row]] = {}
     for row in rows:
         by_student.setdefault(row.sub.student.lower(), []).append(row)
@@ -159,7 +173,7 @@ def gradebook_text(summary: Summary) -> str:
     body = []
     for row in summary.rows:
         points = {m.question: m.points for m in row.marks}
-        body.append([row.sub.student, row.sub.file, *(_fmt(points.get(q)) for q in qids),
+        body.append([safe_cell(row.sub.student), safe_cell(row.sub.file), *(_fmt(points.get(q)) for q in qids),
                      _fmt(row.total), _fmt(summary.exercise.max_points), row.status, "; ".join(row.messages)])
     return csv_text(header, body)
 
@@ -185,34 +199,63 @@ def canvas_text(summary: Summary, assignment_id: str = "") -> tuple[str, list[st
             value = ""
         else:
             value = _fmt(first.total)
-        body.append([first.sub.student, first.sub.user_id, "", "", "", value])
+        body.append([safe_cell(first.sub.student), first.sub.user_id, "", "", "", value])
     return csv_text([*CANVAS_HEADER, column], body), warnings
 
 
 def _feedback_name(row: Row, several: bool) -> str:
-    base = re.sub(r"[^A-Za-z0-9._-]+", "_", row.sub.student).strip("._") or "student"
+    base = re.sub(r"[^\w.-]+", "_", row.sub.student).strip("._") or "student"  # letters of any script
     if several:
-        base += "--" + re.sub(r"[^A-Za-z0-9._-]+", "_", Path(row.sub.file).stem)
-    return base[:120] + ".html"
+        base += "--" + re.sub(r"[^\w.-]+", "_", Path(row.sub.file).stem)
+    return base[:120]
+
+
+def feedback_names(rows: list[Row]) -> list[str]:
+    """One file name per row, never the same twice (case-insensitive, as on macOS and Windows):
+    "a<b" and "a>b", or two names in another script, must not overwrite each other's page."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row.sub.student.lower()] = counts.get(row.sub.student.lower(), 0) + 1
+    names, used = [], set()
+    for row in rows:
+        base = _feedback_name(row, counts[row.sub.student.lower()] > 1)
+        name, n = base, 1
+        while name.lower() in used:
+            n += 1
+            name = f"{base}-{n}"
+        used.add(name.lower())
+        names.append(name + ".html")
+    return names
+
+
+class GradingInterrupted(KeyboardInterrupt):
+    """Ctrl-C while the outputs were being written: says which files are whole (one line)."""
 
 
 def write_outputs(summary: Summary, output: str | Path | None, feedback_dir: str | Path | None,
                   canvas: str | Path | None, assignment_id: str = "") -> None:
-    """Everything is rendered first, then each file is written whole (temporary file + rename)."""
+    """Everything is rendered first, then each file is written whole (temporary file + rename):
+    the feedback files, the Canvas CSV, and the gradebook last, so an interrupted run leaves the
+    old gradebook (or none), never a new one beside missing feedback."""
     files: list[tuple[Path, str]] = []
-    if output:
-        files.append((Path(output), gradebook_text(summary)))
+    if feedback_dir:
+        for row, name in zip(summary.rows, feedback_names(summary.rows)):
+            files.append((Path(feedback_dir) / name, feedback_html(row, summary.exercise)))
     if canvas:
         text, warnings = canvas_text(summary, assignment_id)
         summary.warnings += warnings
         files.append((Path(canvas), text))
-    if feedback_dir:
-        counts: dict[str, int] = {}
-        for row in summary.rows:
-            counts[row.sub.student.lower()] = counts.get(row.sub.student.lower(), 0) + 1
-        for row in summary.rows:
-            name = _feedback_name(row, counts[row.sub.student.lower()] > 1)
-            files.append((Path(feedback_dir) / name, feedback_html(row, summary.exercise)))
+    if output:
+        files.append((Path(output), gradebook_text(summary)))
     for path, text in files:
-        write_atomic(path, text)
+        try:
+            write_atomic(path, text)
+        except KeyboardInterrupt:
+            done = len(summary.written)
+            raise GradingInterrupted(
+                f"interrupted: {done} of {len(files)} files written, each whole; "
+                + (f"{output} was not written (an older one is left as it was)" if output else
+                   "the rest were not written")) from None
+        except OSError as error:
+            raise OSError(error.errno, error.strerror, str(path)) from None
         summary.written.append(str(path))

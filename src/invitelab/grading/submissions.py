@@ -11,6 +11,7 @@ a student's code does while it runs can change another submission.
 """
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -61,6 +62,8 @@ def collect(path: str | Path) -> tuple[list[Submission], int]:
     """All submission files, sorted; and how many system files (``__MACOSX``...) were skipped."""
     path = Path(path)
     found, skipped = [], 0
+    if path.exists() and not os.access(path, os.R_OK | (os.X_OK if path.is_dir() else 0)):
+        raise SubmissionsError(f"{path}: cannot be read (permission denied)")
     if path.is_dir():
         for file in sorted(p for p in path.rglob("*") if p.is_file()):
             rel = file.relative_to(path).as_posix()
@@ -84,10 +87,13 @@ def collect(path: str | Path) -> tuple[list[Submission], int]:
                     rel = info.filename
                     if info.is_dir():
                         continue
-                    if _junk(rel):
+                    # "../../x.ipynb" or "/x.ipynb": nothing is extracted, the name only says who it is
+                    safe = "/".join(part for part in PurePosixPath(rel.replace("\\", "/")).parts
+                                    if part not in ("/", "..", ".")) or "unnamed"
+                    if _junk(safe):
                         skipped += 1
                         continue
-                    sub = Submission(rel, *student_of(rel))
+                    sub = Submission(rel, *student_of(safe))
                     if info.file_size > MAX_BYTES:
                         sub.problem = f"the file is too large to be a notebook ({info.file_size // 1_000_000} MB)"
                     else:
@@ -102,7 +108,14 @@ def collect(path: str | Path) -> tuple[list[Submission], int]:
         except (zipfile.BadZipFile, OSError) as error:
             raise SubmissionsError(f"{path}: the zip cannot be read ({error})") from None
     elif path.is_file() and path.suffix.lower() == ".ipynb":
-        found.append(Submission(path.name, *student_of(path.name), data=path.read_bytes()))
+        sub = Submission(path.name, *student_of(path.name))
+        if path.stat().st_size > MAX_BYTES:
+            sub.problem = f"the file is too large to be a notebook ({path.stat().st_size // 1_000_000} MB)"
+        else:
+            sub.data = path.read_bytes()
+        found.append(sub)
+    elif path.is_file() and path.suffix.lower() == ".zip":
+        raise SubmissionsError(f"{path}: the zip cannot be read (damaged or incomplete: download it again)")
     elif path.exists():
         raise SubmissionsError(f"{path}: not a folder, a zip or a notebook")
     else:

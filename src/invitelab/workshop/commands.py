@@ -84,6 +84,9 @@ def _dashboard(args, error_class) -> int:
         paths = report.save(args.output, pdf=not args.no_pdf)
     except dashboard.DashboardError as error:
         raise error_class(str(error)) from None
+    except dashboard.DashboardInterrupted as interrupted:
+        print(f"invitelab: {interrupted}", file=sys.stderr)
+        return 130
     for warning in report.warnings:
         print(f"invitelab: note: {warning}", file=sys.stderr)
     print(report.text_summary())

@@ -29,9 +29,12 @@ Roles a column can have: ``student``, ``round`` (before/after), ``note`` (one no
 from __future__ import annotations
 
 import base64
+import contextlib
 import csv
 import io
+import os
 import re
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,6 +42,7 @@ from html import escape
 from pathlib import Path
 
 from invitelab import CRITERIA, LEVELS, score
+from invitelab.batch import safe_cell
 
 ROLES = ("student", "round", "note", "note_before", "note_after", "consent", "timestamp", "ignore")
 ROUNDS = ("before", "after")
@@ -88,6 +92,12 @@ class Export:
     rows: tuple[tuple[int, tuple[str, ...]], ...]
     encoding: str
     warnings: tuple[str, ...] = ()
+    path: Path | None = None  # the file it was read from (None for bytes)
+    #: rows the CSV reader could not parse (a stray quote): (row number, why); listed as problems
+    malformed: tuple[tuple[int, str], ...] = ()
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
@@ -112,9 +122,36 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
             warnings.append(
                 f"{name} is not UTF-8; it was read as Windows-1252 (Excel's usual CSV on Windows). "
                 "Check that accented letters look right; if not, save it again as 'CSV UTF-8'.")
-    if "\x00" in text:
+    head = text[:100_000]  # binary data has many control characters; a stray NUL in a cell is kept
+    if len(_CONTROL.findall(head)) > max(len(head) // 100, 10):
         raise DashboardError(f"{name}: this is not a text CSV file (it holds binary data)")
     return text, encoding, warnings
+
+
+def _records(text: str, delimiter: str, name: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]]]:
+    """Each record with its spreadsheet row number (the first record is row 1), and the rows that
+    are malformed. Strict about quotes, so a quote that is never closed is found: it would otherwise
+    swallow the rest of the file into one note, silently."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records, malformed, number = [], [], 0
+    while True:
+        number += 1
+        start_line = reader.line_num + 1
+        try:
+            rec = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            if "end of data" in str(error) or "EOF" in str(error):
+                raise DashboardError(
+                    f"{name}: row {number} (line {start_line}) opens a quote (\") that is never closed, so the "
+                    "rest of the file would be read as one note; close the quote or remove it") from None
+            if "field larger than field limit" in str(error):
+                raise DashboardError(f"{name}: a cell is larger than 20 MB; is it the right file?") from None
+            malformed.append((number, f"malformed CSV ({error}); the row was not read"))
+            continue
+        records.append((number, [c.strip() for c in rec]))
+    return records, malformed
 
 
 def read_export(source, *, name: str | None = None) -> Export:
@@ -132,6 +169,8 @@ def read_export(source, *, name: str | None = None) -> Export:
         path = Path(source)
         name = name or path.name
         try:
+            if path.exists() and not path.is_dir() and not path.is_file():
+                raise DashboardError(f"{name}: is not a regular file (a device or a pipe); save the CSV to a file first")
             if path.stat().st_size > MAX_BYTES:
                 raise DashboardError(f"{name}: the file is larger than {MAX_BYTES // 1_000_000} MB; is it the right one?")
             data = path.read_bytes()
@@ -144,20 +183,18 @@ def read_export(source, *, name: str | None = None) -> Export:
     text, encoding, warnings = _decode(data, name)
     sample = text[:20000]
     try:
-        dialect = csv.Sniffer().sniff(sample.split("\n", 1)[0] or sample, delimiters=",;\t")
+        # the header line only, and its start: the sniffer's patterns are quadratic on hostile lines
+        dialect = csv.Sniffer().sniff((sample.split("\n", 1)[0] or sample)[:2000], delimiters=",;\t")
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
     csv.field_size_limit(max(csv.field_size_limit(), 20_000_000))
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as error:
-        raise DashboardError(f"{name}: not a readable CSV file ({error})") from None
-    # Spreadsheet row numbers: the first record is row 1.
-    numbered = [(i, [c.strip() for c in rec]) for i, rec in enumerate(records, start=1)]
+    numbered, malformed = _records(text, delimiter, name)
     first = next((k for k, (_, rec) in enumerate(numbered) if any(rec)), None)
     if first is None:
         raise DashboardError(f"{name}: the file has no header row (it holds only empty lines)")
+    if malformed and malformed[0][0] < numbered[first][0]:
+        raise DashboardError(f"{name}: the header row is not readable CSV ({malformed[0][1]})")
     headers = numbered[first][1]
     body = numbered[first + 1:]
     titles = list(headers)
@@ -174,7 +211,8 @@ def read_export(source, *, name: str | None = None) -> Export:
         seen[h] += 1
         unique.append(h if seen[h] == 1 else f"{h} ({seen[h]})")
     rows = tuple((number, tuple(rec)) for number, rec in body)
-    return Export(name, tuple(unique), tuple(titles[: len(unique)]), rows, encoding, tuple(warnings))
+    return Export(name, tuple(unique), tuple(titles[: len(unique)]), rows, encoding, tuple(warnings),
+                  None if isinstance(source, (bytes, bytearray)) else Path(source), tuple(malformed))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -653,7 +691,7 @@ class Report:
             problems.setdefault(p.row, []).append(p.reason)
         done = set()
         for n in sorted(self.notes, key=lambda n: n.order):
-            writer.writerow([n.row, n.student, n.round or "", n.level, f"{n.result.score:.1f}",
+            writer.writerow([n.row, safe_cell(n.student), n.round or "", n.level, f"{n.result.score:.1f}",
                              " ".join(n.missed), "; ".join(problems.get(n.row, []))])
             done.add(n.row)
         for row, reasons in sorted(problems.items()):
@@ -662,25 +700,80 @@ class Report:
         return buffer.getvalue()
 
     def save(self, directory, *, pdf: bool = True) -> list[Path]:
-        """Write summary.html, summary.pdf, levels.png, criteria-missed.png and scored-notes.csv."""
+        """Write summary.html, summary.pdf, levels.png, criteria-missed.png and scored-notes.csv.
+
+        Everything is made first; then each file is written whole (a temporary file in the same
+        folder, then a rename), summary.html last: Ctrl-C never leaves half a file, and a folder
+        holding a new summary.html holds the rest of the new report too. A file of the report
+        that would replace the input, a link or anything but a plain file is refused first."""
         out = Path(directory)
+        if out.is_symlink() or (out.exists() and not out.is_dir()):
+            kind = "a link" if out.is_symlink() else "a file" if out.is_file() else "a pipe or a device"
+            raise DashboardError(f"{out}: is {kind}, not a folder; name a folder for the report (-o class-report)")
+        files = {
+            "levels.png": self.chart_png("levels"),
+            "criteria-missed.png": self.chart_png("missed"),
+            "scored-notes.csv": self.scored_csv().encode("utf-8-sig"),
+        }
+        if pdf:
+            files["summary.pdf"] = self.pdf_bytes()
+        files["summary.html"] = _utf8(self.summary_html())
+        source = self.export.path
+        for name in files:
+            target = out / name
+            if target.is_symlink() or (target.exists() and not target.is_file()):
+                raise DashboardError(f"{target}: is a link or a folder, not a file; nothing written (remove it, "
+                                     "or name another folder)")
+            if source is not None and target.exists() and _same_file(target, source):
+                raise DashboardError(f"{target}: is the input file; writing the report there would replace "
+                                     "the answers. Name another folder for the report")
+        written: list[Path] = []
         try:
             out.mkdir(parents=True, exist_ok=True)
-            files = {
-                "summary.html": self.summary_html().encode("utf-8"),
-                "levels.png": self.chart_png("levels"),
-                "criteria-missed.png": self.chart_png("missed"),
-                "scored-notes.csv": self.scored_csv().encode("utf-8-sig"),
-            }
-            if pdf:
-                files["summary.pdf"] = self.pdf_bytes()
-            written = []
             for name, data in files.items():
-                (out / name).write_bytes(data)
+                _write_whole(out / name, data)
                 written.append(out / name)
+        except KeyboardInterrupt:
+            raise DashboardInterrupted(
+                f"interrupted: {len(written)} of {len(files)} report files written, each whole; "
+                + ("summary.html was not written" if (out / "summary.html") not in written else "")) from None
         except OSError as error:
-            raise DashboardError(f"{out}: cannot write the report ({error.strerror or error})") from None
+            raise DashboardError(f"{out}: cannot write the report ({error.strerror or error}); "
+                                 f"{len(written)} of {len(files)} files written") from None
         return written
+
+
+class DashboardInterrupted(KeyboardInterrupt):
+    """Ctrl-C while the report was being written: says which files are whole (one line)."""
+
+
+def _utf8(text: str) -> bytes:
+    """UTF-8, with any lone surrogate shown as U+FFFD."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _example_text(text: str) -> str:
@@ -725,6 +818,14 @@ def build(source, mapping: dict[str, str] | None = None, *, title: str = "Linked
             cache[text] = score(text) if rubric is None else score(text, rubric=rubric)
         return cache[text]
 
+    problems += [Problem(row, reason) for row, reason in export.malformed]
+    for k, header in enumerate(export.headers):  # "text" twice: the second is "text (2)"; say so if unused
+        twin = re.fullmatch(r"(.*) \((\d+)\)", header)
+        if twin and roles[header] == "ignore" and twin[1] in roles and roles[twin[1]] != "ignore" \
+                and any(_cell(rec, k) for _, rec in export.rows):
+            warnings.append(f"the column {twin[1]!r} appears more than once; the {roles[twin[1]]} is read from "
+                            f"the first, and column {k + 1} ({header!r}) is not used; map it "
+                            f"(--map \"{header}=...\") if it is the one to read")
     order = 0
     for row, rec in export.rows:
         if not any(rec):
@@ -752,7 +853,10 @@ def build(source, mapping: dict[str, str] | None = None, *, title: str = "Linked
         any_note = False
         for round_, text, column in items:
             if not text.strip():
-                if column == "note":
+                if column == "note" and index["note"] >= len(rec):
+                    problems.append(Problem(row, f"the row has {len(rec)} cell{'' if len(rec) == 1 else 's'} but the "
+                                                 f"header has {width}: no note cell; scored as a blank invitation"))
+                elif column == "note":
                     problems.append(Problem(row, "the note is empty: scored as a blank invitation (generic)"))
                 else:
                     continue  # a wide row may leave one of the two empty
