@@ -22,7 +22,8 @@ SIZES = [500 * 2**k for k in range(12)]  # 500 .. 1,024,000 characters
 LIMIT_S = 1.0
 GROWTH = 2.6
 NOISE_S = 0.005
-CAP_S = 2.0  # a run over this is stopped (and fails the one-second rule anyway)
+CAP_S = 10.0  # wall seconds: a run over this is stopped as a hang (the one-second rule is on processor time,
+#               so a busy shared machine does not fail a linear input)
 SLOW = "superlinear today: engine work in progress"
 
 # Measured on 2026-12-07 (processor seconds; see benchmarks/bench_engine.py --adversarial).
