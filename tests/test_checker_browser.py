@@ -307,6 +307,7 @@ def test_drafts_are_kept_in_the_browser_and_can_be_cleared(browser, built_book):
         assert "Exemplary" in items.nth(1).text_content()
         chart = page.locator(".ilc-chart svg[role='img']")
         assert chart.count() == 1 and "(exemplary)" in chart.get_attribute("aria-label")
+        page.fill(".ilc-student", "Nia Okafor")
         with page.expect_download() as info:
             page.click(".ilc-download")
         rows = list(csv.DictReader(
@@ -383,7 +384,7 @@ def test_live_gym_and_studio_pages(browser, built_book):
         assert first, "the gym should start from its first generic note"
         assert "Before:" in page.text_content(".ilc-feedback")
         page.click(".ilc-hint")
-        assert page.text_content(".ilc-hints").startswith("Hint (")
+        assert page.text_content(".ilc-hints").startswith("Hint 1 of 2: ")
         page.select_option(".ilc-exercise", "1")
         assert page.input_value(".ilc-text") != first
         assert not visit.external and not visit.real_errors(), visit.real_errors()
@@ -446,3 +447,124 @@ def test_highlights_follow_python_offsets_past_emoji(checker_page):
     assert page.text_content(".ilc-marked") == note
     fails = page.locator(".ilc-marked mark.ilc-mark-fail").all_text_contents()
     assert "refer me" in fails, fails
+
+
+# --- issue 12, tried in the book: the live gym and the live drafts file -------------------------
+
+def _gym_python(number: int):
+    """What the notebook's gym says about exercise `number`: its level, target and ladder."""
+    pytest.importorskip("ipywidgets")
+    from invitelab.widgets.gym import RewriteGym, hints_for, target_criterion
+
+    gym = RewriteGym(number, sender_id="alex-rivera")
+    result = gym.before_result
+    target = target_criterion(result)
+    ladder = hints_for(result, target, gym.recipient_profile, gym.sender_profile)
+    return result, target, ladder
+
+
+def test_live_gym_hints_work_on_what_the_notebook_gym_works_on(browser, built_book):
+    """Every exercise's hints target the note's own most important failing check (the notebook's
+    rule, from the engine's findings), never a greeting first for a hard ask; the label names no
+    level, the badge is the engine's."""
+    from invitelab.widgets.gym import EXERCISES
+
+    visit = Visit(browser, (built_book / "notebooks" / "rewrite-gym.html").as_uri(), "file:")
+    bad = []
+    try:
+        page = visit.page
+        visit.wait_ready()
+        for i, exercise in enumerate(EXERCISES):
+            result, target, ladder = _gym_python(exercise.number)
+            page.select_option(".ilc-exercise", str(i))
+            page.wait_for_function(
+                "t => document.querySelector('.ilc-text').value === t", arg=exercise.generic_text)
+            settle(page)
+            label = page.text_content(".ilc-before")
+            if any(level in label.lower() for level in ("generic", "developing", "personalized",
+                                                         "exemplary")):  # fmt: skip
+                bad.append(f"exercise {exercise.number}: its label names a level: {label!r}")
+            badge = page.text_content(".ilc-feedback")
+            if f"Level: {result.level.capitalize()}" not in badge:
+                bad.append(f"exercise {exercise.number}: badge {badge[:40]!r}, engine {result.level}")
+            page.click(".ilc-hint")
+            first = page.locator(".ilc-hints .ilc-hint-text").all_text_contents()
+            page.click(".ilc-hint")
+            both = page.locator(".ilc-hints .ilc-hint-text").all_text_contents()
+            page.click(".ilc-hint")  # a third press stays on the last rung
+            again = page.locator(".ilc-hints .ilc-hint-text").all_text_contents()
+            want = [f"Hint {k} of 2: {rung}" for k, rung in enumerate(ladder[:2], 1)]
+            if first != want[:1] or both != want or again != want:
+                bad.append(f"exercise {exercise.number} (target {target}): hints {both!r}, "
+                           f"the notebook's first two rungs are {want!r}")
+        assert not visit.real_errors(), visit.real_errors()
+    finally:
+        visit.close()
+    assert not bad, "live gym:" + _failures(bad)
+
+
+def test_live_gym_hint_moves_on_once_the_check_passes(browser, built_book):
+    visit = Visit(browser, (built_book / "notebooks" / "rewrite-gym.html").as_uri(), "file:")
+    try:
+        page = visit.page
+        visit.wait_ready()
+        page.select_option(".ilc-exercise", "4")  # the hard ask: its hints start on no_hard_ask
+        settle(page)
+        page.click(".ilc-hint")
+        assert "Makes no hard ask of a stranger: not yet." in page.text_content(".ilc-hints")
+        fill(page, "Hey Karen, could I ask how you got started at your company? Thanks, Alex")
+        page.click(".ilc-hint")
+        hints = page.locator(".ilc-hints .ilc-hint-text").all_text_contents()
+        assert len(hints) == 1 and "no hard ask" not in hints[0].lower(), hints
+    finally:
+        visit.close()
+
+
+def test_live_drafts_file_is_the_notebook_studios_file(browser, built_book):
+    """The book's 'Download my drafts (CSV)' asks the student's name once and writes the studio's
+    columns, unique ids, a timestamp with its offset and a file name with the student's name:
+    the notebook's file (test_widgets.py checks that the class dashboard reads it)."""
+    pytest.importorskip("ipywidgets")
+    from datetime import datetime
+
+    from invitelab.widgets.drafts import CSV_COLUMNS
+
+    visit = Visit(browser, (built_book / "notebooks" / "invitation-studio.html").as_uri(), "file:")
+    try:
+        page = visit.page
+        visit.wait_ready()
+        page.evaluate("() => localStorage.clear()")
+        page.reload(wait_until="load")
+        visit.wait_ready()
+        fill(page, "Hi Dana, could I ask how you moved into campus recruiting?")
+        page.click(".ilc-save")
+        fill(page, DANA_GOOD)
+        page.click(".ilc-save")
+        page.click(".ilc-download")  # no name yet: asked for, nothing downloaded
+        assert "name or student id" in page.text_content(".ilc-download-note")
+        page.fill(".ilc-student", "  Émile   Zoë ")
+        with page.expect_download() as info:
+            page.click(".ilc-download")
+        name = info.value.suggested_filename
+        assert re.fullmatch(r"invitelab-drafts-emile-zoe-\d{8}-\d{4}\.csv", name), name
+        path = Path(info.value.path())
+        text = path.read_text(encoding="utf-8-sig")
+        rows = list(csv.DictReader(text.splitlines()))
+        assert tuple(rows[0]) == CSV_COLUMNS
+        assert {r["student"] for r in rows} == {"Émile Zoë"}
+        assert len({r["id"] for r in rows}) == 2 and all(re.fullmatch(r"d-[0-9a-f]{12}", r["id"])
+                                                         for r in rows)
+        assert [r["draft"] for r in rows] == ["1", "2"]
+        assert all(datetime.fromisoformat(r["timestamp"]).tzinfo for r in rows)
+        python = score(DANA_GOOD, recipient=kitdata.profiles()["dana-whitfield"],
+                       sender=kitdata.profiles()["alex-rivera"])
+        assert rows[1]["level"] == python.level and float(rows[1]["score"]) == round(python.score, 1)
+        assert {c: rows[1][c] for c in CSV_COLUMNS[12:]} == {
+            f.criterion: f.status for f in python.findings}
+        assert rows[1]["characters"] == str(len(DANA_GOOD))
+        # the name is asked once: it is still there after a reload
+        page.reload(wait_until="load")
+        assert page.input_value(".ilc-student") == "Émile Zoë"
+        assert not visit.real_errors(), visit.real_errors()
+    finally:
+        visit.close()

@@ -692,3 +692,21 @@ def test_points_chart_draws_every_label_and_its_title_inside_the_picture(title):
         (e := t.get_window_extent(renderer)).x0 >= box.x0 - 0.5 and e.x1 <= box.x1 + 0.5
         and e.y0 >= box.y0 - 0.5 and e.y1 <= box.y1 + 0.5)]
     assert not outside, f"text drawn outside the picture (cut off): {outside}"
+
+
+
+@pytest.mark.xfail(strict=True, reason="reported to the lead: the class dashboard takes the "
+                   "drafts file's 'draft' column (1, 2, 3) for the note and ignores 'text' "
+                   "(workshop/dashboard.py: _NOTE_WORDS matches 'draft'); remove this mark once "
+                   "fixed there")
+def test_the_class_dashboard_reads_the_drafts_file(studio, tmp_path):
+    from invitelab.workshop import dashboard
+
+    for text in ("Hi Dana, could I ask how you moved into campus recruiting?", GOOD):
+        studio.text.value = text
+        studio.save_button.click()
+    studio.student.value = "Nia Okafor"
+    studio.write_button.click()
+    (path,) = tmp_path.glob("invitelab-drafts-nia-okafor-*.csv")
+    mapping = dashboard.detect_mapping(dashboard.read_export(path))
+    assert mapping["student"] == "student" and mapping["text"] == "note", mapping
