@@ -535,3 +535,39 @@ def test_how_to_run_the_notebooks_matches_requirements():
     assert ".venv/bin/jupyter lab notebooks/" in section
     assert "--allow-root" in section
     assert "instructor" in section and "book/_config.yml" in section  # who sets launch buttons
+
+
+WIDGET_FIT_JS = """() => {
+  const out = [];
+  for (const e of document.querySelectorAll('.widget-subarea .jupyter-widgets')) {
+    const r = e.getBoundingClientRect(), cell = e.closest('.cell_output') || document.body;
+    if (r.width && r.right > Math.min(innerWidth, cell.getBoundingClientRect().right) + 1) {
+      out.push(`${e.className.split(' ').filter(c => c.startsWith('widget-')).join('.')}` +
+               ` ends ${Math.round(r.right - cell.getBoundingClientRect().right)} px past its cell`);
+    }
+  }
+  for (const b of document.querySelectorAll('.widget-subarea button')) {
+    if (b.offsetParent && b.scrollWidth > b.clientWidth + 1) out.push(`button "${b.textContent.trim()}" is cut`);
+  }
+  return out;
+}"""
+
+
+def test_widget_controls_fit_a_phone(built_book, browser):
+    """Issue 12, tried at 390 px: the profile-first buttons' labels were cut ("Path A: Connect
+    (one…") and its fact boxes ran past the screen's edge."""
+    bad = []
+    for path in sorted((built_book / "notebooks").glob("*.html")):
+        if "application/vnd.jupyter.widget-view+json" not in path.read_text(encoding="utf-8"):
+            continue
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(LOCAL_SCHEMES)
+                   else r.abort())
+        try:
+            page.goto(path.as_uri(), wait_until="load")
+            page.evaluate(SETTLE_JS)
+            bad += [f"notebooks/{path.name}: {problem}" for problem in page.evaluate(WIDGET_FIT_JS)]
+        finally:
+            context.close()
+    assert not bad, "widgets on a 390 px phone:" + _failures(bad)
