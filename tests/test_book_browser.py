@@ -571,3 +571,28 @@ def test_widget_controls_fit_a_phone(built_book, browser):
         finally:
             context.close()
     assert not bad, "widgets on a 390 px phone:" + _failures(bad)
+
+
+def test_printed_messages_are_never_cut_off(built_book, browser):
+    """A notebook's printed messages ("Exercise ready: ...", "Not answered yet: ...") wrap at the
+    column's edge, at 1280 and at 390 px, instead of hiding their end behind a sideways scroll."""
+    bad = []
+    pages = [p for p in _pages(built_book) if 'class="output stream' in p.read_text(encoding="utf-8")]
+    assert pages, "no page prints anything: the test has nothing to look at"
+    for width in (1280, 390):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(LOCAL_SCHEMES)
+                   else r.abort())
+        try:
+            for path in pages:
+                page.goto(path.as_uri(), wait_until="load")
+                cut = page.evaluate("""() => Array.from(document.querySelectorAll(
+                    'div.cell_output div.output.stream pre')).filter(
+                    pre => pre.scrollWidth > pre.clientWidth + 1).map(
+                    pre => pre.textContent.trim().slice(0, 60))""")
+                name = path.relative_to(built_book).as_posix()
+                bad += [f"{name} at {width} px: {text!r}..." for text in cut]
+        finally:
+            context.close()
+    assert not bad, "printed messages cut off at the right edge:" + _failures(bad)

@@ -394,16 +394,25 @@ def test_live_gym_and_studio_pages(browser, built_book):
 
 def test_notebook_pages_say_what_is_live_and_what_is_a_snapshot(built_book):
     bad = []
-    for path in sorted((built_book / "notebooks").glob("*.html")):
+    pages = sorted((built_book / "notebooks").glob("*.html")) + \
+        sorted((built_book / "exercises").glob("*/exercise.html"))
+    for path in pages:
         text = path.read_text(encoding="utf-8")
-        name = path.stem
+        rel = path.relative_to(built_book).with_suffix("").as_posix()  # notebooks/x, exercises/y/exercise
+        name = path.stem if rel.startswith("notebooks/") else rel
         head = text.split('class="ilc-snapshot-note', 1)
         if len(head) < 2:
             bad.append(f"{name}: no admonition about snapshots at the top")
             continue
         box = re.sub(r"<[^>]+>", "", head[1][:3000])
-        if f"jupyter lab notebooks/{name}.ipynb" not in box:
-            bad.append(f"{name}: the admonition does not say how to open the notebook")
+        if f"jupyter lab {rel}.ipynb" not in box or not (REPO / f"{rel}.ipynb").is_file():
+            bad.append(f"{name}: the admonition does not say how to open the notebook "
+                       f"(the kit's {rel}.ipynb)")
+        views = len(re.findall(r'<script type="application/vnd.jupyter.widget-view\+json">', text))
+        if not views and "buttons, menus and charts" in box:
+            bad.append(f"{name}: speaks of buttons and menus on a page that has none")
+        if not rel.startswith("notebooks/"):
+            continue
         live = 'class="ilc-checker"' in text
         if name in ("invitation-studio", "rewrite-gym") and not live:
             bad.append(f"{name}: should carry the live checker")

@@ -48,3 +48,27 @@ def test_no_page_says_feedback_on_your_writing_needs_a_running_notebook():
 def test_room_checklist_says_the_checker_works_offline_from_the_stick():
     materials = " ".join((BOOK / "instructors" / "materials.md").read_text(encoding="utf-8").split())
     assert "{doc}`../checker` runs from the USB stick with no network and no Python" in materials
+
+
+EXERCISES = sorted((REPO / "exercises").glob("*/exercise.ipynb"))
+
+
+def test_exercise_notebooks_hide_their_setup_cell():
+    """Issue 12, tried in the book and in JupyterLab: the exercises' setup code was shown in full
+    above the first question, its long lines cut off at the page's edge."""
+    import json
+
+    assert EXERCISES
+    bad = []
+    for path in EXERCISES + [p.with_name("source.ipynb") for p in EXERCISES]:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        setup = [c for c in cells if c["cell_type"] == "code" and "google.colab" in "".join(c["source"])]
+        if len(setup) != 1:
+            bad.append(f"{path.relative_to(REPO)}: {len(setup)} setup cells")
+            continue
+        meta = setup[0]["metadata"]
+        if meta.get("jupyter", {}).get("source_hidden") is not True:
+            bad.append(f"{path.relative_to(REPO)}: setup cell not collapsed in Jupyter")
+        if "hide-input" not in meta.get("tags", []):
+            bad.append(f"{path.relative_to(REPO)}: setup cell not behind a toggle in the book")
+    assert not bad, "\n".join(bad)

@@ -258,7 +258,7 @@ def _paragraph(*parts) -> nodes.paragraph:
 
 
 def _top_admonition(notebook: str, live: bool, checker_uri: str,
-                    frozen_left: bool = False) -> nodes.admonition:
+                    frozen_left: bool = False, has_controls: bool = True) -> nodes.admonition:
     box = nodes.admonition(classes=["ilc-snapshot-note", "important"])
     if live:
         box += nodes.title("", "Live in the book: the checker on this page")
@@ -270,6 +270,13 @@ def _top_admonition(notebook: str, live: bool, checker_uri: str,
         if frozen_left:
             box += _paragraph("Other controls on this page are a ", nodes.strong("", "snapshot"),
                               " of the notebook: they do not respond here.")
+    elif not has_controls:  # an exercise or the dashboard: code and outputs, no controls
+        box += nodes.title("", "Snapshot: this page shows the notebook as it was last run")
+        box += _paragraph(
+            "Its code does not run here: to answer the questions or run the code, open the live "
+            "notebook. To practise writing a note right here, use the ",
+            nodes.reference("", "Invitation checker", refuri=checker_uri),
+            ", which runs live in the book.")
     else:
         box += nodes.title("", "Snapshot: the controls on this page do not respond")
         box += _paragraph(
@@ -307,7 +314,9 @@ def _drop_widget_scripts(app, docname: str) -> None:
 def on_doctree_resolved(app, doctree, docname: str) -> None:
     if Path(app.env.doc2path(docname)).suffix != ".ipynb":
         return
-    notebook = "notebooks/" + Path(docname).name + ".ipynb"
+    # the notebook's path in the kit's folder: book/notebooks and book/exercises are links to
+    # the repository's notebooks/ and exercises/, so the page's name is that path
+    notebook = docname + ".ipynb"
     live = LIVE_PAGES.get(docname)
     cells = _widget_cells(doctree)
     replaced = None
@@ -331,7 +340,8 @@ def on_doctree_resolved(app, doctree, docname: str) -> None:
         title_at = 1 if section.children and isinstance(section[0], nodes.title) else 0
         section.insert(title_at, _top_admonition(
             notebook, replaced is not None, app.builder.get_relative_uri(docname, CHECKER_PAGE),
-            frozen_left=len(cells) > (1 if replaced is not None else 0)))
+            frozen_left=len(cells) > (1 if replaced is not None else 0),
+            has_controls=bool(cells)))
 
 
 # --- assets -----------------------------------------------------------------------------------
