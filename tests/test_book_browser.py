@@ -164,7 +164,8 @@ def built_book() -> Path:
 
 
 def _pages(html: Path) -> list[Path]:
-    skip = {"_static", "_sources", "_images", "_sphinx_design_static"}
+    # workshop/: the slides and handouts built into the book (tests/test_slides.py covers them)
+    skip = {"_static", "_sources", "_images", "_sphinx_design_static", "workshop"}
     return sorted(p for p in html.rglob("*.html") if not skip & set(p.relative_to(html).parts))
 
 
@@ -596,3 +597,28 @@ def test_printed_messages_are_never_cut_off(built_book, browser):
         finally:
             context.close()
     assert not bad, "printed messages cut off at the right edge:" + _failures(bad)
+
+
+
+def test_facilitator_guide_links_the_slides_and_every_handout_built_with_the_book(built_book, browser):
+    """Issue 12, walked through as Elena (no command line): the slides and the handouts are in the
+    built book, linked from the facilitator guide, and the deck opens from disk offline."""
+    from invitelab.workshop.handouts import HANDOUTS
+
+    guide = built_book / "instructors" / "index.html"
+    hrefs = set(re.findall(r'href="(\.\./workshop/[^"]+)"', guide.read_text(encoding="utf-8")))
+    want = {"../workshop/slides/index.html"} | {f"../workshop/handouts/{paper}/{name}.pdf"
+                                                 for name in HANDOUTS for paper in ("letter", "a4")}
+    assert want <= hrefs, f"not linked from the facilitator guide: {sorted(want - hrefs)}"
+    missing = [h for h in hrefs if not (guide.parent / h).resolve().is_file()]
+    assert not missing, f"links to files the build did not write: {missing}"
+    for h in hrefs:
+        if h.endswith(".pdf"):
+            assert (guide.parent / h).resolve().read_bytes()[:5] == b"%PDF-", h
+    context, page, report = open_page(browser, (guide.parent / "../workshop/slides/index.html").resolve())
+    try:
+        assert page.locator(".reveal .slides section").count() >= 10
+    finally:
+        context.close()
+    assert not report.external and not report.failed and not report.page_errors, (
+        report.external, report.failed, report.page_errors)
