@@ -4,7 +4,9 @@ A career advisor who does not use a command line finds the offline slide deck an
 handouts inside the built book (``_build/html/workshop/``), linked from the facilitator guide:
 the same files ``invitelab slides`` and ``invitelab handouts`` write, built from the same
 sources (``src/invitelab/workshop/``) every time the book is built. Copying the built book to a
-USB stick copies them too. If they cannot be built, the build warns (so ``-W`` fails loudly).
+USB stick copies them too. If they cannot be built, the build warns (so ``-W`` fails loudly);
+only on a machine where WeasyPrint cannot load the system's Pango library are the handouts
+skipped, with a note, so that a student's own build of the book still succeeds.
 """
 
 from __future__ import annotations
@@ -28,9 +30,18 @@ def write_workshop_files(app, exception) -> None:
     out = Path(app.outdir) / FOLDER
     try:
         build_slides(out / "slides")
+    except (SlidesError, OSError) as error:
+        logger.warning(f"workshop files: cannot build the slides into {out}: {error}")
+    try:  # WeasyPrint needs the system's Pango; a machine without it still builds the book
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as error:
+        logger.info(f"workshop files: handouts skipped, WeasyPrint cannot load here ({error}); "
+                    f"the facilitator guide's PDF links will not work in this copy")
+        return
+    try:
         build_handouts(out / "handouts")
-    except (SlidesError, HandoutsError, OSError, ImportError) as error:
-        logger.warning(f"workshop files: cannot build the slides and handouts into {out}: {error}")
+    except (HandoutsError, OSError) as error:
+        logger.warning(f"workshop files: cannot build the handouts into {out}: {error}")
 
 
 def files_table(prefix: str = "../") -> str:
