@@ -273,8 +273,8 @@ def _top_admonition(notebook: str, live: bool, checker_uri: str,
     elif not has_controls:  # an exercise or the dashboard: code and outputs, no controls
         box += nodes.title("", "Snapshot: this page shows the notebook as it was last run")
         box += _paragraph(
-            "Its code does not run here: to answer the questions or run the code, open the live "
-            "notebook. To practise writing a note right here, use the ",
+            "Its code does not run here: to run it with your own answers or files, open the "
+            "live notebook. To practise writing a note right here, use the ",
             nodes.reference("", "Invitation checker", refuri=checker_uri),
             ", which runs live in the book.")
     else:
