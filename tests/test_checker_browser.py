@@ -577,3 +577,51 @@ def test_live_drafts_file_is_the_notebook_studios_file(browser, built_book):
         assert not visit.real_errors(), visit.real_errors()
     finally:
         visit.close()
+
+
+def test_a_student_alone_writes_three_drafts_on_a_phone_and_watches_the_level_rise(browser, built_book):
+    """USERS.md, Nia: on a 390 px phone, with nothing installed, three drafts to one person; each
+    time the checks not yet passed say what to try, the detail hint names something from that
+    person's profile, and the level (shown before the score) rises draft by draft."""
+    from invitelab.widgets.facts import profile_facts
+
+    rosa = kitdata.profiles()["rosa-delgado"]
+    facts = [f.text for f in profile_facts(rosa) if f.section in ("Activity", "Group", "Interest")]
+    drafts = ["Hi Rosa, I'd like to connect.",
+              "Hi Rosa, I'm a biology sophomore. Could I ask how you started?",
+              "Hi Rosa, I'm a second-year biology student. Your post on moving your pantry hours to "
+              "evenings made me think. Could I ask how you got into food-security work? Thank you, Nia"]
+    visit = Visit(browser, (built_book / "checker.html").as_uri(), "file:", width=390)
+    try:
+        page = visit.page
+        visit.wait_ready()
+        page.evaluate("() => localStorage.clear()")
+        page.select_option(".ilc-to", "rosa-delgado")
+        page.select_option(".ilc-from", "")
+        page.fill(".ilc-describe", "a second-year biology student")
+        levels = []
+        for text in drafts:
+            fill(page, text)
+            head = page.text_content(".ilc-feedback .ilc-level, .ilc-feedback")
+            level = re.search(r"Level: (\w+) \(\d of 4\) · score \d+/100", head)
+            assert level, head[:120]  # the level first, then the score
+            levels.append(level.group(1).lower())
+            python = score(text, recipient=rosa, limit=300)
+            assert levels[-1] == python.level
+            tries = page.locator(".ilc-finding.ilc-fail .ilc-suggestion").all_text_contents()
+            assert len(tries) == sum(f.status == "fail" for f in python.findings)
+            detail = page.locator(".ilc-finding.ilc-fail", has_text="Cites something true")
+            if detail.count():
+                hint = detail.locator(".ilc-suggestion").text_content()
+                assert any(fact in hint for fact in facts), hint
+            page.click(".ilc-save")
+        order = ["generic", "developing", "personalized", "exemplary"]
+        assert [order.index(lv) for lv in levels] == sorted(order.index(lv) for lv in levels)
+        assert order.index(levels[-1]) > order.index(levels[0]), levels
+        chart = page.get_attribute(".ilc-chart svg[role='img']", "aria-label")
+        assert all(f"({lv})" in chart for lv in levels), chart
+        wide = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+        assert wide <= 1, f"the page scrolls sideways by {wide} px on a phone"
+        assert not visit.external and not visit.real_errors(), (visit.external, visit.real_errors())
+    finally:
+        visit.close()
