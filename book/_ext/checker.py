@@ -85,14 +85,10 @@ def _criterion_why() -> dict:
 
 
 def _drafts_columns() -> list[str]:
-    """The drafts file's columns: the notebook studio's, so the dashboard and grader read both."""
-    try:
-        from invitelab.widgets.drafts import CSV_COLUMNS
-    except ImportError:  # the widgets need ipywidgets; the engine's ids are the criterion columns
-        from invitelab import CRITERION_IDS
+    """The drafts file's columns: the notebook studio's (one list, in invitelab.widgets.drafts),
+    so the live checker and the notebook write the same file."""
+    from invitelab.widgets.drafts import CSV_COLUMNS
 
-        return ["id", "student", "recipient_id", "sender_id", "text", "timestamp", "draft",
-                "sender_description", "limit", "characters", "level", "score", *CRITERION_IDS]
     return list(CSV_COLUMNS)
 
 
