@@ -572,8 +572,8 @@
     }
     var list = readDrafts();
     if (!list.length) { this.downloadNote("Save a draft first: there is nothing to download yet."); return; }
-    var columns = this.config.csvColumns || ["id", "student", "recipient_id", "sender_id", "text",
-      "timestamp", "draft", "sender_description", "limit", "characters", "level", "score"];
+    var columns = this.config.csvColumns; // from book/_ext/checker.py: the notebook's one list
+    if (!columns || !columns.length) { this.downloadNote("This page cannot write the drafts file."); return; }
     var rows = [columns];
     list.forEach(function (d, i) {
       if (!d.id) d.id = draftId(); // drafts saved before ids were kept
