@@ -164,7 +164,8 @@ def built_book() -> Path:
 
 
 def _pages(html: Path) -> list[Path]:
-    skip = {"_static", "_sources", "_images", "_sphinx_design_static"}
+    # workshop/: the slides and handouts built into the book (tests/test_slides.py covers them)
+    skip = {"_static", "_sources", "_images", "_sphinx_design_static", "workshop"}
     return sorted(p for p in html.rglob("*.html") if not skip & set(p.relative_to(html).parts))
 
 
@@ -535,3 +536,89 @@ def test_how_to_run_the_notebooks_matches_requirements():
     assert ".venv/bin/jupyter lab notebooks/" in section
     assert "--allow-root" in section
     assert "instructor" in section and "book/_config.yml" in section  # who sets launch buttons
+
+
+WIDGET_FIT_JS = """() => {
+  const out = [];
+  for (const e of document.querySelectorAll('.widget-subarea .jupyter-widgets')) {
+    const r = e.getBoundingClientRect(), cell = e.closest('.cell_output') || document.body;
+    if (r.width && r.right > Math.min(innerWidth, cell.getBoundingClientRect().right) + 1) {
+      out.push(`${e.className.split(' ').filter(c => c.startsWith('widget-')).join('.')}` +
+               ` ends ${Math.round(r.right - cell.getBoundingClientRect().right)} px past its cell`);
+    }
+  }
+  for (const b of document.querySelectorAll('.widget-subarea button')) {
+    if (b.offsetParent && b.scrollWidth > b.clientWidth + 1) out.push(`button "${b.textContent.trim()}" is cut`);
+  }
+  return out;
+}"""
+
+
+def test_widget_controls_fit_a_phone(built_book, browser):
+    """Issue 12, tried at 390 px: the profile-first buttons' labels were cut ("Path A: Connect
+    (one…") and its fact boxes ran past the screen's edge."""
+    bad = []
+    for path in sorted((built_book / "notebooks").glob("*.html")):
+        if "application/vnd.jupyter.widget-view+json" not in path.read_text(encoding="utf-8"):
+            continue
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(LOCAL_SCHEMES)
+                   else r.abort())
+        try:
+            page.goto(path.as_uri(), wait_until="load")
+            page.evaluate(SETTLE_JS)
+            bad += [f"notebooks/{path.name}: {problem}" for problem in page.evaluate(WIDGET_FIT_JS)]
+        finally:
+            context.close()
+    assert not bad, "widgets on a 390 px phone:" + _failures(bad)
+
+
+def test_printed_messages_are_never_cut_off(built_book, browser):
+    """A notebook's printed messages ("Exercise ready: ...", "Not answered yet: ...") wrap at the
+    column's edge, at 1280 and at 390 px, instead of hiding their end behind a sideways scroll."""
+    bad = []
+    pages = [p for p in _pages(built_book) if 'class="output stream' in p.read_text(encoding="utf-8")]
+    assert pages, "no page prints anything: the test has nothing to look at"
+    for width in (1280, 390):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(LOCAL_SCHEMES)
+                   else r.abort())
+        try:
+            for path in pages:
+                page.goto(path.as_uri(), wait_until="load")
+                cut = page.evaluate("""() => Array.from(document.querySelectorAll(
+                    'div.cell_output div.output.stream pre')).filter(
+                    pre => pre.scrollWidth > pre.clientWidth + 1).map(
+                    pre => pre.textContent.trim().slice(0, 60))""")
+                name = path.relative_to(built_book).as_posix()
+                bad += [f"{name} at {width} px: {text!r}..." for text in cut]
+        finally:
+            context.close()
+    assert not bad, "printed messages cut off at the right edge:" + _failures(bad)
+
+
+
+def test_facilitator_guide_links_the_slides_and_every_handout_built_with_the_book(built_book, browser):
+    """Issue 12, walked through as Elena (no command line): the slides and the handouts are in the
+    built book, linked from the facilitator guide, and the deck opens from disk offline."""
+    from invitelab.workshop.handouts import HANDOUTS
+
+    guide = built_book / "instructors" / "index.html"
+    hrefs = set(re.findall(r'href="(\.\./workshop/[^"]+)"', guide.read_text(encoding="utf-8")))
+    want = {"../workshop/slides/index.html"} | {f"../workshop/handouts/{paper}/{name}.pdf"
+                                                 for name in HANDOUTS for paper in ("letter", "a4")}
+    assert want <= hrefs, f"not linked from the facilitator guide: {sorted(want - hrefs)}"
+    missing = [h for h in hrefs if not (guide.parent / h).resolve().is_file()]
+    assert not missing, f"links to files the build did not write: {missing}"
+    for h in hrefs:
+        if h.endswith(".pdf"):
+            assert (guide.parent / h).resolve().read_bytes()[:5] == b"%PDF-", h
+    context, page, report = open_page(browser, (guide.parent / "../workshop/slides/index.html").resolve())
+    try:
+        assert page.locator(".reveal .slides section").count() >= 10
+    finally:
+        context.close()
+    assert not report.external and not report.failed and not report.page_errors, (
+        report.external, report.failed, report.page_errors)

@@ -52,7 +52,8 @@ def test_every_known_field_short_form_is_accepted(canon, form):
 def test_the_notebook_and_the_rubric_agree_on_the_issue_examples():
     dana = _person(school="The Ohio State University", company="Meridian Health", field="Psychology")
     dana.update(interests=["first-generation students"], activity=["Posted: what I look for at career fairs"])
-    for entry in ("Ohio State", "Buckeye", "OSU", "psych major", "recruiter at Meridian" if False else "Meridian",
+    dana["experience"] = [{"title": "Campus Recruiter", "company": "Meridian Health"}]
+    for entry in ("Ohio State", "Buckeye", "OSU", "psych major", "recruiter at Meridian", "Meridian",
                   "her post on career fairs", "first-gen students"):
         assert _checked(dana, entry) == "confirmed", entry
         # the rubric counts the same words as a specific detail
@@ -71,3 +72,44 @@ def test_find_facts_names_the_fact_as_the_profile_spells_it_with_its_span():
     assert [(f.kind, f.name, text[f.start:f.end]) for f in found] == [
         ("field", "Psychology", "psych"), ("school", "The Ohio State University", "OSU")]
     assert find_facts("", dana) == [] and find_facts("OSU", None) == []
+
+
+def test_every_fact_of_every_kit_profile_copied_word_for_word_is_confirmed():
+    """Issue 12: a true fact is never "Not found in this profile" (the post's own title, "Barista",
+    "St. Edward's University", the skill "R"), even where the rubric wants words around it."""
+    from invitelab.widgets.facts import check_fact, profile_facts
+    from invitelab.widgets.people import kit_recipients, kit_senders
+
+    people = {**kit_recipients(), **kit_senders()}
+    bad = [f"{pid}: {fact.label()!r} -> {check_fact(fact.text, p).status}"
+           for pid, p in people.items() for fact in profile_facts(p)
+           if check_fact(fact.text, p).status != "confirmed"]
+    assert len(people) > 20 and not bad, "\n".join(bad)
+
+
+def test_copied_facts_are_whole_words_and_a_school_is_not_also_its_state():
+    from invitelab.widgets.facts import check_fact
+
+    person = _person(school="The Ohio State University")
+    person.update(skills=["C#", "R"], location="Columbus, Ohio")
+    assert check_fact("C", person).status == "not_found"  # not the C# skill
+    assert check_fact("Rust", person).status == "not_found"
+    assert check_fact("I use R daily", person).status == "confirmed"
+    assert check_fact("St. Edward\u2019s University",
+                      _person(school="St. Edward's University")).status == "confirmed"
+    ohio_state = check_fact("Ohio State", person)
+    assert [f.section for f in ohio_state.facts] == ["School"], ohio_state.facts  # not "Location: Ohio"
+    assert [f.section for f in check_fact("Columbus", person).facts] == ["Location"]
+
+
+def test_the_profile_first_worked_example_confirms_two_facts_of_three_as_its_page_says():
+    import re
+
+    from invitelab.widgets.people import kit_recipients
+    from invitelab.widgets.profile_first import example_html
+
+    page = (Path(__file__).resolve().parents[1] / "notebooks" / "profile-first.ipynb").read_text()
+    assert "two are in it, one is not" in page
+    for rid in kit_recipients():
+        html = example_html(rid)
+        assert re.search(r"<p>2 of 3 facts confirmed.</p>", html), rid

@@ -250,3 +250,32 @@ def test_quiz_dir_is_the_repository_book_folder():
     if not QUIZ_DIR.is_dir():
         pytest.skip("book/quizzes does not exist yet")
     assert quiz.quiz_dir() == QUIZ_DIR
+
+
+# A stem that asks for a reason or a diagnosis must not state one itself (issue 12: "... because
+# he did not know a note was possible. Which theory fits best?", "... but his profile shows no
+# internship there. What is the problem?").
+ASKS_FOR_A_REASON = re.compile(r"\bwhy\b|which theory|what is the problem|what keeps", re.I)
+STATES_A_REASON = re.compile(r"\bbecause\b|\bsince\b|\bshows no\b|\bdid not know\b|\bdoes not have\b",
+                             re.I)
+
+
+def _reason_giveaways(data) -> list[str]:
+    return [f"question {i}: {q['question'][:70]!r} states the reason it asks for"
+            for i, q in enumerate(data, 1)
+            if ASKS_FOR_A_REASON.search(q.get("question", ""))
+            and STATES_A_REASON.search(q.get("question", ""))]
+
+
+@pytest.mark.parametrize("path", QUIZ_FILES, ids=[p.stem for p in QUIZ_FILES])
+def test_no_stem_states_the_reason_it_asks_for(path):
+    problems = _reason_giveaways(json.loads(path.read_text(encoding="utf-8")))
+    assert problems == [], f"{path.name}: " + "; ".join(problems)
+
+
+def test_reason_giveaways_are_found():
+    stems = ["Mateo never adds a note, because he did not know a note was possible. Which theory fits best?",
+             "Kenji writes this, but his profile shows no internship there. What is the problem?",
+             "Mateo never adds a note. Which theory fits best?"]
+    found = _reason_giveaways([{"question": s} for s in stems])
+    assert [p.split(":")[0] for p in found] == ["question 1", "question 2"]

@@ -663,3 +663,50 @@ def test_a_hard_ask_never_outscores_a_personalized_note_on_the_drafts_chart(stud
         low, high = bands[d.level]
         assert low <= d.score <= high, f"{d.level} note scored {d.score}, outside {low}-{high}"
     assert studio.drafts[1].score < studio.drafts[2].score
+
+
+@pytest.mark.parametrize("title", ["Points per criterion",
+                                   "Points per criterion (worked example)"])
+def test_points_chart_draws_every_label_and_its_title_inside_the_picture(title):
+    """Issue 12 (tried in the book): the worked example's title was cut off at its right end."""
+    from invitelab.widgets.charts import points_chart_html, points_figure
+
+    result = score(GOOD, recipient=kitdata.profiles()["dana-whitfield"])
+    points_chart_html(result, title=title)  # the HTML the pages show is built from this figure
+    rows = tuple((f.title, float(f.points), float(f.weight), str(f.status), f.title[:18])
+                 for f in result.findings)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = points_figure(rows, title)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    box = fig.bbox
+    ax = fig.axes[0]
+    lo, hi = ax.get_xlim()
+    ticks = [t for t in ax.get_xticklabels() if lo <= t.get_position()[0] <= hi]  # drawn ones
+    texts = [t for t in [fig._suptitle, ax.title, ax.xaxis.label, *ax.get_yticklabels(), *ticks]
+             if t is not None and t.get_visible() and t.get_text().strip()]
+    assert any(t.get_text() == title for t in texts)
+    outside = [t.get_text() for t in texts if not (
+        (e := t.get_window_extent(renderer)).x0 >= box.x0 - 0.5 and e.x1 <= box.x1 + 0.5
+        and e.y0 >= box.y0 - 0.5 and e.y1 <= box.y1 + 0.5)]
+    assert not outside, f"text drawn outside the picture (cut off): {outside}"
+
+
+
+@pytest.mark.xfail(strict=True, reason="reported to the lead: the class dashboard takes the "
+                   "drafts file's 'draft' column (1, 2, 3) for the note and ignores 'text' "
+                   "(workshop/dashboard.py: _NOTE_WORDS matches 'draft'); remove this mark once "
+                   "fixed there")
+def test_the_class_dashboard_reads_the_drafts_file(studio, tmp_path):
+    from invitelab.workshop import dashboard
+
+    for text in ("Hi Dana, could I ask how you moved into campus recruiting?", GOOD):
+        studio.text.value = text
+        studio.save_button.click()
+    studio.student.value = "Nia Okafor"
+    studio.write_button.click()
+    (path,) = tmp_path.glob("invitelab-drafts-nia-okafor-*.csv")
+    mapping = dashboard.detect_mapping(dashboard.read_export(path))
+    assert mapping["student"] == "student" and mapping["text"] == "note", mapping

@@ -52,13 +52,20 @@ def _kit_profiles() -> list[dict]:
     return json.loads(Path(kitdata.profiles_path()).read_text(encoding="utf-8"))
 
 
-def _gym_exercises(recipient_ids: list[str]) -> tuple[list[dict], list[str]]:
+def _gym_exercises(recipient_ids: list[str]) -> tuple[list[dict], dict]:
     """The rewrite gym's generic notes (from the gym itself, so they stay the same) and the order
     in which its hints address failing checks."""
     from invitelab import CRITERION_IDS
     from invitelab.widgets import gym
 
-    order = list(getattr(gym, "HINT_ORDER", CRITERION_IDS))
+    # the notebook gym's own hint order (gym.hint_order), as data: for a generic note, then for
+    # any other, the groups of checks most important first; within a group, the template first
+    # and then the heavier check (checker.js follows the same rule on the engine's findings)
+    order = {"generic": [list(gym.LIFT_FROM_GENERIC), list(gym.HARD_RULES), list(gym.CORE),
+                         list(gym.EXTRAS)],
+             "other": [list(gym.HARD_RULES), list(gym.CORE), list(gym.LIFT_FROM_GENERIC),
+                       list(gym.EXTRAS)],
+             "ids": list(CRITERION_IDS)}
     out = []
     for i, exercise in enumerate(gym.EXERCISES):
         recipient = getattr(exercise, "recipient_id", None) or \
@@ -68,6 +75,21 @@ def _gym_exercises(recipient_ids: list[str]) -> tuple[list[dict], list[str]]:
                     "why": getattr(exercise, "why_generic", ""),
                     "recipient": recipient})
     return out, order
+
+
+def _criterion_why() -> dict:
+    """Why each check matters (the criteria's own words), for the gym's first hint."""
+    from invitelab import CRITERIA
+
+    return {c.id: str(getattr(c, "why", "") or "") for c in CRITERIA}
+
+
+def _drafts_columns() -> list[str]:
+    """The drafts file's columns: the notebook studio's (one list, in invitelab.widgets.drafts),
+    so the live checker and the notebook write the same file."""
+    from invitelab.widgets.drafts import CSV_COLUMNS
+
+    return list(CSV_COLUMNS)
 
 
 # --- the checker's HTML ----------------------------------------------------------------------
@@ -87,7 +109,7 @@ def _options(people: list[dict], selected: str, extra: tuple[str, str] | None) -
 
 def checker_html(uid: str, mode: str, recipient: str, sender: str, people: list[dict],
                  fallback_href: str, fallback_text: str, exercises: list[dict] | None = None,
-                 hint_order: list[str] | None = None) -> str:
+                 hint_order: dict | None = None) -> str:
     """The checker's markup: plain, labelled form controls; checker.js brings them to life."""
     recipients = [p for p in people if p.get("kind") == "recipient"] or \
         [p for p in people if p.get("kind") != "sender"]
@@ -95,7 +117,9 @@ def checker_html(uid: str, mode: str, recipient: str, sender: str, people: list[
     data = {"mode": mode, "fallbackHref": fallback_href, "fallbackText": fallback_text}
     if exercises:
         data["exercises"] = exercises
-        data["hintOrder"] = hint_order or []
+        data["hintOrder"] = hint_order or {}
+        data["why"] = _criterion_why()
+    data["csvColumns"] = _drafts_columns()
     gym = ""
     if mode == "gym" and exercises:
         opts = "".join(
@@ -150,8 +174,13 @@ limit</label>
 <h3 class="ilc-h3">Your drafts <span class="ilc-small">(kept in this browser only)</span></h3>
 <div class="ilc-chart"></div>
 <ol class="ilc-drafts"></ol>
+<div class="ilc-field ilc-student-field"><label for="{uid}-student">Your name or student id
+(asked once, for the file you hand in; it stays in this browser)</label>
+<input type="text" id="{uid}-student" class="ilc-student" maxlength="80" autocomplete="name"
+ placeholder="e.g. Nia Okafor"></div>
 <div class="ilc-buttons"><button type="button" class="ilc-download">Download my drafts (CSV)</button>
 <button type="button" class="ilc-clear">Clear my saved drafts</button></div>
+<p class="ilc-download-note ilc-small" role="status" aria-live="polite"></p>
 </div>
 </section>
 """
@@ -225,7 +254,7 @@ def _paragraph(*parts) -> nodes.paragraph:
 
 
 def _top_admonition(notebook: str, live: bool, checker_uri: str,
-                    frozen_left: bool = False) -> nodes.admonition:
+                    frozen_left: bool = False, has_controls: bool = True) -> nodes.admonition:
     box = nodes.admonition(classes=["ilc-snapshot-note", "important"])
     if live:
         box += nodes.title("", "Live in the book: the checker on this page")
@@ -237,6 +266,13 @@ def _top_admonition(notebook: str, live: bool, checker_uri: str,
         if frozen_left:
             box += _paragraph("Other controls on this page are a ", nodes.strong("", "snapshot"),
                               " of the notebook: they do not respond here.")
+    elif not has_controls:  # an exercise or the dashboard: code and outputs, no controls
+        box += nodes.title("", "Snapshot: this page shows the notebook as it was last run")
+        box += _paragraph(
+            "Its code does not run here: to run it with your own answers or files, open the "
+            "live notebook. To practise writing a note right here, use the ",
+            nodes.reference("", "Invitation checker", refuri=checker_uri),
+            ", which runs live in the book.")
     else:
         box += nodes.title("", "Snapshot: the controls on this page do not respond")
         box += _paragraph(
@@ -274,7 +310,9 @@ def _drop_widget_scripts(app, docname: str) -> None:
 def on_doctree_resolved(app, doctree, docname: str) -> None:
     if Path(app.env.doc2path(docname)).suffix != ".ipynb":
         return
-    notebook = "notebooks/" + Path(docname).name + ".ipynb"
+    # the notebook's path in the kit's folder: book/notebooks and book/exercises are links to
+    # the repository's notebooks/ and exercises/, so the page's name is that path
+    notebook = docname + ".ipynb"
     live = LIVE_PAGES.get(docname)
     cells = _widget_cells(doctree)
     replaced = None
@@ -298,7 +336,8 @@ def on_doctree_resolved(app, doctree, docname: str) -> None:
         title_at = 1 if section.children and isinstance(section[0], nodes.title) else 0
         section.insert(title_at, _top_admonition(
             notebook, replaced is not None, app.builder.get_relative_uri(docname, CHECKER_PAGE),
-            frozen_left=len(cells) > (1 if replaced is not None else 0)))
+            frozen_left=len(cells) > (1 if replaced is not None else 0),
+            has_controls=bool(cells)))
 
 
 # --- assets -----------------------------------------------------------------------------------

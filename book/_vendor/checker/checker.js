@@ -207,6 +207,11 @@
     this.describe = this.q(".ilc-describe");
     this.from.addEventListener("change", function () { self.showDescribe(); self.update(); });
     this.q(".ilc-download").addEventListener("click", function () { self.download(); });
+    this.student = this.q(".ilc-student");
+    if (this.student) {
+      try { this.student.value = localStorage.getItem(STORE + "-student") || ""; } catch (e) { /* */ }
+      this.student.addEventListener("change", function () { self.studentName(); });
+    }
     this.free.addEventListener("change", function () { self.update(); });
     this.q(".ilc-save").addEventListener("click", function () { self.save(); });
     this.q(".ilc-clear").addEventListener("click", function () { self.clearDrafts(); });
@@ -438,12 +443,15 @@
     if (person(ex.recipient)) { this.to.value = ex.recipient; this.showCard(); }
     this.text.value = ex.text;
     this.hintStep = 0;
+    this.hintTarget = null;
     clear(this.hints);
     this.beforeResult = null;
     clear(this.before);
-    this.before.appendChild(el("p", "ilc-generic-label", "The generic invitation:"));
+    // not "the generic invitation": the checker's own level for it is shown below (exercise 5,
+    // a hard ask, is rated developing)
+    this.before.appendChild(el("p", "ilc-generic-label", "The invitation to rewrite:"));
     this.before.appendChild(el("blockquote", "ilc-generic", ex.text));
-    if (ex.why) this.before.appendChild(el("p", null, "Why it is generic: " + ex.why));
+    if (ex.why) this.before.appendChild(el("p", null, "What is wrong with it: " + ex.why));
     this.counter();
     this.update();
   };
@@ -465,25 +473,55 @@
     if (broken.length) line.appendChild(document.createTextNode(". Now failing: " + broken.join(", ")));
     this.feedback.insertBefore(line, this.feedback.firstChild.nextSibling);
   };
+  // The failing checks, the one that matters most first: the notebook gym's rule
+  // (invitelab.widgets.gym.hint_order), with its groups from the page's config. A generic note
+  // first needs something of its own, then a detail or a purpose; any other note first stops
+  // breaking a hard rule (a hard ask, the tone, the length). Within a group: the template first,
+  // then the heavier check.
+  Checker.prototype.hintOrder = function (r) {
+    var failing = {}, order = [], config = this.config.hintOrder || {};
+    (r.findings || []).forEach(function (f) { if (f.status === "fail") failing[f.criterion] = f; });
+    var groups = (r.level === "generic" ? config.generic : config.other) || [config.ids || []];
+    groups.forEach(function (group) {
+      group.filter(function (c) { return failing[c] && order.indexOf(c) < 0; })
+        .sort(function (a, b) {
+          var ta = a === "not_template" ? 0 : 1, tb = b === "not_template" ? 0 : 1;
+          if (ta !== tb) return ta - tb;
+          return (+failing[b].weight || 0) - (+failing[a].weight || 0);
+        })
+        .forEach(function (c) { order.push(c); });
+    });
+    Object.keys(failing).forEach(function (c) { if (order.indexOf(c) < 0) order.push(c); });
+    return order.map(function (c) { return failing[c]; });
+  };
+  // Each press climbs the ladder for the check that matters most now: first what the checker
+  // found and why it matters, then its suggestion (which names something from the profile).
+  // Once that check passes, the next press starts again on the next one.
   Checker.prototype.hint = function () {
     clear(this.hints);
     if (!this.last) {
       this.hints.appendChild(el("p", null, "Hints appear once the checker has loaded."));
       return;
     }
-    var failing = {};
-    (this.last.findings || []).forEach(function (f) { if (f.status === "fail") failing[f.criterion] = f; });
-    var order = (this.config.hintOrder || []).concat(Object.keys(failing));
-    var target = null;
-    for (var i = 0; i < order.length; i++) if (failing[order[i]]) { target = failing[order[i]]; break; }
+    var target = this.hintOrder(this.last)[0];
     if (!target) {
       this.hints.appendChild(el("p", null, "No hint needed: every check passes."));
+      this.hintTarget = null;
       return;
     }
-    var p = el("p", "ilc-hint-text");
-    p.appendChild(el("strong", null, "Hint (" + (target.title || target.criterion) + "): "));
-    p.appendChild(document.createTextNode(target.suggestion || target.evidence));
-    this.hints.appendChild(p);
+    var why = (this.config.why || {})[target.criterion] || "";
+    var title = target.title || target.criterion;
+    var rungs = [title + ": not yet. " + (target.evidence || "") + (why ? " Why it matters: " + why : "")];
+    if (target.suggestion) rungs.push(target.suggestion);
+    if (this.hintTarget !== target.criterion) { this.hintTarget = target.criterion; this.hintStep = 0; }
+    var shown = Math.min(this.hintStep + 1, rungs.length);
+    this.hintStep = shown;
+    for (var i = 0; i < shown; i++) {
+      var p = el("p", "ilc-hint-text");
+      p.appendChild(el("strong", null, "Hint " + (i + 1) + " of " + rungs.length + ": "));
+      p.appendChild(document.createTextNode(rungs[i]));
+      this.hints.appendChild(p);
+    }
   };
 
   // --- drafts in localStorage -----------------------------------------------------------------
@@ -501,9 +539,12 @@
     if (!text.trim()) return;
     var r = this.last && !this.last.error ? this.last : null;
     var list = readDrafts();
-    list.push({ text: text, to: this.to.value, from: this.from.value, limit: this.limit(),
-      level: r ? r.level : "", score: r ? r.score : null, at: new Date().toISOString(),
-      about_me: this.from.value === "" && this.describe ? this.describe.value : "" });
+    var statuses = {};
+    if (r) (r.findings || []).forEach(function (f) { statuses[f.criterion] = f.status; });
+    list.push({ id: draftId(), text: text, to: this.to.value, from: this.from.value,
+      limit: this.limit(), level: r ? r.level : "", score: r ? r.score : null, at: isoNow(),
+      about_me: this.from.value === "" && this.describe ? this.describe.value : "",
+      statuses: statuses });
     if (!writeDrafts(list)) {
       this.drafts.parentNode.insertBefore(el("p", "ilc-warning",
         "This browser does not allow saving drafts (private mode?)."), this.drafts);
@@ -519,23 +560,78 @@
     if (/^[=+\-@\t\r]/.test(text)) text = "'" + text; // no formulas when a spreadsheet opens it
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
+  // The same file as the notebook studio's "Save drafts to a CSV file" (the columns of
+  // invitelab.widgets.drafts.CSV_COLUMNS, from the page's config), so the class dashboard and
+  // the grader read both; named after the student, who is asked once.
   Checker.prototype.download = function () {
+    var student = this.studentName();
+    if (!student) {
+      this.downloadNote("Type your name or student id first: it goes in the file you hand in.");
+      if (this.student) this.student.focus();
+      return;
+    }
     var list = readDrafts();
-    var rows = [["id", "recipient_id", "sender_id", "text", "level", "score", "limit", "saved_at",
-      "about_me"]];
+    if (!list.length) { this.downloadNote("Save a draft first: there is nothing to download yet."); return; }
+    var columns = this.config.csvColumns; // from book/_ext/checker.py: the notebook's one list
+    if (!columns || !columns.length) { this.downloadNote("This page cannot write the drafts file."); return; }
+    var rows = [columns];
     list.forEach(function (d, i) {
-      rows.push(["draft-" + (i + 1), d.to, d.from, d.text, d.level, d.score, d.limit, d.at, d.about_me]);
+      if (!d.id) d.id = draftId(); // drafts saved before ids were kept
+      var score = d.score === null || d.score === undefined ? "" : String(Math.round(d.score * 10) / 10);
+      var cell = { id: d.id, student: student, recipient_id: d.to, sender_id: d.from, text: d.text,
+        timestamp: d.at, draft: i + 1, sender_description: d.about_me, limit: d.limit,
+        characters: Array.from(d.text || "").length, level: d.level, score: score };
+      rows.push(columns.map(function (c) {
+        return c in cell ? cell[c] : (d.statuses && d.statuses[c]) || "";
+      }));
     });
+    writeDrafts(list);
     var csv = "\ufeff" + rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
     var url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
     var a = el("a");
     a.href = url;
-    a.download = "invitelab-drafts-" + new Date().toISOString().slice(0, 10) + ".csv";
+    a.download = exportName(student);
     document.body.appendChild(a);
     a.click();
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    this.downloadNote("Downloaded " + a.download + " (" + list.length + " draft" +
+      (list.length === 1 ? "" : "s") + ") to your browser's downloads folder.");
   };
+  Checker.prototype.studentName = function () {
+    var name = this.student ? this.student.value.split(/\s+/).join(" ").trim() : "";
+    try { if (name) localStorage.setItem(STORE + "-student", name); } catch (e) { /* private mode */ }
+    return name;
+  };
+  Checker.prototype.downloadNote = function (text) {
+    var box = this.q(".ilc-download-note");
+    if (box) box.textContent = text;
+  };
+  function draftId() { // "d-" and 12 random hex digits, like the notebook's
+    var bytes = new Uint8Array(6);
+    (globalThis.crypto || {}).getRandomValues ? crypto.getRandomValues(bytes)
+      : bytes.forEach(function (_, i) { bytes[i] = Math.floor(Math.random() * 256); });
+    return "d-" + Array.from(bytes).map(function (b) { return (b + 256).toString(16).slice(1); }).join("");
+  }
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function isoNow() { // ISO 8601 with the UTC offset, like the notebook's
+    var d = new Date(), off = -d.getTimezoneOffset(), sign = off >= 0 ? "+" : "-";
+    off = Math.abs(off);
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) + "T" +
+      pad(d.getHours()) + ":" + pad(d.getMinutes()) + ":" + pad(d.getSeconds()) + sign +
+      pad(Math.floor(off / 60)) + ":" + pad(off % 60);
+  }
+  function studentSlug(name) { // as invitelab.widgets.drafts.student_slug
+    var ascii = String(name || "").normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
+    return ascii.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")
+      .slice(0, 40).replace(/-+$/, "");
+  }
+  function exportName(student) { // invitelab-drafts-<student>-<YYYYMMDD-HHMM>.csv
+    var d = new Date(), slug = studentSlug(student);
+    if (!slug) return "invitelab-drafts.csv";
+    return "invitelab-drafts-" + slug + "-" + d.getFullYear() + pad(d.getMonth() + 1) +
+      pad(d.getDate()) + "-" + pad(d.getHours()) + pad(d.getMinutes()) + ".csv";
+  }
   Checker.prototype.chart = function (list) {
     var box = this.q(".ilc-chart");
     clear(box);

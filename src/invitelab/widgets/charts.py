@@ -48,8 +48,8 @@ def _figure(width: float, height: float):
     return fig, fig.subplots()
 
 
-@lru_cache(maxsize=256)
-def _points_chart(rows: tuple[tuple[str, float, float, str, str], ...], title: str) -> str:
+def points_figure(rows: tuple[tuple[str, float, float, str, str], ...], title: str):
+    """The points chart's matplotlib figure (rows: title, points, weight, status, label)."""
     fig, ax = _figure(4.4, 0.34 * len(rows) + 1.0)  # narrow: legible when a phone shrinks it
     labels = [r[4] for r in rows][::-1]
     weights = [r[2] for r in rows][::-1]
@@ -58,13 +58,20 @@ def _points_chart(rows: tuple[tuple[str, float, float, str, str], ...], title: s
     ax.barh(labels, weights, color="#eaeef2", edgecolor="#8c959f", label="possible")
     ax.barh(labels, points, color=[colors.get(r[3], "#57606a") for r in rows][::-1], label="earned")
     ax.set_xlabel("points", fontsize=11)
-    ax.set_title(title, fontsize=11)
+    # the title spans the whole figure, not the narrow axes, so a long one is never cut off
+    fig.suptitle(title, fontsize=11, x=0.5, y=1 - 0.08 / fig.get_figheight(), va="top")
     ax.tick_params(labelsize=11)
     ax.set_xlim(0, max(weights + [1]) * 1.05)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     fig.subplots_adjust(left=0.4, right=0.97, top=1 - 0.45 / fig.get_figheight(),
                         bottom=0.55 / fig.get_figheight())  # fixed margins: one draw, not two
+    return fig
+
+
+@lru_cache(maxsize=256)
+def _points_chart(rows: tuple[tuple[str, float, float, str, str], ...], title: str) -> str:
+    fig = points_figure(rows, title)
     parts = [f"{label} {p:g} of {w:g}" for label, p, w, *_ in rows]
     alt = f"{title}. Bar chart of points earned per criterion: " + "; ".join(parts) + "."
     return figure_html(fig, alt, tight=False)

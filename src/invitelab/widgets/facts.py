@@ -3,8 +3,10 @@
 A student's entry confirms a profile fact when the rubric engine's own matcher
 (:func:`invitelab.engine.find_facts`) finds it there: the same short forms, nicknames and
 inflections the rubric accepts ("Ohio State", "Buckeye", "psych major", "her post on career
-fairs"), so the checker and the rubric never disagree. Where the person lives, which the rubric
-does not read, is checked by its words. Anything else is flagged so the student looks again.
+fairs"), so the checker and the rubric never disagree. Two true facts the engine's matcher does
+not name on their own are confirmed too: where the person lives (the rubric does not read it),
+checked by its words, and any fact copied word for word from the profile (a post's title, a job
+title such as "Barista", a skill such as "R"). Anything else is flagged so the student looks again.
 """
 
 from __future__ import annotations
@@ -165,6 +167,28 @@ def engine_facts(entry: str, profile) -> tuple[Fact, ...]:
     return tuple(dict.fromkeys(Fact(SECTION_OF_KIND.get(f.kind, f.kind.title()), f.name) for f in found))
 
 
+def _plain(text: str) -> str:
+    """Case-folded, with curly quotes and dashes made plain, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", str(text)).translate(_PLAIN_PUNCTUATION).casefold()
+    return " ".join(text.split())
+
+
+_PLAIN_PUNCTUATION = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                                    "\u2013": "-", "\u2014": "-"})
+
+
+def copied_facts(entry: str, profile) -> tuple[Fact, ...]:
+    """The profile facts an entry repeats word for word ("what I look for at career fairs",
+    "St. Edward's University", "R"), as whole words: "C" does not repeat "C#"."""
+    plain = _plain(entry)
+    out = []
+    for fact in profile_facts(profile):
+        words = _plain(fact.text)
+        if words and re.search(r"(?<!\w)" + re.escape(words) + r"(?![\w#+])", plain):
+            out.append(fact)
+    return tuple(out)
+
+
 def check_fact(entry: str, profile) -> FactCheck:
     entry = str(entry or "")
     if not entry.strip():
@@ -172,7 +196,14 @@ def check_fact(entry: str, profile) -> FactCheck:
     words = tokens(entry)
     found = engine_facts(entry, profile)
     # where they live is not a fact the rubric reads, but it is true: checked by its words
-    found += tuple(f for f in profile_facts(profile) if f.section in ("Location", "Headline") and f.found_in(words))
+    # (not the "Ohio" inside "Ohio State", which names the school the engine found)
+    named = set().union(*(tokens(f.text) for f in found)) if found else set()
+    found += tuple(f for f in profile_facts(profile) if f.section in ("Location", "Headline")
+                   and f.found_in(words) and not f.key_words <= named)
+    # a fact copied from the profile is true even where the matcher wants words around it
+    named = set().union(*(tokens(f.text) for f in found)) if found else set()
+    found += tuple(f for f in copied_facts(entry, profile)
+                   if f.text not in {g.text for g in found} and not tokens(f.text) <= named)
     if found:
         return FactCheck(entry, "confirmed", found, "Found in the profile: "
                          + "; ".join(f.label() for f in found))  # fmt: skip

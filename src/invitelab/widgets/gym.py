@@ -22,7 +22,7 @@ from html import escape
 import ipywidgets as w
 
 from . import render
-from .people import as_list, button, first_name, get, kit_recipients, kit_senders
+from .people import FULL_WIDTH, as_list, button, first_name, get, kit_recipients, kit_senders, wrap_row
 from .phrasing import best_fact, purpose_sentence, self_intro_sentence, topic_of
 from .studio import FULL_LIMIT, score_note
 
@@ -284,12 +284,12 @@ class RewriteGym:
             options=[(f"{e.number}. {e.generic_text[:55]}{'...' if len(e.generic_text) > 55 else ''}",
                       e.number) for e in EXERCISES],
             value=exercise if 1 <= exercise <= len(EXERCISES) else 1,
-            description="Exercise:", style=style, layout=w.Layout(width="100%", max_width="760px"),
+            description="Exercise:", style=style, layout=w.Layout(width=FULL_WIDTH, max_width="760px"),
         )  # fmt: skip
         self.card = w.HTML()
         self.before = w.HTML()
         self.text = w.Textarea(description="Your rewrite:", rows=5, continuous_update=True,
-                               style=style, layout=w.Layout(width="100%", max_width="760px"))  # fmt: skip
+                               style=style, layout=w.Layout(width=FULL_WIDTH, max_width="760px"))  # fmt: skip
         self.counter = w.HTML()
         self.feedback = w.HTML()
         self.comparison = w.HTML()
@@ -308,7 +308,7 @@ class RewriteGym:
                    "feedback and the before/after comparison update as you type. Stuck? Ask for a "
                    "hint; each hint says a little more.</p>"),
             self.exercise, self.card, self.before, self.text, self.counter,
-            w.HBox([self.hint_button, self.reset]), self.hints, self.feedback, self.comparison,
+            w.HBox([self.hint_button, self.reset], layout=wrap_row()), self.hints, self.feedback, self.comparison,
         ])  # fmt: skip
         self.load()
 

@@ -114,6 +114,19 @@ def described_sender(description: str):
     return {"id": "", "name": "You", "headline": text[:200]}
 
 
+# A control as wide as its column: 100% less the widget's own 2 px margins, which would otherwise
+# push it past the edge of a phone's screen.
+FULL_WIDTH = "calc(100% - 4px)"
+
+
+def wrap_row():
+    """The layout of a row of buttons that wraps onto a second line on a phone instead of
+    cutting the buttons' labels."""
+    import ipywidgets as w
+
+    return w.Layout(flex_flow="row wrap")
+
+
 def button(description: str, *, hidden: bool = False, **kwargs):
     """An ipywidgets Button as wide as its label (the default width cuts long labels)."""
     import ipywidgets as w

@@ -14,7 +14,8 @@ import ipywidgets as w
 
 from . import render
 from .facts import check_facts, model_facts
-from .people import button, first_name, get, kit_recipients, kit_senders, options, profile_sections
+from .people import (FULL_WIDTH, button, first_name, get, kit_recipients, kit_senders, options,
+                     profile_sections, wrap_row)
 from .studio import FULL_LIMIT, score_note
 
 MOCK_STYLE = """<style>
@@ -181,7 +182,7 @@ class ProfileFirst:
                                  hidden=True)  # fmt: skip
         self.note = w.Textarea(placeholder="Write your note (up to 300 characters)", description="Note:",
                                rows=4, style=style,
-                               layout=w.Layout(width="100%", max_width="560px", display="none"))  # fmt: skip
+                               layout=w.Layout(width=FULL_WIDTH, max_width="560px", display="none"))  # fmt: skip
         self.note_counter = w.HTML()
         self.send = button(description="Send invitation", button_style="success",
                              hidden=True)  # fmt: skip
@@ -189,7 +190,7 @@ class ProfileFirst:
         self.reset = button(description="Start again", icon="undo")
         self.fact_boxes = [
             w.Text(placeholder=f"Fact {i} from the profile", description=f"Fact {i}:", style=style,
-                   layout=w.Layout(width="100%", max_width="560px"))  # fmt: skip
+                   layout=w.Layout(width=FULL_WIDTH, max_width="560px"))  # fmt: skip
             for i in (1, 2, 3)
         ]
         self.check_button = button(description="Check my facts", icon="check", button_style="info")
@@ -209,8 +210,8 @@ class ProfileFirst:
 
         self.ui = w.VBox([
             w.HTML(INSTRUCTIONS), self.recipient, self.device, self.card,
-            w.HBox([self.quick_connect, self.open_profile]),
-            self.profile, w.HBox([self.connect, self.add_note]), self.note, self.note_counter,
+            w.HBox([self.quick_connect, self.open_profile], layout=wrap_row()),
+            self.profile, w.HBox([self.connect, self.add_note], layout=wrap_row()), self.note, self.note_counter,
             self.send, self.received, self.reset,
             w.HTML("<h3>Find three facts worth mentioning</h3><p>Read the profile (click the "
                    "name first) and write three things you could mention in a note.</p>"),

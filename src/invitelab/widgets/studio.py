@@ -22,6 +22,7 @@ from .drafts import (
 )
 from .people import (
     DESCRIBE,
+    FULL_WIDTH,
     button,
     described_sender,
     first_name,
@@ -30,6 +31,7 @@ from .people import (
     kit_senders,
     options,
     sender_options,
+    wrap_row,
 )
 
 FULL_LIMIT = 300
@@ -70,7 +72,7 @@ class InvitationStudio:
         self._recipient_options = options(self.recipients)
         self._sender_options = sender_options(self.senders)
 
-        wide = w.Layout(width="100%", max_width="760px")
+        wide = w.Layout(width=FULL_WIDTH, max_width="760px")
         style = {"description_width": "initial"}
         self.recipient = w.Dropdown(
             options=self._recipient_options,
@@ -92,7 +94,7 @@ class InvitationStudio:
             description="About you:",
             style=style,
             rows=2,
-            layout=w.Layout(width="100%", max_width="760px", display="none"),
+            layout=w.Layout(width=FULL_WIDTH, max_width="760px", display="none"),
         )
         self.free_account = w.Checkbox(
             value=False,
@@ -156,12 +158,12 @@ class InvitationStudio:
                 self.feedback,
                 w.HTML("<strong>Points per criterion</strong>"),
                 self.chart,
-                w.HBox([self.save_button, self.save_status]),
+                w.HBox([self.save_button, self.save_status], layout=wrap_row()),
                 self.student,
                 self.history,
                 self.history_chart,
                 self.download,
-                w.HBox([self.write_button, self.write_status]),
+                w.HBox([self.write_button, self.write_status], layout=wrap_row()),
             ]
         )
         self._render_cards()
