@@ -532,6 +532,10 @@ def test_hostile_profiles_and_note_are_shown_as_text(browser, server, tmp_path):
         assert page.evaluate("() => window.__pwned") is None
         assert script in page.text_content(".ilc-marked")
         assert not visit.real_errors(), _failures(visit.real_errors())
+    finally:
+        visit.close()
+
+
 # --- issue 12, tried in the book: the live gym and the live drafts file -------------------------
 
 def _gym_python(number: int):
