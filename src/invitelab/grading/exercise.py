@@ -102,7 +102,7 @@ def exercise_ids() -> list[str]:
 def read_json_notebook(path: Path) -> dict:
     try:
         nb = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # a part of the path is a file: no such notebook either
         known = ", ".join(exercise_ids()) or "none"
         raise ExerciseError(f"{path}: no such exercise notebook (the kit's exercises: {known})") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
