@@ -73,7 +73,7 @@ ALLOWED_ATTRIBUTES = {"class", "style", "role", "aria-label", "aria-hidden", "ar
                       "rowspan", "open", "lang", "dir", "width", "height", "tabindex", "data-level", "data-status",
                       "datetime", "for", "type", "name", "value", "target", "rel", "aria-valuenow", "aria-valuemin",
                       "aria-valuemax", "aria-current", "headers", "start", "charset", "content", "hidden",
-                      "aria-atomic", "rows", "spellcheck", "maxlength", "placeholder", "selected",
+                      "aria-atomic", "rows", "spellcheck", "autocomplete", "maxlength", "placeholder", "selected",
                       "data-config", "data-state", "data-background-color", "data-transition"}
 
 
