@@ -152,7 +152,7 @@ def slow(write):
         return result
     return slowed
 grader.write_atomic = slow(grader.write_atomic)
-dashboard._write_whole = slow(dashboard._write_whole)
+dashboard.write_whole = slow(dashboard.write_whole)
 sys.exit(cli.main({args!r}))
 """
 

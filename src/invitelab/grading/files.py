@@ -6,13 +6,14 @@ input (the submissions, the exercise, a rubric or profile file), a link, a devic
 """
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import os
 import stat
 import tempfile
 from pathlib import Path
+
+from ..atomic import write_whole
 
 
 class OutputError(ValueError):
@@ -32,22 +33,7 @@ def clean_text(text: str) -> str:
 def write_atomic(path: str | Path, text: str) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = clean_text(text).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # the usual mode, not the temporary file's 0600
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return path
+    return write_whole(path, clean_text(text).encode("utf-8"))
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -29,12 +29,10 @@ Roles a column can have: ``student``, ``round`` (before/after), ``note`` (one no
 from __future__ import annotations
 
 import base64
-import contextlib
 import csv
 import io
 import os
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,6 +40,7 @@ from html import escape
 from pathlib import Path
 
 from invitelab import CRITERIA, LEVELS, score
+from invitelab.atomic import write_whole
 from invitelab.batch import safe_cell
 
 ROLES = ("student", "round", "note", "note_before", "note_after", "consent", "timestamp", "ignore")
@@ -731,7 +730,7 @@ class Report:
         try:
             out.mkdir(parents=True, exist_ok=True)
             for name, data in files.items():
-                _write_whole(out / name, data)
+                write_whole(out / name, data)
                 written.append(out / name)
         except KeyboardInterrupt:
             raise DashboardInterrupted(
@@ -757,23 +756,6 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return False
-
-
-def _write_whole(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _example_text(text: str) -> str:
