@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import lexicon
-from .context import Context, memo
-from .note import Note
+from typing import TYPE_CHECKING
+
 from .patterns import lazy_compile
-from .reading import WORD
+from .structure import WORD
+
+if TYPE_CHECKING:
+    from .reading import Reading
 
 # --- Hard asks and links (shared by no_hard_ask and purpose) ------------------------------
 
@@ -119,63 +121,55 @@ def _hard_asks_on(rubric) -> bool:
     return bool(rubric.phrase_list("hard_asks"))
 
 
-def _link(note: Note):
+def find_link(r: Reading) -> tuple[int, int] | None:
     """A link, or a placeholder standing for one ("[PASTE REPO LINK]"): (start, end) or None."""
-    m = _LINK.search(note.text)
+    text = r.text
+    m = _LINK.search(text)
     if m:
         return m.span()
-    if "[" in note.text or "{" in note.text or "<" in note.text:
-        m = lexicon.family("placeholders.link").search(note.text)
+    if "[" in text or "{" in text or "<" in text:
+        m = r.lex("placeholders.link").search(text)
         if m:
             return m.span()
     return None
 
 
-def _first_ask(note: Note, ctx: Context) -> tuple[int, int] | None:
+def first_ask(r: Reading) -> tuple[int, int] | None:
     """Where the note first asks too much (a job, a referral, a resume review, a pitch), if anywhere."""
-
-    def compute():
-        text = note.text
-        hits = []
-        # the large pattern runs only over sentences that have one of its trigger words (speed)
-        if not _hard_asks_on(ctx.rubric):
-            return None  # the rubric's hard-ask list, emptied, turns hard-ask phrases off (links stay)
-        windows: list[tuple[int, int]] = []
-        for sent in note.sentences:
-            if not _HARD_ASK_TRIGGERS.isdisjoint(WORD.findall(sent.text.lower())):
-                start = max(0, sent.start - 3)
-                if windows and start <= windows[-1][1]:
-                    windows[-1] = (windows[-1][0], sent.end)
-                else:
-                    windows.append((start, sent.end))
-        scans = [(_hard_ask_pattern(), a, b) for a, b in windows]
-        scans.append((ctx.patterns.hard_ask, 0, len(text)))
-        if "mine" in text.lower():
-            scans.append((_RESUME_MINE, 0, len(text)))
-        if windows:  # from the first trigger window to the last (a family may span sentences), when a needle is there
-            a, b = windows[0][0], windows[-1][1]
-            low = text[a:b].lower()
-            scans += [(lexicon.family(fid).pattern, a, b) for fid, needles in _LEXICON_FAMILIES
-                      if any(n in low for n in needles)]
-        for pattern, a, b in scans:
-            for m in pattern.finditer(text, a, b):
-                window = text[max(0, m.start() - 15): m.end() + 10]
-                if "interview" in m.group(0).lower() and _SOFT.search(window):
-                    continue
-                hits.append((m.start(), m.end()))
-                break
-        return min(hits) if hits else None
-
-    return memo(note, "first_ask", compute)
+    text = r.text
+    hits = []
+    # the large pattern runs only over sentences that have one of its trigger words (speed)
+    if not _hard_asks_on(r.rubric):
+        return None  # the rubric's hard-ask list, emptied, turns hard-ask phrases off (links stay)
+    windows: list[tuple[int, int]] = []
+    for sent in r.note.sentences:
+        if not _HARD_ASK_TRIGGERS.isdisjoint(WORD.findall(sent.text.lower())):
+            start = max(0, sent.start - 3)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], sent.end)
+            else:
+                windows.append((start, sent.end))
+    scans = [(_hard_ask_pattern(), a, b) for a, b in windows]
+    scans.append((r.patterns.hard_ask, 0, len(text)))
+    if "mine" in text.lower():
+        scans.append((_RESUME_MINE, 0, len(text)))
+    if windows:  # from the first trigger window to the last (a family may span sentences), when a needle is there
+        a, b = windows[0][0], windows[-1][1]
+        low = text[a:b].lower()
+        scans += [(r.lex(fid).pattern, a, b) for fid, needles in _LEXICON_FAMILIES
+                  if any(n in low for n in needles)]
+    for pattern, a, b in scans:
+        for m in pattern.finditer(text, a, b):
+            window = text[max(0, m.start() - 15): m.end() + 10]
+            if "interview" in m.group(0).lower() and _SOFT.search(window):
+                continue
+            hits.append((m.start(), m.end()))
+            break
+    return min(hits) if hits else None
 
 
-def find_hard_ask(note: Note, ctx: Context, skip_links: bool = False) -> tuple[str, tuple[int, int]] | None:
-    """The first hard ask or link (links skipped when `skip_links`)."""
-    ask = _first_ask(note, ctx)
-    link = None if skip_links else memo(note, "link", lambda: _link(note))
-    found = []
-    if link:
-        found.append(("link", link))
-    if ask:
-        found.append(("ask", ask))
-    return min(found, key=lambda h: h[1][0]) if found else None
+def find_hard_ask(note, r: Reading, skip_links: bool = False):
+    """The first hard ask or link (links skipped when `skip_links`): until purpose reads the Reading."""
+    if skip_links:
+        return ("ask", r.first_ask) if r.first_ask else None
+    return r.hard_ask

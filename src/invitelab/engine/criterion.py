@@ -1,12 +1,12 @@
-"""A criterion's record (id, title, why it matters, check, examples) and the helpers that build a Finding."""
+"""A criterion's record (id, title, why it matters, judge, examples) and the helpers that build a Finding."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..findings import Finding
-from .context import Context
 from .note import Note
+from .reading import Reading
 
 
 def finding(criterion: str, status: str, evidence: str, suggestion: str = "",
@@ -15,7 +15,8 @@ def finding(criterion: str, status: str, evidence: str, suggestion: str = "",
                    warning=warning)
 
 
-def quote(note: Note, start: int, end: int) -> str:
+def quote(note: Note | Reading, start: int, end: int) -> str:
+    note = note.note if isinstance(note, Reading) else note
     return f"“{note.snippet(start, end)}”"
 
 
@@ -24,12 +25,19 @@ def quote(note: Note, start: int, end: int) -> str:
 
 @dataclass(frozen=True)
 class Criterion:
-    """A rubric criterion: stable id, title, why it matters, its check and its examples."""
+    """A rubric criterion: stable id, title, why it matters, its judge and its examples.
+
+    ``judge(reading) -> Finding`` is a function of the :class:`~.reading.Reading` alone."""
 
     id: str
     title: str
     why: str
-    check: Callable[[Note, Context], Finding]
+    judge: Callable[[Reading], Finding]
     passes: tuple[str, ...]  # example notes that pass (to Dana Whitfield, from Alex Rivera)
     fails: tuple[str, ...]  # example notes that fail
     source: str = "Traslavina's article and the InviteLab rubric (shared/spec/RUBRIC.md)"
+
+    def __post_init__(self):
+        if self.judge.__code__.co_argcount == 2:  # an older check(note, ctx)
+            check = self.judge
+            object.__setattr__(self, "judge", lambda r: check(r.note, r))

@@ -1,196 +1,253 @@
-"""Reading the structure of a note, shared by several criteria: the greeting and the name it
-addresses, placeholders, the closing and signature, and the body between them."""
+"""One reading of a note: everything the criteria judge, for one (note, recipient, sender, rubric).
+
+:func:`~.scoring.score` builds one :class:`Reading` per check and hands it to every criterion;
+a criterion is a function of the Reading alone. Each field is computed on first use, once, by
+the module whose job it is, and then held (``functools.cached_property``: a typed attribute per
+fact, not a cache dictionary):
+
+- ``structure``: :attr:`greeting`, :attr:`closing`, :attr:`body` (and the signature);
+- ``placeholders``: :attr:`placeholders`, :attr:`blanked`;
+- ``facts`` (the fact matcher): :attr:`claims` checked against the profile, :attr:`recipient_mentions`
+  and :attr:`sender_mentions` (facts of either profile the note names), :attr:`shared_facts`;
+- ``asks``: :attr:`first_ask`, :attr:`link`, :attr:`hard_ask`;
+- ``references``: :attr:`how_you_know`, :attr:`concrete_reference` (references without a profile);
+- ``names``, ``details``, ``commonalities``, ``introductions``, ``purposes``, ``templates``,
+  ``voice``: what each criterion's judgement needs (see their docstrings).
+
+Knowledge (word lists, phrase patterns) is read through :meth:`Reading.lex`, so that a rubric's
+``[lexicon]`` section can replace or extend any family.
+
+The Reading is frozen: nothing may set an attribute on it after it is built.
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from . import lexicon
-from .context import Context, memo, patterns_for_default
+from .context import Patterns, patterns_for
 from .note import Note, fold
-from .patterns import lazy_compile
-from .words import STOPWORDS
 
-# --- Greeting, closing and sentence structure (shared by several rules) -----------------------
-
-GREET_WORDS = (
-    r"(?:hi|hii+|hello|hello+|hey|heya|hiya|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
-    r"hola|bonjour|hallo|ciao|salut|namaste|howdy|yo|salaam|shalom|aloha|ola|olá|oi|buongiorno|buonasera|"
-    r"buenos\s+d[ií]as|buenas\s+tardes|buenas|guten\s+(?:tag|morgen)|bonsoir|hej|hei|moin|servus|"
-    r"konnichiwa|merhaba|salve|saludos|as-?salamu\s+alaykum|sawubona|jambo|habari)"
-)
-TITLES = (r"(?:sir|madam|madame|mr|mrs|ms|mx|miss|dr|dra|prof|professor|doctor|coach|dean|rev|sr|sra|srta|herr|frau|mme|mlle|lic|licda|ing|arq|mtro|mtra|attorney|judge|pastor|sister|brother|chef|captain|capt|ranger|chaplain|officer|sergeant|sgt|lieutenant|lt|detective|"
-          r"trooper|commissioner|councilmember|councilwoman|councilman|senator|governor|mayor|principal|"
-          r"superintendent|chancellor|provost|reverend|father|fr|rabbi|imam|deacon|elder|nurse)")
-_GREETING = lazy_compile(rf"^\s*(?P<greet>{GREET_WORDS})\b[ \t,!.:;-]*(?P<rest>[^\n]*)", re.IGNORECASE)
-_TITLE = lazy_compile(rf"^(?P<title>{TITLES})\.?\s+", re.IGNORECASE)
-_LEAD_NAME = lazy_compile(
-    rf"^\s*(?:(?P<title>{TITLES})\.?\s+)?(?P<name>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){{0,2}})"
-    r"\s*(?:,|:|!|\s-\s?|-\s)",
-    re.IGNORECASE,
-)
-PLACEHOLDER_BRACKETS = lazy_compile(
-    r"\[[^\[\]\n]{1,40}\]|\{\{?[^{}\n]{1,40}\}?\}|<\s*(?:first|last|full|your|their|recipient|company|"
-    r"school|name|title|role|position|insert|job|university|industry|field|topic|event|contact|"
-    r"person|manager|recruiter|team|city|date)[^<>\n]{0,30}>|_{3,}",
-    re.IGNORECASE, needles=('[', '{', '<', '___'))
+if TYPE_CHECKING:
+    from ..profiles import Profile
+    from ..rubric import Rubric
+    from . import facts as F
+    from .structure import Closing, Greeting
+    from .commonalities import Common
+    from .details import Detail
+    from .templates import Template
+    from .voice import Voice
 
 
-def generic_addressees() -> frozenset[str]:
-    """Words that address nobody in particular (lexicon family ``addressees.generic``)."""
-    return lexicon.family("addressees.generic").word_set
+class Reading:
+    """The note as every criterion reads it, for one recipient, sender and rubric (frozen)."""
+
+    def __init__(self, note: Note, recipient: Profile | None, sender: Profile | None, rubric: Rubric):
+        set_ = object.__setattr__
+        set_(self, "note", note)
+        set_(self, "text", note.text)
+        set_(self, "recipient", recipient)
+        set_(self, "sender", sender)
+        set_(self, "rubric", rubric)
+        set_(self, "patterns", patterns_for(rubric))
+
+    note: Note
+    text: str  # the note as read (normalised; offsets of every span)
+    recipient: Profile | None
+    sender: Profile | None
+    rubric: Rubric
+    patterns: Patterns  # the rubric's phrase lists, compiled
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"a Reading is frozen (cannot set {name!r})")
+
+    def __delattr__(self, name):
+        raise AttributeError(f"a Reading is frozen (cannot delete {name!r})")
+
+    # --- knowledge ----------------------------------------------------------------------------
+
+    def lex(self, fid: str) -> lexicon.Family:
+        """The lexicon family ``fid`` as this rubric has it (its ``[lexicon]`` section may replace
+        or extend any family; an emptied family finds nothing)."""
+        return lexicon_family(fid, self.rubric)
+
+    # --- structure ----------------------------------------------------------------------------
+
+    @cached_property
+    def greeting(self) -> Greeting | None:
+        from .structure import read_greeting
+
+        return read_greeting(self.note)
+
+    @cached_property
+    def closing(self) -> Closing | None:
+        from .structure import read_closing
+
+        return read_closing(self.note, self.patterns.sign_off)
+
+    @cached_property
+    def thanks(self) -> tuple[int, int] | None:
+        """Where the note thanks the recipient, if it does."""
+        from .structure import find_thanks
+
+        return find_thanks(self)
+
+    @cached_property
+    def body(self) -> tuple[int, int]:
+        """(start, end) of the part between the greeting and the sign-off."""
+        from .structure import body_span
+
+        return body_span(self.greeting, self.closing, self.note)
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """The folded words of the recipient's and sender's names."""
+        names = set()
+        for prof in (self.recipient, self.sender):
+            if prof:
+                names.update(fold(w) for w in re.findall(r"[^\W\d_]+", prof.name + " " + prof.first_name))
+        return frozenset(names)
+
+    @cached_property
+    def template(self) -> Template:
+        """Whether the note has words of its own or is a default, a pleasantry or a template."""
+        from .templates import own_words
+
+        return own_words(self)
+
+    @cached_property
+    def voice(self) -> Voice:
+        """The first thing that reads as unprofessional (capitals, "!!", emoji, text-speak), if any."""
+        from .voice import read_voice
+
+        return read_voice(self)
+
+    # --- placeholders -------------------------------------------------------------------------
+
+    @cached_property
+    def placeholders(self) -> tuple[tuple[int, int], ...]:
+        """Every unfilled placeholder's (start, end), in order."""
+        from .placeholders import placeholder_spans
+
+        return placeholder_spans(self)
+
+    @cached_property
+    def blanked(self) -> str:
+        """The text with every placeholder replaced by spaces (same offsets)."""
+        from .placeholders import blank
+
+        return blank(self.text, self.placeholders)
+
+    def inside_placeholder(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.placeholders)
+
+    # --- facts of the profiles (the fact matcher, called once per note) -------------------------
+
+    @cached_property
+    def claims(self) -> list[F.Claim]:
+        """References to the recipient's record, each checked against the profile (if any)."""
+        from . import facts as F
+
+        return F.find_claims(self.note, self.recipient)
+
+    @cached_property
+    def recipient_mentions(self) -> list[F.Mention]:
+        """Facts of the recipient's profile the note names (and whose they are said to be)."""
+        from . import facts as F
+
+        return F.find_mentions(self.note, self.recipient) if self.recipient is not None else []
+
+    @cached_property
+    def sender_mentions(self) -> list[F.Mention]:
+        """Facts of the sender's profile the note names."""
+        from . import facts as F
+
+        return F.find_mentions(self.note, self.sender) if self.sender is not None else []
+
+    @cached_property
+    def shared_facts(self) -> list[tuple[F.Fact, F.Fact]]:
+        """Facts both profiles support (empty without both profiles)."""
+        from . import facts as F
+
+        if self.recipient is None or self.sender is None:
+            return []
+        return F.shared_facts(self.recipient, self.sender)
+
+    @cached_property
+    def in_common(self) -> Common:
+        """What the note claims the two share, supported by the sender's profile or not."""
+        from .commonalities import claimed_in_common
+
+        return claimed_in_common(self)
+
+    @cached_property
+    def nearly_shared(self) -> str:
+        """What the two profiles nearly share (a skill, a close interest), in words ("" if nothing)."""
+        from .commonalities import close_but_not_shared
+
+        if self.recipient is None or self.sender is None:
+            return ""
+        return close_but_not_shared(self.recipient, self.sender)
+
+    @cached_property
+    def detail(self) -> Detail:
+        """What the note cites that is true of the recipient, or why nothing counts."""
+        from .details import cited_detail
+
+        return cited_detail(self)
+
+    # --- asks and links -----------------------------------------------------------------------
+
+    @cached_property
+    def first_ask(self) -> tuple[int, int] | None:
+        """Where the note first asks too much of a stranger (a job, a referral, a pitch ...)."""
+        from .asks import first_ask
+
+        return first_ask(self)
+
+    @cached_property
+    def link(self) -> tuple[int, int] | None:
+        """A link, or a placeholder standing for one."""
+        from .asks import find_link
+
+        return find_link(self)
+
+    @cached_property
+    def hard_ask(self) -> tuple[str, tuple[int, int]] | None:
+        """("link" | "ask", span): the first hard ask or link."""
+        found = []
+        if self.link:
+            found.append(("link", self.link))
+        if self.first_ask:
+            found.append(("ask", self.first_ask))
+        return min(found, key=lambda h: h[1][0]) if found else None
+
+    # --- references without a profile ---------------------------------------------------------
+
+    @cached_property
+    def how_you_know(self) -> tuple[str, tuple[int, int]] | None:
+        """("contact" | "meeting" | "prior", span): how the sender knows the recipient."""
+        from .references import how_you_know
+
+        return how_you_know(self)
+
+    @cached_property
+    def concrete_reference(self) -> tuple[str, tuple[int, int]] | None:
+        """("news" | "area", span): news about the recipient or a named area of their work."""
+        from .references import concrete_reference
+
+        return concrete_reference(self)
 
 
-@dataclass(frozen=True)
-class Greeting:
-    start: int
-    end: int
-    greet: str  # the greeting word, or "" when the note opens with the name
-    title: str
-    name: str  # what the writer put where the name goes ("" when nothing)
+def lexicon_family(fid: str, rubric: Rubric | None = None) -> lexicon.Family:
+    """A lexicon family as `rubric` has it (the rubric's ``[lexicon]`` overrides, when it has any)."""
+    return lexicon.family(fid)
 
 
-def read_greeting(note: Note) -> Greeting | None:
-    """The opening greeting ("Hi Dana,", "Dear Ms. Whitfield", "Dana -"), if any."""
-
-    def compute() -> Greeting | None:
-        text = note.text
-        m = _GREETING.match(text)
-        if m:
-            rest = m.group("rest")
-            offset = m.start("rest")
-            title = ""
-            if re.search(r"[!.?]", text[m.end("greet"): m.start("rest")]):
-                return Greeting(m.start("greet"), m.end("greet"), m.group("greet"), "", "")  # "Hey! Wanna connect?"
-            t = _TITLE.match(rest)
-            if t:
-                title, offset, rest = t.group("title"), offset + t.end(), rest[t.end():]
-            ph = PLACEHOLDER_BRACKETS.match(rest) or note_placeholder_word(note, rest)
-            if ph:
-                return Greeting(m.start("greet"), offset + ph.end(), m.group("greet"), title, ph.group(0))
-            name_words = _name_words(rest, note.all_lowercase or m.group("greet").islower())
-            if name_words:
-                end = offset + name_words[1]
-                return Greeting(m.start("greet"), end, m.group("greet"), title, rest[: name_words[1]])
-            return Greeting(m.start("greet"), m.end("greet"), m.group("greet"), title, "")
-        whole = text.strip()
-        if whole and len(whole) <= 40 and re.fullmatch(r"(?:[^\W\d_][\w'-]*\s*){1,3}[.!]?", whole):
-            start = text.index(whole[0])
-            name = whole.rstrip(".!")
-            return Greeting(start, start + len(name), "", "", name)
-        m = _LEAD_NAME.match(text)
-        if m:
-            name = m.group("name")
-            words = name.split()
-            if len(words) <= 3 and fold(words[0]).replace("’", "'") not in _NOT_A_NAME:  # "I'm like, ..."
-                return Greeting(m.start("name") if not m.group("title") else m.start("title"),
-                                m.end("name"), "", m.group("title") or "", name)
-        return None
-
-    return memo(note, "greeting", compute)
+# --- Until self_intro and purpose are judges of the Reading (their old imports) -------------------
+from .structure import GREET_WORDS, PLACEHOLDER_BRACKETS, read_greeting  # noqa: E402,F401
 
 
-# A note that opens with a pronoun or a contraction ("I'm like, ...", "We, ...") opens with no name.
-_NOT_A_NAME = frozenset("i i'm im i've i'd i'll we we're you you're he she they it it's this that so well".split())
-
-
-def note_placeholder_word(note: Note, rest: str):
-    return re.match(r"(?:[A-Z]{2,}[ _]?){1,3}\b", rest) if re.match(r"[A-Z_ ]+\b", rest[:20] or "") and \
-        patterns_for_default().placeholder_words.match(rest) else None
-
-
-def _name_words(rest: str, all_lower: bool) -> tuple[list[str], int] | None:
-    """The words in the name slot after a greeting word, and where they end."""
-    words: list[str] = []
-    end = 0
-    for m in re.finditer(r"[^\W\d_][\w'-]*|[^\w\s]+|\s+", rest):
-        piece = m.group(0)
-        if piece.isspace():
-            if "\n" in piece:
-                break
-            continue
-        if not piece[0].isalpha():
-            if piece in ("-", "'") and not (words and piece == "-"):
-                continue  # "Hi - Dana"; but "Hi Samuel - Kroger store manager here" ends the name
-            break
-        low = piece.lower()
-        if words:
-            if low in STOPWORDS or low in ("hope", "saw", "noticed", "came", "am", "read", "wanted"):
-                break
-            if not all_lower and not piece[0].isupper():
-                break
-            if all_lower and len(words) >= 1:
-                # lower-case note: a second word is part of the name only before a comma
-                follow = rest[m.end(): m.end() + 2]
-                if not follow.startswith((",", " -", ":", "!")):
-                    break
-        elif low in STOPWORDS:
-            break
-        elif not all_lower and not piece[0].isupper() and low not in ("there", "again"):
-            break  # a name is written with a capital in a note that uses capitals
-        elif low in ("there", "again") and re.match(r"\s+[^\W\d_]", rest[m.end():]):
-            continue  # "Hey there Dana", "Hi again Dana"
-        words.append(piece)
-        end = m.end()
-        if len(words) == 3:
-            break
-    return (words, end) if words else None
-
-
-@dataclass(frozen=True)
-class Closing:
-    start: int  # where the sign-off starts
-    end: int
-    sign_off: str
-
-
-def read_closing(note: Note, ctx: Context) -> Closing | None:
-    """A courteous sign-off that ends the note ("Best, Alex", "Thanks!", "Gracias")."""
-
-    def compute() -> Closing | None:
-        text = note.text.rstrip()
-        tail_start = max(0, len(text) - 120)
-        best = None
-        tail = text[tail_start:]
-        same_length = fold(tail) if len(fold(tail)) == len(tail) else tail
-        for m in list(ctx.patterns.sign_off.finditer(tail)) + (list(ctx.patterns.sign_off.finditer(same_length)) if same_length != tail else []):
-            start = tail_start + m.start()
-            before = text[max(0, start - 2): start]
-            at_boundary = start == 0 or re.search(r"(^|[.!?\n,;:)-]\s*$|^\s*$)", text[max(0, start - 3): start]) or \
-                text[:start].strip() == "" or before.endswith(("\n", ". ", "! ", ", ", "- "))
-            if not at_boundary:
-                continue
-            after = text[tail_start + m.end():]
-            if _looks_like_signature(after):
-                best = Closing(start, tail_start + m.end(), m.group(0))
-        return best
-
-    return memo(note, "closing", compute)
-
-
-_SIGNATURE_BAD = lazy_compile(r"\?|\b(?:you|your|would|could|can|will|hope|love|like|want|please)\b")  # lower case: "Best, Will" is a name
-
-
-def _looks_like_signature(after: str) -> bool:
-    """What may follow a sign-off: punctuation, a name, a short role or school line."""
-    rest = PLACEHOLDER_BRACKETS.sub("", after).strip(" \t,.!:-—–\n")
-    if not rest:
-        return True
-    if not (rest[0].isupper() or not rest[0].isalpha()):
-        return False  # "thanks for the advice" goes on as a sentence: not a sign-off
-    if len(rest) > 70 or _SIGNATURE_BAD.search(rest):
-        return False
-    # no full sentence after the sign-off
-    return not re.search(r"[.!]\s+[A-Za-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}", rest)
-
-
-def body_span(note: Note, ctx: Context) -> tuple[int, int]:
-    """The part of the note between the greeting and the sign-off."""
-    g = read_greeting(note)
-    c = read_closing(note, ctx)
-    start = g.end if g else 0
-    end = c.start if c else len(note.text)
-    return start, max(start, end)
-
-
-WORD = lazy_compile(r"[^\W\d_][\w'-]*")
+def read_closing(note: Note, r: Reading):
+    return r.closing

@@ -1,0 +1,212 @@
+"""The structure of a note: the greeting and the name it addresses, the closing and signature,
+and the body between them (pure functions of the note; the :class:`~.reading.Reading` calls
+each once and holds the result)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import lexicon
+from .context import patterns_for_default
+from .note import Note, fold
+from .patterns import lazy_compile
+from .words import STOPWORDS
+
+if TYPE_CHECKING:
+    from .reading import Reading
+
+# --- Greeting, closing and sentence structure (shared by several rules) -----------------------
+
+GREET_WORDS = (
+    r"(?:hi|hii+|hello|hello+|hey|heya|hiya|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
+    r"hola|bonjour|hallo|ciao|salut|namaste|howdy|yo|salaam|shalom|aloha|ola|olá|oi|buongiorno|buonasera|"
+    r"buenos\s+d[ií]as|buenas\s+tardes|buenas|guten\s+(?:tag|morgen)|bonsoir|hej|hei|moin|servus|"
+    r"konnichiwa|merhaba|salve|saludos|as-?salamu\s+alaykum|sawubona|jambo|habari)"
+)
+TITLES = (r"(?:sir|madam|madame|mr|mrs|ms|mx|miss|dr|dra|prof|professor|doctor|coach|dean|rev|sr|sra|srta|herr|frau|mme|mlle|lic|licda|ing|arq|mtro|mtra|attorney|judge|pastor|sister|brother|chef|captain|capt|ranger|chaplain|officer|sergeant|sgt|lieutenant|lt|detective|"
+          r"trooper|commissioner|councilmember|councilwoman|councilman|senator|governor|mayor|principal|"
+          r"superintendent|chancellor|provost|reverend|father|fr|rabbi|imam|deacon|elder|nurse)")
+_GREETING = lazy_compile(rf"^\s*(?P<greet>{GREET_WORDS})\b[ \t,!.:;-]*(?P<rest>[^\n]*)", re.IGNORECASE)
+_TITLE = lazy_compile(rf"^(?P<title>{TITLES})\.?\s+", re.IGNORECASE)
+_LEAD_NAME = lazy_compile(
+    rf"^\s*(?:(?P<title>{TITLES})\.?\s+)?(?P<name>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){{0,2}})"
+    r"\s*(?:,|:|!|\s-\s?|-\s)",
+    re.IGNORECASE,
+)
+PLACEHOLDER_BRACKETS = lazy_compile(
+    r"\[[^\[\]\n]{1,40}\]|\{\{?[^{}\n]{1,40}\}?\}|<\s*(?:first|last|full|your|their|recipient|company|"
+    r"school|name|title|role|position|insert|job|university|industry|field|topic|event|contact|"
+    r"person|manager|recruiter|team|city|date)[^<>\n]{0,30}>|_{3,}",
+    re.IGNORECASE, needles=('[', '{', '<', '___'))
+
+
+def generic_addressees() -> frozenset[str]:
+    """Words that address nobody in particular (lexicon family ``addressees.generic``)."""
+    return lexicon.family("addressees.generic").word_set
+
+
+@dataclass(frozen=True)
+class Greeting:
+    start: int
+    end: int
+    greet: str  # the greeting word, or "" when the note opens with the name
+    title: str
+    name: str  # what the writer put where the name goes ("" when nothing)
+
+
+def read_greeting(note: Note) -> Greeting | None:
+    """The opening greeting ("Hi Dana,", "Dear Ms. Whitfield", "Dana -"), if any."""
+    text = note.text
+    m = _GREETING.match(text)
+    if m:
+        rest = m.group("rest")
+        offset = m.start("rest")
+        title = ""
+        if re.search(r"[!.?]", text[m.end("greet"): m.start("rest")]):
+            return Greeting(m.start("greet"), m.end("greet"), m.group("greet"), "", "")  # "Hey! Wanna connect?"
+        t = _TITLE.match(rest)
+        if t:
+            title, offset, rest = t.group("title"), offset + t.end(), rest[t.end():]
+        ph = PLACEHOLDER_BRACKETS.match(rest) or note_placeholder_word(note, rest)
+        if ph:
+            return Greeting(m.start("greet"), offset + ph.end(), m.group("greet"), title, ph.group(0))
+        name_words = _name_words(rest, note.all_lowercase or m.group("greet").islower())
+        if name_words:
+            end = offset + name_words[1]
+            return Greeting(m.start("greet"), end, m.group("greet"), title, rest[: name_words[1]])
+        return Greeting(m.start("greet"), m.end("greet"), m.group("greet"), title, "")
+    whole = text.strip()
+    if whole and len(whole) <= 40 and re.fullmatch(r"(?:[^\W\d_][\w'-]*\s*){1,3}[.!]?", whole):
+        start = text.index(whole[0])
+        name = whole.rstrip(".!")
+        return Greeting(start, start + len(name), "", "", name)
+    m = _LEAD_NAME.match(text)
+    if m:
+        name = m.group("name")
+        words = name.split()
+        if len(words) <= 3 and fold(words[0]).replace("’", "'") not in _NOT_A_NAME:  # "I'm like, ..."
+            return Greeting(m.start("name") if not m.group("title") else m.start("title"),
+                            m.end("name"), "", m.group("title") or "", name)
+    return None
+
+
+# A note that opens with a pronoun or a contraction ("I'm like, ...", "We, ...") opens with no name.
+_NOT_A_NAME = frozenset("i i'm im i've i'd i'll we we're you you're he she they it it's this that so well".split())
+
+
+def note_placeholder_word(note: Note, rest: str):
+    return re.match(r"(?:[A-Z]{2,}[ _]?){1,3}\b", rest) if re.match(r"[A-Z_ ]+\b", rest[:20] or "") and \
+        patterns_for_default().placeholder_words.match(rest) else None
+
+
+def _name_words(rest: str, all_lower: bool) -> tuple[list[str], int] | None:
+    """The words in the name slot after a greeting word, and where they end."""
+    words: list[str] = []
+    end = 0
+    for m in re.finditer(r"[^\W\d_][\w'-]*|[^\w\s]+|\s+", rest):
+        piece = m.group(0)
+        if piece.isspace():
+            if "\n" in piece:
+                break
+            continue
+        if not piece[0].isalpha():
+            if piece in ("-", "'") and not (words and piece == "-"):
+                continue  # "Hi - Dana"; but "Hi Samuel - Kroger store manager here" ends the name
+            break
+        low = piece.lower()
+        if words:
+            if low in STOPWORDS or low in ("hope", "saw", "noticed", "came", "am", "read", "wanted"):
+                break
+            if not all_lower and not piece[0].isupper():
+                break
+            if all_lower and len(words) >= 1:
+                # lower-case note: a second word is part of the name only before a comma
+                follow = rest[m.end(): m.end() + 2]
+                if not follow.startswith((",", " -", ":", "!")):
+                    break
+        elif low in STOPWORDS:
+            break
+        elif not all_lower and not piece[0].isupper() and low not in ("there", "again"):
+            break  # a name is written with a capital in a note that uses capitals
+        elif low in ("there", "again") and re.match(r"\s+[^\W\d_]", rest[m.end():]):
+            continue  # "Hey there Dana", "Hi again Dana"
+        words.append(piece)
+        end = m.end()
+        if len(words) == 3:
+            break
+    return (words, end) if words else None
+
+
+@dataclass(frozen=True)
+class Closing:
+    start: int  # where the sign-off starts
+    end: int
+    sign_off: str
+
+
+def read_closing(note: Note, sign_off: re.Pattern[str]) -> Closing | None:
+    """A courteous sign-off that ends the note ("Best, Alex", "Thanks!", "Gracias"); `sign_off`
+    is the rubric's compiled sign-off phrases."""
+    text = note.text.rstrip()
+    tail_start = max(0, len(text) - 120)
+    best = None
+    tail = text[tail_start:]
+    same_length = fold(tail) if len(fold(tail)) == len(tail) else tail
+    for m in list(sign_off.finditer(tail)) + (list(sign_off.finditer(same_length)) if same_length != tail else []):
+        start = tail_start + m.start()
+        before = text[max(0, start - 2): start]
+        at_boundary = start == 0 or re.search(r"(^|[.!?\n,;:)-]\s*$|^\s*$)", text[max(0, start - 3): start]) or \
+            text[:start].strip() == "" or before.endswith(("\n", ". ", "! ", ", ", "- "))
+        if not at_boundary:
+            continue
+        after = text[tail_start + m.end():]
+        if _looks_like_signature(after):
+            best = Closing(start, tail_start + m.end(), m.group(0))
+    return best
+
+
+_SIGNATURE_BAD = lazy_compile(r"\?|\b(?:you|your|would|could|can|will|hope|love|like|want|please)\b")  # lower case: "Best, Will" is a name
+
+
+def _looks_like_signature(after: str) -> bool:
+    """What may follow a sign-off: punctuation, a name, a short role or school line."""
+    rest = PLACEHOLDER_BRACKETS.sub("", after).strip(" \t,.!:-—–\n")
+    if not rest:
+        return True
+    if not (rest[0].isupper() or not rest[0].isalpha()):
+        return False  # "thanks for the advice" goes on as a sentence: not a sign-off
+    if len(rest) > 70 or _SIGNATURE_BAD.search(rest):
+        return False
+    # no full sentence after the sign-off
+    return not re.search(r"[.!]\s+[A-Za-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}", rest)
+
+
+def find_thanks(r: Reading) -> tuple[int, int] | None:
+    """Where the note thanks the recipient ("Thank you!", "Gracias"), not "no thanks" nor "I'd
+    appreciate it if ..." (a request, not thanks)."""
+    text = r.text
+    folded = fold(text)
+    searchable = text if text.isascii() or len(folded) != len(text) else folded
+    thanks = r.patterns.thanks
+    for m in list(thanks.finditer(text)) + list(thanks.finditer(searchable)):
+        window = searchable[max(0, m.start() - 5): m.end() + 5]
+        if r.lex("closings.not_thanks").search(window):
+            continue
+        before = searchable[max(0, m.start() - 24): m.start()].lower()
+        if m.group(0).lower().startswith("appreciate") and (
+                re.search(r"(?:would|'d)\s+(?:really\s+|truly\s+|greatly\s+|so\s+)?$", before)
+                or re.match(r"\s*(?:it\s+)?if\b", searchable[m.end(): m.end() + 8], re.IGNORECASE)):
+            continue
+        return m.start(), m.end()
+    return None
+
+
+def body_span(g: Greeting | None, c: Closing | None, note: Note) -> tuple[int, int]:
+    """The part of the note between the greeting and the sign-off."""
+    start = g.end if g else 0
+    end = c.start if c else len(note.text)
+    return start, max(start, end)
+
+
+WORD = lazy_compile(r"[^\W\d_][\w'-]*")
