@@ -124,8 +124,9 @@ def _link(note: Note):
     m = _LINK.search(note.text)
     if m:
         return m.span()
-    if "[" in note.text or "{" in note.text or "<" in note.text:
-        m = lexicon.family("placeholders.link").search(note.text)
+    fam = lexicon.family("placeholders.link")
+    if "[" in note.text or "{" in note.text or "<" in note.text or fam.changed:
+        m = fam.search(note.text)
         if m:
             return m.span()
     return None
@@ -152,11 +153,14 @@ def _first_ask(note: Note, ctx: Context) -> tuple[int, int] | None:
         scans.append((ctx.patterns.hard_ask, 0, len(text)))
         if "mine" in text.lower():
             scans.append((_RESUME_MINE, 0, len(text)))
-        if windows:  # from the first trigger window to the last (a family may span sentences), when a needle is there
-            a, b = windows[0][0], windows[-1][1]
-            low = text[a:b].lower()
-            scans += [(lexicon.family(fid).pattern, a, b) for fid, needles in _LEXICON_FAMILIES
-                      if any(n in low for n in needles)]
+        low = text[windows[0][0]:windows[-1][1]].lower() if windows else ""
+        for fid, needles in _LEXICON_FAMILIES:
+            fam = lexicon.family(fid)
+            if fam.changed:  # a rubric's own words need not have a trigger word or a needle
+                scans.append((fam.pattern, 0, len(text)))
+            elif windows and any(n in low for n in needles):
+                # from the first trigger window to the last (a family may span sentences)
+                scans.append((fam.pattern, windows[0][0], windows[-1][1]))
         for pattern, a, b in scans:
             for m in pattern.finditer(text, a, b):
                 window = text[max(0, m.start() - 15): m.end() + 10]

@@ -34,8 +34,9 @@ def placeholder_spans(note: Note, ctx: Context) -> tuple[tuple[int, int], ...]:
         text = note.text
         spans = [m.span() for m in PLACEHOLDER_BRACKETS.finditer(text)]
         spans += [m.span() for m in ctx.patterns.placeholder_words.finditer(text)]
-        if _may_have_form(text):
-            spans += [m.span() for m in lexicon.family("placeholders.forms").finditer(text)]
+        forms = lexicon.family("placeholders.forms")
+        if forms.changed or _may_have_form(text):
+            spans += [m.span() for m in forms.finditer(text)]
         return tuple(sorted(set(spans))) if spans else ()
 
     return memo(note, "placeholder_spans", compute)

@@ -67,7 +67,8 @@ def how_you_know(note: Note, ctx: Context) -> tuple[str, tuple[int, int]] | None
 
     def compute():
         low = note.text.lower()
-        present = [fid for fid, needles in _NEEDLES if any(n in low for n in needles)]
+        present = [fid for fid, needles in _NEEDLES
+                   if any(n in low for n in needles) or lexicon.family(fid).changed]
         if not present:
             return None
         text = blanked(note, ctx)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..findings import Finding, Result
 from ..profiles import Profile
 from ..rubric import Rubric, default_rubric
+from . import lexicon
 from .context import Context
 from .criteria import CRITERIA
 from .note import Note
@@ -118,7 +119,8 @@ def score(
     rubric = (rubric or default_rubric()).with_limit(limit)
     note = Note(text)
     ctx = Context(recipient, sender, rubric)
-    raw = [criterion.check(note, ctx) for criterion in CRITERIA]
+    with lexicon.using(rubric):  # lexicon families as this rubric's [lexicon] tables have them
+        raw = [criterion.check(note, ctx) for criterion in CRITERIA]
     status = {f.criterion: f.status for f in raw}
     level = decide_level(status)
     findings, value = _weigh(raw, rubric, level, note)
