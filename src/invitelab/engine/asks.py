@@ -127,8 +127,9 @@ def find_link(r: Reading) -> tuple[int, int] | None:
     m = _LINK.search(text)
     if m:
         return m.span()
-    if "[" in text or "{" in text or "<" in text:
-        m = r.lex("placeholders.link").search(text)
+    fam = r.lex("placeholders.link")
+    if "[" in text or "{" in text or "<" in text or fam.changed:
+        m = fam.search(text)
         if m:
             return m.span()
     return None
@@ -153,11 +154,14 @@ def first_ask(r: Reading) -> tuple[int, int] | None:
     scans.append((r.patterns.hard_ask, 0, len(text)))
     if "mine" in text.lower():
         scans.append((_RESUME_MINE, 0, len(text)))
-    if windows:  # from the first trigger window to the last (a family may span sentences), when a needle is there
-        a, b = windows[0][0], windows[-1][1]
-        low = text[a:b].lower()
-        scans += [(r.lex(fid).pattern, a, b) for fid, needles in _LEXICON_FAMILIES
-                  if any(n in low for n in needles)]
+    low = text[windows[0][0]:windows[-1][1]].lower() if windows else ""
+    for fid, needles in _LEXICON_FAMILIES:
+        fam = r.lex(fid)
+        if fam.changed:  # a rubric's own words need not have a trigger word or a needle
+            scans.append((fam.pattern, 0, len(text)))
+        elif windows and any(n in low for n in needles):
+            # from the first trigger window to the last (a family may span sentences)
+            scans.append((fam.pattern, windows[0][0], windows[-1][1]))
     for pattern, a, b in scans:
         for m in pattern.finditer(text, a, b):
             window = text[max(0, m.start() - 15): m.end() + 10]

@@ -245,9 +245,15 @@ class _ProfileRead:
         return getattr(self._profile, name)
 
 
-@lru_cache(maxsize=256)
 def profile_facts(profile: Profile) -> ProfileFacts:
-    """Index a profile's facts (cached per profile object), in time linear in its size."""
+    """Index a profile's facts (cached per profile object and rubric lexicon), in time linear in its size."""
+    return _profile_facts(profile, lexicon.active_changes())
+
+
+@lru_cache(maxsize=256)
+def _profile_facts(profile: Profile, _changes) -> ProfileFacts:
+    """``_changes``: the rubric whose lexicon changes are in force (None: the files), so that an
+    index built with one rubric's word lists is not reused under another's."""
     facts = ProfileFacts(profile)
     if any(len(getattr(profile, name)) > MAX_PROFILE_ITEMS for name in _LISTS):
         profile = _ProfileRead(profile)  # type: ignore[assignment]
@@ -1243,9 +1249,13 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
     return out
 
 
-@lru_cache(maxsize=512)
 def shared_facts(recipient: Profile, sender: Profile) -> list[tuple[Fact, Fact]]:
     """Facts both profiles support: school, employer, named group, field at a school, interest."""
+    return _shared_facts(recipient, sender, lexicon.active_changes())
+
+
+@lru_cache(maxsize=512)
+def _shared_facts(recipient: Profile, sender: Profile, _changes) -> list[tuple[Fact, Fact]]:
     r, s = profile_facts(recipient), profile_facts(sender)
     out = []
     seen = set()
@@ -1299,10 +1309,14 @@ def same_institution(a: str, b: str) -> bool:
         and longer[-1] in PLACE_WORDS | {"ohio"}
 
 
-@lru_cache(maxsize=4096)
 def sender_relation(sender: Profile, fact: Fact) -> str:
     """'supported', 'loose' (the sender has something close: 'baking' for 'sourdough baking'),
     or 'unsupported'."""
+    return _sender_relation(sender, fact, lexicon.active_changes())
+
+
+@lru_cache(maxsize=4096)
+def _sender_relation(sender: Profile, fact: Fact, _changes) -> str:
     if sender_supports(sender, fact):
         return "supported"
     if fact.kind == "interest":
@@ -1314,9 +1328,13 @@ def sender_relation(sender: Profile, fact: Fact) -> str:
     return "unsupported"
 
 
-@lru_cache(maxsize=4096)
 def sender_supports(sender: Profile, fact: Fact) -> Fact | None:
     """The sender's fact that matches a recipient fact, if the sender's profile supports it."""
+    return _sender_supports(sender, fact, lexicon.active_changes())
+
+
+@lru_cache(maxsize=4096)
+def _sender_supports(sender: Profile, fact: Fact, _changes) -> Fact | None:
     s = profile_facts(sender)
     for sf in s.facts:
         if fact.kind in ("school", "employer") and sf.kind in ("school", "employer") and same_institution(fact.key, sf.key):
@@ -1352,12 +1370,16 @@ class FoundFact(NamedTuple):
     fact: Fact
 
 
-def find_facts(text: str, profile: Profile | None, listed: bool = False) -> list[FoundFact]:
+def find_facts(text: str, profile: Profile | None, listed: bool = False, rubric=None) -> list[FoundFact]:
     """The facts of `profile` that `text` names, in order, with the same matcher the rubric uses
     (short forms, nicknames, inflections: "Ohio State", "Buckeye", "psych major", "first-gen").
 
     With ``listed=True`` the text is a fact written down from the profile ("Ohio State", "her post
-    on career fairs"), so a school needs no education words around it."""
+    on career fairs"), so a school needs no education words around it. With ``rubric``, its
+    lexicon changes apply (as in ``score(..., rubric=...)``)."""
+    if rubric is not None:
+        with lexicon.using(rubric):
+            return find_facts(text, profile, listed)
     note = Note(str(text or ""))
     if profile is None or not note.tokens:
         return []

@@ -34,8 +34,9 @@ def placeholder_spans(r: Reading) -> tuple[tuple[int, int], ...]:
     text = r.text
     spans = [m.span() for m in PLACEHOLDER_BRACKETS.finditer(text)]
     spans += [m.span() for m in r.patterns.placeholder_words.finditer(text)]
-    if _may_have_form(text):
-        spans += [m.span() for m in r.lex("placeholders.forms").finditer(text)]
+    forms = r.lex("placeholders.forms")
+    if forms.changed or _may_have_form(text):
+        spans += [m.span() for m in forms.finditer(text)]
     return tuple(sorted(set(spans))) if spans else ()
 
 

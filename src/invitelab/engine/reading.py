@@ -22,10 +22,9 @@ The Reading is frozen: nothing may set an attribute on it after it is built.
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from typing import TYPE_CHECKING
 
-from . import lexicon
+from . import asks, commonalities, details, facts, lexicon, placeholders, references, structure, templates, voice
 from .context import Patterns, patterns_for
 from .note import Note, fold
 
@@ -38,6 +37,22 @@ if TYPE_CHECKING:
     from .details import Detail
     from .templates import Template
     from .voice import Voice
+
+
+class held:
+    """A field of the Reading computed on first use and then held in the instance (a lighter
+    ``functools.cached_property``: no lock, and the instance's own attribute after the first read)."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 class Reading:
@@ -74,33 +89,25 @@ class Reading:
 
     # --- structure ----------------------------------------------------------------------------
 
-    @cached_property
+    @held
     def greeting(self) -> Greeting | None:
-        from .structure import read_greeting
+        return structure.read_greeting(self.note)
 
-        return read_greeting(self.note)
-
-    @cached_property
+    @held
     def closing(self) -> Closing | None:
-        from .structure import read_closing
+        return structure.read_closing(self.note, self.patterns.sign_off)
 
-        return read_closing(self.note, self.patterns.sign_off)
-
-    @cached_property
+    @held
     def thanks(self) -> tuple[int, int] | None:
         """Where the note thanks the recipient, if it does."""
-        from .structure import find_thanks
+        return structure.find_thanks(self)
 
-        return find_thanks(self)
-
-    @cached_property
+    @held
     def body(self) -> tuple[int, int]:
         """(start, end) of the part between the greeting and the sign-off."""
-        from .structure import body_span
+        return structure.body_span(self.greeting, self.closing, self.note)
 
-        return body_span(self.greeting, self.closing, self.note)
-
-    @cached_property
+    @held
     def name_words(self) -> frozenset[str]:
         """The folded words of the recipient's and sender's names."""
         names = set()
@@ -109,111 +116,85 @@ class Reading:
                 names.update(fold(w) for w in re.findall(r"[^\W\d_]+", prof.name + " " + prof.first_name))
         return frozenset(names)
 
-    @cached_property
+    @held
     def template(self) -> Template:
         """Whether the note has words of its own or is a default, a pleasantry or a template."""
-        from .templates import own_words
+        return templates.own_words(self)
 
-        return own_words(self)
-
-    @cached_property
+    @held
     def voice(self) -> Voice:
         """The first thing that reads as unprofessional (capitals, "!!", emoji, text-speak), if any."""
-        from .voice import read_voice
-
-        return read_voice(self)
+        return voice.read_voice(self)
 
     # --- placeholders -------------------------------------------------------------------------
 
-    @cached_property
+    @held
     def placeholders(self) -> tuple[tuple[int, int], ...]:
         """Every unfilled placeholder's (start, end), in order."""
-        from .placeholders import placeholder_spans
+        return placeholders.placeholder_spans(self)
 
-        return placeholder_spans(self)
-
-    @cached_property
+    @held
     def blanked(self) -> str:
         """The text with every placeholder replaced by spaces (same offsets)."""
-        from .placeholders import blank
-
-        return blank(self.text, self.placeholders)
+        return placeholders.blank(self.text, self.placeholders)
 
     def inside_placeholder(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.placeholders)
 
     # --- facts of the profiles (the fact matcher, called once per note) -------------------------
 
-    @cached_property
+    @held
     def claims(self) -> list[F.Claim]:
         """References to the recipient's record, each checked against the profile (if any)."""
-        from . import facts as F
+        return facts.find_claims(self.note, self.recipient)
 
-        return F.find_claims(self.note, self.recipient)
-
-    @cached_property
+    @held
     def recipient_mentions(self) -> list[F.Mention]:
         """Facts of the recipient's profile the note names (and whose they are said to be)."""
-        from . import facts as F
+        return facts.find_mentions(self.note, self.recipient) if self.recipient is not None else []
 
-        return F.find_mentions(self.note, self.recipient) if self.recipient is not None else []
-
-    @cached_property
+    @held
     def sender_mentions(self) -> list[F.Mention]:
         """Facts of the sender's profile the note names."""
-        from . import facts as F
+        return facts.find_mentions(self.note, self.sender) if self.sender is not None else []
 
-        return F.find_mentions(self.note, self.sender) if self.sender is not None else []
-
-    @cached_property
+    @held
     def shared_facts(self) -> list[tuple[F.Fact, F.Fact]]:
         """Facts both profiles support (empty without both profiles)."""
-        from . import facts as F
-
         if self.recipient is None or self.sender is None:
             return []
-        return F.shared_facts(self.recipient, self.sender)
+        return facts.shared_facts(self.recipient, self.sender)
 
-    @cached_property
+    @held
     def in_common(self) -> Common:
         """What the note claims the two share, supported by the sender's profile or not."""
-        from .commonalities import claimed_in_common
+        return commonalities.claimed_in_common(self)
 
-        return claimed_in_common(self)
-
-    @cached_property
+    @held
     def nearly_shared(self) -> str:
         """What the two profiles nearly share (a skill, a close interest), in words ("" if nothing)."""
-        from .commonalities import close_but_not_shared
-
         if self.recipient is None or self.sender is None:
             return ""
-        return close_but_not_shared(self.recipient, self.sender)
+        return commonalities.close_but_not_shared(self.recipient, self.sender)
 
-    @cached_property
+    @held
     def detail(self) -> Detail:
         """What the note cites that is true of the recipient, or why nothing counts."""
-        from .details import cited_detail
-
-        return cited_detail(self)
+        return details.cited_detail(self)
 
     # --- asks and links -----------------------------------------------------------------------
 
-    @cached_property
+    @held
     def first_ask(self) -> tuple[int, int] | None:
         """Where the note first asks too much of a stranger (a job, a referral, a pitch ...)."""
-        from .asks import first_ask
+        return asks.first_ask(self)
 
-        return first_ask(self)
-
-    @cached_property
+    @held
     def link(self) -> tuple[int, int] | None:
         """A link, or a placeholder standing for one."""
-        from .asks import find_link
+        return asks.find_link(self)
 
-        return find_link(self)
-
-    @cached_property
+    @held
     def hard_ask(self) -> tuple[str, tuple[int, int]] | None:
         """("link" | "ask", span): the first hard ask or link."""
         found = []
@@ -225,24 +206,20 @@ class Reading:
 
     # --- references without a profile ---------------------------------------------------------
 
-    @cached_property
+    @held
     def how_you_know(self) -> tuple[str, tuple[int, int]] | None:
         """("contact" | "meeting" | "prior", span): how the sender knows the recipient."""
-        from .references import how_you_know
+        return references.how_you_know(self)
 
-        return how_you_know(self)
-
-    @cached_property
+    @held
     def concrete_reference(self) -> tuple[str, tuple[int, int]] | None:
         """("news" | "area", span): news about the recipient or a named area of their work."""
-        from .references import concrete_reference
-
-        return concrete_reference(self)
+        return references.concrete_reference(self)
 
 
 def lexicon_family(fid: str, rubric: Rubric | None = None) -> lexicon.Family:
     """A lexicon family as `rubric` has it (the rubric's ``[lexicon]`` overrides, when it has any)."""
-    return lexicon.family(fid)
+    return lexicon.family(fid, rubric)
 
 
 # --- Until self_intro and purpose are judges of the Reading (their old imports) -------------------

@@ -66,7 +66,7 @@ _NEEDLES = (
 def how_you_know(r: Reading) -> tuple[str, tuple[int, int]] | None:
     """("contact" | "meeting" | "prior", span) when the note says how the sender knows the recipient."""
     low = r.text.lower()
-    present = [fid for fid, needles in _NEEDLES if any(n in low for n in needles)]
+    present = [fid for fid, needles in _NEEDLES if any(n in low for n in needles) or r.lex(fid).changed]
     if not present:
         return None
     text = r.blanked

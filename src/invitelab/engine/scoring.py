@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..findings import Finding, Result
 from ..profiles import Profile
 from ..rubric import Rubric, default_rubric
+from . import lexicon
 from .criteria import CRITERIA
 from .note import Note
 from .reading import Reading
@@ -118,7 +119,8 @@ def score(
     rubric = (rubric or default_rubric()).with_limit(limit)
     note = Note(text)
     reading = Reading(note, recipient, sender, rubric)  # one reading of the note, for every criterion
-    raw = [criterion.judge(reading) for criterion in CRITERIA]
+    with lexicon.using(rubric):  # lexicon families as this rubric's [lexicon] tables have them (the fact matcher)
+        raw = [criterion.judge(reading) for criterion in CRITERIA]
     status = {f.criterion: f.status for f in raw}
     level = decide_level(status)
     findings, value = _weigh(raw, rubric, level, note)

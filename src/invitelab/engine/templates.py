@@ -104,11 +104,12 @@ def own_words(r: Reading) -> Template:
     # remove pleasantries, default texts; then see what is left
     stripped = p.default_text.sub(" ", body)
     stripped = p.pleasantry.sub(" ", stripped)
-    if "trust" in stripped.lower():
-        stripped = r.lex("requests.pleasantry").pattern.sub(" ", stripped)
+    pleasantry = r.lex("requests.pleasantry")
+    if pleasantry.changed or "trust" in stripped.lower():
+        stripped = pleasantry.pattern.sub(" ", stripped)
     network = r.lex("requests.network")
     stripped = " ".join(
-        " " if _may_request(piece) and network.search(piece) and not _CONTENT_MARKERS.search(piece) else piece
+        " " if (network.changed or _may_request(piece)) and network.search(piece) and not _CONTENT_MARKERS.search(piece) else piece
         for piece in re.split(r"(?<=[.!?\n])", stripped)
     )
     # a name is not content: a bare signature line, "I'm Alex", "my name is Alex Rivera"

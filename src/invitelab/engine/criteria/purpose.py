@@ -150,11 +150,13 @@ def _proposal(note: Note) -> tuple[str, tuple[int, int]] | None:
     """An offer to share a resource the note names, or to meet at or before an event both attend."""
     text = note.text
     low = text.lower()
-    offer = ("share" in low or "send" in low or "copy" in low) and lexicon.family("purposes.share_offer").search(text)
+    share = lexicon.family("purposes.share_offer")
+    offer = (share.changed or "share" in low or "send" in low or "copy" in low) and share.search(text)
     if offer and lexicon.family("purposes.resource").search(text):
         return "Offers to share a resource", offer.span()
-    if not any(n in low for n in ("attending", "speaking", "presenting", "going", "heading", "be there", "be at",
-                                  "registered", "both", "you're at", "you are at")):
+    if not lexicon.family("purposes.same_event").changed and not any(
+            n in low for n in ("attending", "speaking", "presenting", "going", "heading", "be there", "be at",
+                               "registered", "both", "you're at", "you are at")):
         return None  # purposes.same_event cannot match (speed)
     meet = lexicon.family("purposes.meet_there").search(text)
     if meet and lexicon.family("purposes.same_event").search(text):

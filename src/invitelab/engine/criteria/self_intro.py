@@ -241,8 +241,8 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
                 org = None  # "I'm Maya from Cincinnati": a home town, not an affiliation
             if org or (phrase and _role_in(phrase, ctx, limit=8)):
                 return finding(cid, "pass", f"Says who you are: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
-    vague_fields = {m.start() for m in lexicon.family("introductions.vague_field").finditer(text)} \
-        if "work" in text else set()
+    vague = lexicon.family("introductions.vague_field")
+    vague_fields = {m.start() for m in vague.finditer(text)} if vague.changed or "work" in text else set()
     for pattern in (_IM_DOING, _I_VERB):
         m = next((m for m in pattern.finditer(text) if m.start() not in vague_fields), None)  # not "I work in this space"
         if m:

@@ -20,11 +20,23 @@ Use::
 Files are read only when a family is first asked for (importing the engine reads none), and
 each file once. A file that cannot be used raises :class:`LexiconError`, one line naming the
 file and the family. ``tests/test_lexicon.py`` checks every family's examples.
+
+A rubric may change any family without Python: its ``[lexicon]`` table replaces a family's words
+or patterns (``"facts.occupations" = ["nurse", "teacher"]``), ``[extend.lexicon]`` adds to them,
+and an empty list turns the family off (it then matches nothing). ``family(fid, rubric)`` returns
+the family as that rubric has it (cached per rubric); with no rubric given it is the family as
+the check in progress has it: :func:`invitelab.score` runs its criteria inside
+``using(rubric)``, so code deep in the engine that asks ``family(fid)`` honours the rubric of
+the check; outside a check, the files. A changed family has ``changed`` set: code that skips a
+family by a quick pre-test ("only when the note has one of these words") must not skip a changed
+one, since the rubric's new words need not pass that test.
 """
 from __future__ import annotations
 
 import re
-from functools import cache
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache, lru_cache
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).parent
@@ -41,13 +53,15 @@ class Family:
     Read-only; a plain class rather than a dataclass so that importing the engine stays fast."""
 
     __slots__ = ("id", "description", "criteria", "words", "patterns", "matches", "ignores", "source",
-                 "_word_set", "_pattern")
+                 "kind", "changed", "_word_set", "_pattern")
 
     def __init__(self, id: str, description: str, criteria: tuple[str, ...], words: tuple[str, ...] = (),
                  patterns: tuple[str, ...] = (), matches: tuple[str, ...] = (), ignores: tuple[str, ...] = (),
-                 source: str = ""):
+                 source: str = "", kind: str | None = None, changed: bool = False):
         setattr_ = object.__setattr__
         setattr_(self, "id", id)
+        setattr_(self, "kind", kind or ("patterns" if patterns and not words else "words"))
+        setattr_(self, "changed", changed)  # True when a rubric replaced or extended the file's list
         setattr_(self, "description", description)
         setattr_(self, "criteria", tuple(criteria))
         setattr_(self, "words", tuple(words))  # whole-word phrases, any case (empty for a pattern family)
@@ -62,8 +76,19 @@ class Family:
         raise AttributeError(f"lexicon family {self.id!r} is read-only")
 
     def __repr__(self) -> str:
-        kind = f"{len(self.words)} words" if self.words else f"{len(self.patterns)} patterns"
+        kind = f"{len(self.words)} words" if self.kind == "words" else f"{len(self.patterns)} patterns"
         return f"<lexicon family {self.id} ({kind}) from {self.source}>"
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        """The words or the patterns, whichever the family holds."""
+        return self.words if self.kind == "words" else self.patterns
+
+    def with_items(self, items: tuple[str, ...], source: str) -> Family:
+        """The same family with other words (or patterns), as a rubric changed it."""
+        words, patterns = (tuple(items), ()) if self.kind == "words" else ((), tuple(items))
+        return Family(self.id, self.description, self.criteria, words, patterns, self.matches, self.ignores,
+                      source, self.kind, changed=True)
 
     @property
     def word_set(self) -> frozenset[str]:
@@ -76,7 +101,9 @@ class Family:
     def pattern(self) -> re.Pattern[str]:
         """One compiled, case-insensitive alternation of the whole family (built on first use)."""
         if self._pattern is None:
-            if self.words:
+            if not self.items:  # emptied by a rubric: the family matches nothing
+                source = "(?!)"
+            elif self.words:
                 from ..patterns import phrase_pattern  # whole words; spaces match any white space
 
                 source = phrase_pattern(self.words).pattern
@@ -187,9 +214,67 @@ def load_file(path: str | Path) -> dict[str, Family]:
     return {f.id: f for f in parse(text, path.name)}
 
 
+_ACTIVE: ContextVar = ContextVar("invitelab_lexicon_rubric", default=None)
+
+
+@contextmanager
+def using(rubric):
+    """Within this block, ``family(fid)`` (no rubric given) is the family as ``rubric`` has it."""
+    token = _ACTIVE.set(rubric if rubric is not None and rubric.lexicon else None)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+def active_changes():
+    """The rubric in force whose lexicon changes apply now, or None (the files apply): a key for
+    caches of anything built from families (such as a profile's facts)."""
+    return _ACTIVE.get()
+
+
+def family(fid: str, rubric=None) -> Family:
+    """The family with this id, e.g. ``family("addressees.generic")``: its file is read on first use.
+
+    With ``rubric``, the family as that rubric's ``[lexicon]`` and ``[extend.lexicon]`` have it;
+    without, as the rubric of the check in progress has it (see :func:`using`), else the files'."""
+    if rubric is None:
+        rubric = _ACTIVE.get()
+    if rubric is None or not rubric.lexicon:
+        return file_family(fid)
+    return _changed(rubric).get(fid) or file_family(fid)
+
+
+@lru_cache(maxsize=64)
+def _changed(rubric) -> dict[str, Family]:
+    """The families a rubric changes, built once per rubric (rubrics hash by identity)."""
+    return {fid: file_family(fid).with_items(items, rubric.source) for fid, items in rubric.lexicon}
+
+
+def check_change(fid: str, value, where: str) -> tuple[str, ...]:
+    """A rubric's new list for family ``fid``, checked: the words or patterns as a tuple, or a
+    :class:`LexiconError` whose one line starts with ``where`` (the rubric file and key)."""
+    try:
+        fam = file_family(fid)
+    except LexiconError:
+        known = ", ".join(f.id for f in families())
+        raise LexiconError(f"{where}: no lexicon family {fid!r}; known: {known}") from None
+    noun = "words" if fam.kind == "words" else "regular expressions"
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise LexiconError(f"{where} must be a list of {noun} in quotes, e.g. [\"{fam.items[0]}\"] "
+                           "(an empty list [] turns the family off)")
+    if fam.kind == "patterns":
+        for item in value:
+            try:
+                re.compile(item, re.IGNORECASE)
+            except re.error as err:
+                raise LexiconError(f"{where}: {item!r} is not a valid regular expression ({err})") from None
+    return tuple(value)
+
+
 @cache
-def family(fid: str) -> Family:
-    """The family with this id, e.g. ``family("addressees.generic")``: its file is read on first use."""
+def file_family(fid: str) -> Family:
+    """The family with this id as its file has it (no rubric change)."""
     path = LEXICON_DIR / (fid.split(".", 1)[0] + ".toml")
     if "." not in fid or not path.is_file():
         raise LexiconError(f"no lexicon family {fid!r}: ids are <file>.<name>, files are in {LEXICON_DIR}")
@@ -214,4 +299,31 @@ def families() -> tuple[Family, ...]:
     return tuple(out.values())
 
 
-__all__ = ["Family", "LexiconError", "LEXICON_DIR", "families", "family", "files", "load_file", "parse"]
+def listing() -> str:
+    """Every family as a rubric's ``[lexicon]`` table would write it, with what it is for (TOML)."""
+    import json
+
+    lines = ["# The word lists a rubric can change. Copy a line under [lexicon] to replace that list,",
+             "# or under [extend.lexicon] with only your new entries to add to it; [] turns it off.", ""]
+    for fam in families():
+        kind = "words" if fam.kind == "words" else "patterns (regular expressions)"
+        lines.append(f"# {fam.description} Checks: {', '.join(fam.criteria)}. Holds {kind}.")
+        items = ", ".join(json.dumps(i, ensure_ascii=False) if fam.kind == "words" else _toml_literal(i)
+                          for i in fam.items)
+        lines += [f'"{fam.id}" = [{items}]', ""]
+    return "\n".join(lines)
+
+
+def _toml_literal(pattern: str) -> str:
+    """A pattern as a TOML string that needs no escaping when it can (a literal string)."""
+    import json
+
+    if "'" not in pattern and "\n" not in pattern:
+        return f"'{pattern}'"
+    if "'''" not in pattern and "\n" not in pattern and not pattern.endswith("'"):
+        return f"'''{pattern}'''"
+    return json.dumps(pattern, ensure_ascii=False)
+
+
+__all__ = ["listing", "Family", "LexiconError", "LEXICON_DIR", "active_changes", "check_change", "families", "family",
+           "file_family", "files", "load_file", "parse", "using"]
