@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from . import facts as F
 from .note import fold
 from .patterns import lazy_compile
-from .structure import GREET_WORDS, PLACEHOLDER_BRACKETS
+from .structure import BRACKET_NEEDLES, greeting_word
 from .words import english_words
 
 if TYPE_CHECKING:
@@ -61,11 +61,13 @@ def _you_proper_noun(r: Reading) -> tuple[int, int] | None:
     "congrats on the Austin Indie Game Award"), or their path ("how you moved from nursing into informatics")."""
     note = r.note
     path = _PATH_CLAIM.search(note.text)
+    brackets = r.lex_re("placeholders.brackets", BRACKET_NEEDLES)
+    greeting = greeting_word(r.lex("greetings.words"))
     if path:
         return path.start(), path.end()
     for sent in note.sentences:
         about = _ABOUT_THEM.search(sent.text)
-        if not about or PLACEHOLDER_BRACKETS.search(sent.text) or \
+        if not about or brackets.search(sent.text) or \
                 r.blanked[sent.start:sent.end] != sent.text:
             continue
         shared_or_congrats = not about.group(0).lower().startswith("you")
@@ -78,7 +80,7 @@ def _you_proper_noun(r: Reading) -> tuple[int, int] | None:
             prefix = sent.text[: m.start()].rstrip()
             if not prefix or prefix[-1] in ".!?":
                 continue
-            if re.match(rf"{GREET_WORDS}\b", sent.text, re.IGNORECASE) and m.start() < 25:
+            if greeting.match(sent.text) and m.start() < 25:
                 continue
             pronouns = re.findall(r"\b(you|your|you're|i|i'm|my|me|we|our)\b", prefix, re.IGNORECASE)
             if not shared_or_congrats and (not pronouns or pronouns[-1].lower() not in ("you", "your", "you're")):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .structure import PLACEHOLDER_BRACKETS
+from .structure import BRACKET_NEEDLES
 
 if TYPE_CHECKING:
     from .reading import Reading
@@ -32,7 +32,7 @@ def _may_have_form(text: str) -> bool:
 def placeholder_spans(r: Reading) -> tuple[tuple[int, int], ...]:
     """Every placeholder's (start, end) in the note, in order."""
     text = r.text
-    spans = [m.span() for m in PLACEHOLDER_BRACKETS.finditer(text)]
+    spans = [m.span() for m in r.lex_re("placeholders.brackets", BRACKET_NEEDLES).finditer(text)]
     spans += [m.span() for m in r.patterns.placeholder_words.finditer(text)]
     forms = r.lex("placeholders.forms")
     if forms.changed or _may_have_form(text):

@@ -22,11 +22,13 @@ The Reading is frozen: nothing may set an attribute on it after it is built.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from . import asks, commonalities, details, facts, lexicon, placeholders, references, structure, templates, voice
+from . import asks, commonalities, details, facts, lexicon, names, placeholders, references, structure, templates, voice
 from .context import Patterns, patterns_for
 from .note import Note, fold
+from .patterns import LazyPattern
 
 if TYPE_CHECKING:
     from ..profiles import Profile
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from .structure import Closing, Greeting
     from .commonalities import Common
     from .details import Detail
+    from .names import Addressing
     from .templates import Template
     from .voice import Voice
 
@@ -85,17 +88,26 @@ class Reading:
     def lex(self, fid: str) -> lexicon.Family:
         """The lexicon family ``fid`` as this rubric has it (its ``[lexicon]`` section may replace
         or extend any family; an emptied family finds nothing)."""
-        return lexicon_family(fid, self.rubric)
+        return lexicon.family(fid, self.rubric)
+
+    def lex_re(self, fid: str, needles: tuple[str, ...] = ()):
+        """The family's compiled pattern; with `needles` (lower-case strings one of which any match
+        must contain), a pattern that skips a text without any of them (speed), unless the rubric
+        changed the family (its new entries need not contain them)."""
+        fam = self.lex(fid)
+        if not needles or fam.changed:
+            return fam.pattern
+        return _needled(fam, needles)
 
     # --- structure ----------------------------------------------------------------------------
 
     @held
     def greeting(self) -> Greeting | None:
-        return structure.read_greeting(self.note)
+        return structure.read_greeting(self)
 
     @held
     def closing(self) -> Closing | None:
-        return structure.read_closing(self.note, self.patterns.sign_off)
+        return structure.read_closing(self)
 
     @held
     def thanks(self) -> tuple[int, int] | None:
@@ -115,6 +127,11 @@ class Reading:
             if prof:
                 names.update(fold(w) for w in re.findall(r"[^\W\d_]+", prof.name + " " + prof.first_name))
         return frozenset(names)
+
+    @held
+    def addressing(self) -> Addressing:
+        """Whom the greeting addresses: the recipient (correctly spelled), nobody, another ..."""
+        return names.addressing(self)
 
     @held
     def template(self) -> Template:
@@ -217,13 +234,32 @@ class Reading:
         return references.concrete_reference(self)
 
 
-def lexicon_family(fid: str, rubric: Rubric | None = None) -> lexicon.Family:
-    """A lexicon family as `rubric` has it (the rubric's ``[lexicon]`` overrides, when it has any)."""
-    return lexicon.family(fid, rubric)
+@lru_cache(maxsize=128)
+def _needled(fam: lexicon.Family, needles: tuple[str, ...]) -> LazyPattern:
+    return LazyPattern(fam.pattern.pattern, re.IGNORECASE, needles)
 
 
 # --- Until self_intro and purpose are judges of the Reading (their old imports) -------------------
-from .structure import GREET_WORDS, PLACEHOLDER_BRACKETS, read_greeting  # noqa: E402,F401
+
+
+class _GreetWords:
+    def __format__(self, spec):
+        return structure._alternation(lexicon.family("greetings.words"))
+
+
+class _Brackets:
+    def __getattr__(self, name):
+        return getattr(lexicon.family("placeholders.brackets").pattern, name)
+
+
+GREET_WORDS = _GreetWords()
+PLACEHOLDER_BRACKETS = _Brackets()
+
+
+def read_greeting(note: Note):
+    from ..rubric import default_rubric
+
+    return Reading(note, None, None, default_rubric()).greeting
 
 
 def read_closing(note: Note, r: Reading):

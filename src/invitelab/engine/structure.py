@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import lexicon
-from .context import patterns_for_default
 from .note import Note, fold
 from .patterns import lazy_compile
 from .words import STOPWORDS
@@ -18,32 +18,33 @@ if TYPE_CHECKING:
 
 # --- Greeting, closing and sentence structure (shared by several rules) -----------------------
 
-GREET_WORDS = (
-    r"(?:hi|hii+|hello|hello+|hey|heya|hiya|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
-    r"hola|bonjour|hallo|ciao|salut|namaste|howdy|yo|salaam|shalom|aloha|ola|olá|oi|buongiorno|buonasera|"
-    r"buenos\s+d[ií]as|buenas\s+tardes|buenas|guten\s+(?:tag|morgen)|bonsoir|hej|hei|moin|servus|"
-    r"konnichiwa|merhaba|salve|saludos|as-?salamu\s+alaykum|sawubona|jambo|habari)"
-)
-TITLES = (r"(?:sir|madam|madame|mr|mrs|ms|mx|miss|dr|dra|prof|professor|doctor|coach|dean|rev|sr|sra|srta|herr|frau|mme|mlle|lic|licda|ing|arq|mtro|mtra|attorney|judge|pastor|sister|brother|chef|captain|capt|ranger|chaplain|officer|sergeant|sgt|lieutenant|lt|detective|"
-          r"trooper|commissioner|councilmember|councilwoman|councilman|senator|governor|mayor|principal|"
-          r"superintendent|chancellor|provost|reverend|father|fr|rabbi|imam|deacon|elder|nurse)")
-_GREETING = lazy_compile(rf"^\s*(?P<greet>{GREET_WORDS})\b[ \t,!.:;-]*(?P<rest>[^\n]*)", re.IGNORECASE)
-_TITLE = lazy_compile(rf"^(?P<title>{TITLES})\.?\s+", re.IGNORECASE)
-_LEAD_NAME = lazy_compile(
-    rf"^\s*(?:(?P<title>{TITLES})\.?\s+)?(?P<name>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){{0,2}})"
-    r"\s*(?:,|:|!|\s-\s?|-\s)",
-    re.IGNORECASE,
-)
-PLACEHOLDER_BRACKETS = lazy_compile(
-    r"\[[^\[\]\n]{1,40}\]|\{\{?[^{}\n]{1,40}\}?\}|<\s*(?:first|last|full|your|their|recipient|company|"
-    r"school|name|title|role|position|insert|job|university|industry|field|topic|event|contact|"
-    r"person|manager|recruiter|team|city|date)[^<>\n]{0,30}>|_{3,}",
-    re.IGNORECASE, needles=('[', '{', '<', '___'))
+# Where a placeholder in brackets can be (a quick pre-test of placeholders.brackets: speed)
+BRACKET_NEEDLES = ("[", "{", "<", "___")
 
 
-def generic_addressees() -> frozenset[str]:
-    """Words that address nobody in particular (lexicon family ``addressees.generic``)."""
-    return lexicon.family("addressees.generic").word_set
+def _alternation(fam: lexicon.Family) -> str:
+    """A family's words (escaped) or patterns as one regex group, in the file's order ("(?!)" when
+    a rubric emptied it)."""
+    items = fam.patterns or [re.escape(w) for w in fam.words]
+    return "(?:" + "|".join(items) + ")" if items else "(?!)"
+
+
+@lru_cache(maxsize=32)
+def _opening_patterns(greet: lexicon.Family, titles: lexicon.Family) -> tuple[re.Pattern[str], ...]:
+    """The greeting, a title and a name opening the note, built from the families (per rubric)."""
+    words, title = _alternation(greet), _alternation(titles)
+    return (
+        re.compile(rf"^\s*(?P<greet>{words})\b[ \t,!.:;-]*(?P<rest>[^\n]*)", re.IGNORECASE),
+        re.compile(rf"^(?P<title>{title})\.?\s+", re.IGNORECASE),
+        re.compile(rf"^\s*(?:(?P<title>{title})\.?\s+)?(?P<name>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){{0,2}})"
+                   r"\s*(?:,|:|!|\s-\s?|-\s)", re.IGNORECASE),
+    )
+
+
+@lru_cache(maxsize=32)
+def greeting_word(greet: lexicon.Family) -> re.Pattern[str]:
+    """A greeting word at the start of a text ("Hi", "Good morning"), for ``.match``."""
+    return re.compile(rf"{_alternation(greet)}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,23 +56,25 @@ class Greeting:
     name: str  # what the writer put where the name goes ("" when nothing)
 
 
-def read_greeting(note: Note) -> Greeting | None:
+def read_greeting(r: Reading) -> Greeting | None:
     """The opening greeting ("Hi Dana,", "Dear Ms. Whitfield", "Dana -"), if any."""
-    text = note.text
-    m = _GREETING.match(text)
+    note, text = r.note, r.text
+    greeting, title_re, lead_name = _opening_patterns(r.lex("greetings.words"), r.lex("greetings.titles"))
+    brackets = r.lex_re("placeholders.brackets", BRACKET_NEEDLES)
+    m = greeting.match(text)
     if m:
         rest = m.group("rest")
         offset = m.start("rest")
         title = ""
         if re.search(r"[!.?]", text[m.end("greet"): m.start("rest")]):
             return Greeting(m.start("greet"), m.end("greet"), m.group("greet"), "", "")  # "Hey! Wanna connect?"
-        t = _TITLE.match(rest)
+        t = title_re.match(rest)
         if t:
             title, offset, rest = t.group("title"), offset + t.end(), rest[t.end():]
-        ph = PLACEHOLDER_BRACKETS.match(rest) or note_placeholder_word(note, rest)
+        ph = brackets.match(rest) or _placeholder_word(r, rest)
         if ph:
             return Greeting(m.start("greet"), offset + ph.end(), m.group("greet"), title, ph.group(0))
-        name_words = _name_words(rest, note.all_lowercase or m.group("greet").islower())
+        name_words = _name_words(r, rest, note.all_lowercase or m.group("greet").islower())
         if name_words:
             end = offset + name_words[1]
             return Greeting(m.start("greet"), end, m.group("greet"), title, rest[: name_words[1]])
@@ -81,29 +84,27 @@ def read_greeting(note: Note) -> Greeting | None:
         start = text.index(whole[0])
         name = whole.rstrip(".!")
         return Greeting(start, start + len(name), "", "", name)
-    m = _LEAD_NAME.match(text)
+    m = lead_name.match(text)
     if m:
         name = m.group("name")
         words = name.split()
-        if len(words) <= 3 and fold(words[0]).replace("’", "'") not in _NOT_A_NAME:  # "I'm like, ..."
+        if len(words) <= 3 and fold(words[0]).replace("’", "'") not in r.lex("greetings.not_a_name").word_set:  # "I'm like, ..."
             return Greeting(m.start("name") if not m.group("title") else m.start("title"),
                             m.end("name"), "", m.group("title") or "", name)
     return None
 
 
-# A note that opens with a pronoun or a contraction ("I'm like, ...", "We, ...") opens with no name.
-_NOT_A_NAME = frozenset("i i'm im i've i'd i'll we we're you you're he she they it it's this that so well".split())
-
-
-def note_placeholder_word(note: Note, rest: str):
+def _placeholder_word(r: Reading, rest: str):
+    """A capitalised stand-in word where the name goes ("Hi NAME,"): the rubric's placeholders."""
     return re.match(r"(?:[A-Z]{2,}[ _]?){1,3}\b", rest) if re.match(r"[A-Z_ ]+\b", rest[:20] or "") and \
-        patterns_for_default().placeholder_words.match(rest) else None
+        r.patterns.placeholder_words.match(rest) else None
 
 
-def _name_words(rest: str, all_lower: bool) -> tuple[list[str], int] | None:
+def _name_words(r: Reading, rest: str, all_lower: bool) -> tuple[list[str], int] | None:
     """The words in the name slot after a greeting word, and where they end."""
     words: list[str] = []
     end = 0
+    enders, fillers = r.lex("greetings.name_enders").word_set, r.lex("greetings.fillers").word_set
     for m in re.finditer(r"[^\W\d_][\w'-]*|[^\w\s]+|\s+", rest):
         piece = m.group(0)
         if piece.isspace():
@@ -116,7 +117,7 @@ def _name_words(rest: str, all_lower: bool) -> tuple[list[str], int] | None:
             break
         low = piece.lower()
         if words:
-            if low in STOPWORDS or low in ("hope", "saw", "noticed", "came", "am", "read", "wanted"):
+            if low in STOPWORDS or low in enders:
                 break
             if not all_lower and not piece[0].isupper():
                 break
@@ -127,9 +128,9 @@ def _name_words(rest: str, all_lower: bool) -> tuple[list[str], int] | None:
                     break
         elif low in STOPWORDS:
             break
-        elif not all_lower and not piece[0].isupper() and low not in ("there", "again"):
+        elif not all_lower and not piece[0].isupper() and low not in fillers:
             break  # a name is written with a capital in a note that uses capitals
-        elif low in ("there", "again") and re.match(r"\s+[^\W\d_]", rest[m.end():]):
+        elif low in fillers and re.match(r"\s+[^\W\d_]", rest[m.end():]):
             continue  # "Hey there Dana", "Hi again Dana"
         words.append(piece)
         end = m.end()
@@ -145,10 +146,10 @@ class Closing:
     sign_off: str
 
 
-def read_closing(note: Note, sign_off: re.Pattern[str]) -> Closing | None:
-    """A courteous sign-off that ends the note ("Best, Alex", "Thanks!", "Gracias"); `sign_off`
-    is the rubric's compiled sign-off phrases."""
-    text = note.text.rstrip()
+def read_closing(r: Reading) -> Closing | None:
+    """A courteous sign-off that ends the note ("Best, Alex", "Thanks!", "Gracias")."""
+    sign_off = r.patterns.sign_off
+    text = r.text.rstrip()
     tail_start = max(0, len(text) - 120)
     best = None
     tail = text[tail_start:]
@@ -161,22 +162,19 @@ def read_closing(note: Note, sign_off: re.Pattern[str]) -> Closing | None:
         if not at_boundary:
             continue
         after = text[tail_start + m.end():]
-        if _looks_like_signature(after):
+        if _looks_like_signature(r, after):
             best = Closing(start, tail_start + m.end(), m.group(0))
     return best
 
 
-_SIGNATURE_BAD = lazy_compile(r"\?|\b(?:you|your|would|could|can|will|hope|love|like|want|please)\b")  # lower case: "Best, Will" is a name
-
-
-def _looks_like_signature(after: str) -> bool:
+def _looks_like_signature(r: Reading, after: str) -> bool:
     """What may follow a sign-off: punctuation, a name, a short role or school line."""
-    rest = PLACEHOLDER_BRACKETS.sub("", after).strip(" \t,.!:-—–\n")
+    rest = r.lex_re("placeholders.brackets", BRACKET_NEEDLES).sub("", after).strip(" \t,.!:-—–\n")
     if not rest:
         return True
     if not (rest[0].isupper() or not rest[0].isalpha()):
         return False  # "thanks for the advice" goes on as a sentence: not a sign-off
-    if len(rest) > 70 or _SIGNATURE_BAD.search(rest):
+    if len(rest) > 70 or r.lex("closings.not_signature").search(rest):
         return False
     # no full sentence after the sign-off
     return not re.search(r"[.!]\s+[A-Za-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}", rest)
@@ -195,8 +193,8 @@ def find_thanks(r: Reading) -> tuple[int, int] | None:
             continue
         before = searchable[max(0, m.start() - 24): m.start()].lower()
         if m.group(0).lower().startswith("appreciate") and (
-                re.search(r"(?:would|'d)\s+(?:really\s+|truly\s+|greatly\s+|so\s+)?$", before)
-                or re.match(r"\s*(?:it\s+)?if\b", searchable[m.end(): m.end() + 8], re.IGNORECASE)):
+                r.lex("closings.would_appreciate").search(before)
+                or r.lex("closings.appreciate_if").pattern.match(searchable[m.end(): m.end() + 8])):
             continue
         return m.start(), m.end()
     return None
