@@ -10,22 +10,16 @@ reference made only through a placeholder ("meeting you at [Event Name]") names 
 from __future__ import annotations
 
 import re
-
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from . import lexicon
 from .patterns import lazy_compile
 from .words import STOPWORDS
 
 if TYPE_CHECKING:
     from .reading import Reading
 
-_FUTURE = lazy_compile(
-    r"\b(?:would|could|can|will|hope|hoping|want|wanna|let's|lets|plan|planning|looking\s+forward|love\s+to|like\s+to|"
-    r"next|upcoming|tomorrow|soon|maybe|sometime)\b|'d\b|'ll\b", re.IGNORECASE)
-_THEIR_ITEM = lazy_compile(r"\b(?:your|ur|his|her|their)\s+(?:[\w&'-]+\s+){0,3}$", re.IGNORECASE)
-_WITH_THEM = lazy_compile(r"\b(?:you|your|u|ur|we|us|our)\b", re.IGNORECASE)
-_CLAUSE_END = lazy_compile(r"[.!?\n;]|,\s*(?:and\s+)?(?:i|i'm|we|thanks|thank|best|hope|so)\b|\s+(?:and|but)\s+(?:i|i'm|we|my)\b",
-                           re.IGNORECASE)
 _WORD = lazy_compile(r"[A-Za-z][\w'&+-]*")
 
 
@@ -36,17 +30,20 @@ def _content_words(r: Reading, phrase: str) -> list[str]:
             if len(w) > 1 and (low := w.lower()) not in STOPWORDS and low not in vague and low not in times]
 
 
-def _clause_after(text: str, pos: int) -> str:
+def _clause_after(r: Reading, text: str, pos: int) -> str:
     piece = text[pos: pos + 120]
-    end = _CLAUSE_END.search(piece)
+    end = r.lex("references.clause_end").search(piece)
     return piece[: end.start()] if end else piece
 
 
-_LEAD_ARTICLE = lazy_compile(r"\s*(?:(?:the|a|an|your|ur|my|our|this|that|some)\s+)*", re.IGNORECASE)
+@lru_cache(maxsize=32)
+def _lead_articles(articles: lexicon.Family) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in articles.words) or "(?!)"
+    return re.compile(rf"\s*(?:(?:{alternation})\s+)*", re.IGNORECASE)
 
 
 def _starts_with_placeholder(r: Reading, pos: int) -> bool:
-    lead = _LEAD_ARTICLE.match(r.text, pos)
+    lead = _lead_articles(r.lex("references.articles")).match(r.text, pos)
     return r.inside_placeholder(lead.end() if lead else pos)
 
 
@@ -77,15 +74,16 @@ def how_you_know(r: Reading) -> tuple[str, tuple[int, int]] | None:
     if m:
         return "prior", m.span()
     meetings = r.lex("references.meeting").finditer(text) if "references.meeting" in present else ()
+    plans, their_item, with_them = (r.lex(f"references.{n}") for n in ("plans", "their_item", "with_them"))
     for m in meetings:
         # "I'd love to meet you at the fair next week" is a plan, not how you know them
         lead = text[max(0, m.start() - 30): m.start()]
         lead = re.split(r"[.!?\n]", lead)[-1]
-        if _FUTURE.search(lead) or _FUTURE.search(m.group(0)):
+        if plans.search(lead) or plans.search(m.group(0)):
             continue
-        if _THEIR_ITEM.search(lead):
+        if their_item.search(lead):
             continue  # "your FABTECH talk last year" is their record (checked as a claim), not a meeting
-        if not _WITH_THEM.search(lead + m.group(0)):
+        if not with_them.search(lead + m.group(0)):
             continue  # "I met with my advisor yesterday": not a meeting with the recipient
         return "meeting", m.span()
     return None
@@ -100,11 +98,10 @@ def concrete_reference(r: Reading) -> tuple[str, tuple[int, int]] | None:
             end = m.start() + len(m.group(0).rstrip())  # the blanked placeholder is white space
             if _starts_with_placeholder(r, end):
                 continue  # "your post about [specific topic]": names nothing
-            obj = _clause_after(text, end)
+            obj = _clause_after(r, text, end)
             words = _content_words(r, obj)
-            if kind == "news" and not words and re.search(
-                    r"\b(?:opened|launched|raised|won|released|expanded|published|announced|acquired|promoted|named|awarded)\b",
-                    m.group(0), re.IGNORECASE) and not m.group(0).lower().startswith("congrat"):
+            if kind == "news" and not words and r.lex("references.news_verbs").search(m.group(0)) \
+                    and not m.group(0).lower().startswith("congrat"):
                 return kind, m.span()
             if words:
                 return kind, (m.start(), min(len(text), end + len(obj.rstrip())))
