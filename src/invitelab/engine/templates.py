@@ -3,6 +3,7 @@ to connect or an unfilled template (read for ``not_template``)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from .note import fold
@@ -36,37 +37,6 @@ def _evidence(text: str, start: int, end: int, width: int = 60) -> tuple[int, in
     return start, stop
 
 
-NON_CONTENT = STOPWORDS | frozenset(
-    """connect connecting connected connection connections join joining joined network networks
-    networking professional professionals linkedin add adding expand expanding grow growing build
-    building broaden broadening reach reaching out like love want wanted hope hoping happy glad
-    great nice good pleasure honor honour please accept accepting invitation invite request people
-    others contacts contact circle community trusted platform site list member members let lets
-    keep stay touch looking forward well day week doing finds message note time consider
-    considering kindly dear hi hello hey greetings thanks thank regards best cheers sincerely
-    appreciate appreciated wonderful awesome excited delighted would love d ll m ve s re t
-    profile came across found saw noticed seeing meet meeting e-meet able chance opportunity
-    opportunities wish wishes warm warmest kind hear hearing soon day today weekend morning
-    afternoon evening all everyone sir madam there hope hoped be being been get getting
-    yours truly respectfully thankyou also lol wanna gonna pls plz u ur hey hiya yo presence
-    monday tuesday wednesday thursday friday saturday sunday weekend holidays happy new year
-    sending send sent trying try""".split()
-)
-
-
-_CONTENT_MARKERS = lazy_compile(
-    r"\b(?:learn|hear|ask|discuss|talk|chat|advice|question|curious|because|since|saw|read|enjoyed|loved|noticed|"
-    r"admire|impressed|inspired|fellow|studying|study|major|student|work\s+(?:at|in|as)|i'?m\s+(?:a|an)\s|"
-    r"passionate|interested\s+in|excited\s+about|working\s+as|as\s+someone\s+who|i'?ve\s+been\s+\w+ing|i\s+have\s+been\s+\w+ing|"
-    r"i\s+was\s+an?|i\s+am\s+an?|i\s+(?:studied|graduated|teach|taught|lead|manage)|[\w-]+\s+here)\b|"
-    r"\byour\s+(?!network\b|professional\s+network|linkedin|profile\b|invitation|connection)\w+",
-    re.IGNORECASE,
-)
-_BARE_NAME_LINE = lazy_compile(r"(?m)^[\s\-]*[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){0,2}[\s.!]*\Z")
-_NAME_INTRO = lazy_compile(r"\b(?:i'?m|i am|my name is|this is)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?(?=\s*(?:[,.!]|and\b|$))",
-                         re.IGNORECASE)
-
-
 _REQUEST_NEEDLES = ("connect", "network", "join", "add you", "send", "invit", "linkedin", "out li", "get to know")
 
 
@@ -74,6 +44,12 @@ def _may_request(piece: str) -> bool:
     """requests.network can only match a piece with one of these (speed)."""
     low = piece.lower()
     return any(n in low for n in _REQUEST_NEEDLES)
+
+
+@lru_cache(maxsize=32)
+def _non_content(fam) -> frozenset[str]:
+    """Words that carry nothing written for the reader: stop words and the family's words."""
+    return STOPWORDS | fam.word_set
 
 
 def own_words(r: Reading) -> Template:
@@ -88,13 +64,14 @@ def own_words(r: Reading) -> Template:
     start, end = r.body
     body = text[start:end]
     names = r.name_words
+    non_content = _non_content(r.lex("templates.non_content"))
     # fast path: a body with many words of substance was written for this note
     substance = []
     distinct = set()
     for m in WORD.finditer(body):
         word = m.group(0)
         word = word.lower() if word.isascii() else fold(word)
-        if word not in NON_CONTENT and word not in names:
+        if word not in non_content and word not in names:
             substance.append(m)
             distinct.add(word)
             if len(distinct) >= 10:
@@ -107,19 +84,19 @@ def own_words(r: Reading) -> Template:
     pleasantry = r.lex("requests.pleasantry")
     if pleasantry.changed or "trust" in stripped.lower():
         stripped = pleasantry.pattern.sub(" ", stripped)
-    network = r.lex("requests.network")
+    network, markers = r.lex("requests.network"), r.lex("templates.content_markers")
     stripped = " ".join(
-        " " if (network.changed or _may_request(piece)) and network.search(piece) and not _CONTENT_MARKERS.search(piece) else piece
+        " " if (network.changed or _may_request(piece)) and network.search(piece) and not markers.search(piece) else piece
         for piece in re.split(r"(?<=[.!?\n])", stripped)
     )
     # a name is not content: a bare signature line, "I'm Alex", "my name is Alex Rivera"
-    stripped = _BARE_NAME_LINE.sub(" ", stripped)
-    stripped = _NAME_INTRO.sub(" ", stripped)
+    stripped = r.lex("templates.signature_name").pattern.sub(" ", stripped)
+    stripped = r.lex("templates.name_intro").pattern.sub(" ", stripped)
     content = []
     for m in _WORD_AT.finditer(stripped):
         w = m.group(0)
         f = fold(w)
-        if f.strip("'") not in NON_CONTENT and f not in names and f.split("'")[0] not in NON_CONTENT:
+        if f.strip("'") not in non_content and f not in names and f.split("'")[0] not in non_content:
             content.append(m)
             break
     if not content:
