@@ -6,7 +6,6 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import facts as F
-from .patterns import lazy_compile
 from .words import STOPWORDS
 
 if TYPE_CHECKING:
@@ -19,19 +18,14 @@ class Common(NamedTuple):
 
 
 _BARE_KINDS = ("field", "role", "occupation")
-
-
-_RESONATES = lazy_compile(
-    r"\b(?:(?:felt|was)\s+(?:like\s+it\s+was\s+)?written\s+(?:for|about)\s+me|spoke\s+(?:right\s+)?to\s+me|"
-    r"resonated\s+with\s+me|hit\s+home|could\s+have\s+been\s+(?:written\s+)?(?:by|about)\s+me|described\s+me|"
-    r"that\s+was\s+me|same\s+boat|same\s+path|same\s+move|same\s+switch|same\s+jump)\b",
-    re.IGNORECASE, needles=('me', 'boat', 'path', 'move', 'switch', 'jump', 'home'))
+# commonalities.resonates can only match a note with one of these (lower case): speed
+_RESONATES_NEEDLES = ("me", "boat", "path", "move", "switch", "jump", "home")
 
 
 def _claimed_commonalities(r: Reading) -> list[F.Mention]:
     """Facts the note states about the sender that are true of the recipient, or marks as shared."""
     mentions = r.recipient_mentions
-    resonates = bool(_RESONATES.search(r.text))
+    resonates = bool(r.lex_re("commonalities.resonates", _RESONATES_NEEDLES).search(r.text))
     out = []
     for m in mentions:
         if m.fact.kind in ("activity", "skill"):
@@ -46,10 +40,6 @@ def _claimed_commonalities(r: Reading) -> list[F.Mention]:
     return out
 
 
-_WE_BOTH_CLAIM = lazy_compile(
-    r"(?:\bwe(?:'re|\s+are)\s+both\s+(?:in\s+|members\s+of\s+)?(?=(?-i:[A-Z]{2,})\b|the\s+(?-i:[A-Z]))|"
-    r"\bwe\s+both\s+(?:love|enjoy|like|play|studied|study|went\s+to|attended|work(?:ed)?\s+(?:at|in|for))\s+)"
-    r"(?P<obj>[^.!?,;\n]{3,50})", re.IGNORECASE, needles=("both",))
 _ALL_FACT_KINDS = ("interest", "group", "school", "employer", "field", "skill", "activity", "role")
 
 
@@ -98,8 +88,9 @@ def claimed_in_common(r: Reading) -> Common:
             if not sender_has or not c.supported:
                 unsupported.append(F.Mention(F.Fact("school", c.obj, c.obj.lower()), c.start, c.end, "shared", True))
     # "we both love <a hobby>" when the recipient's profile shows no such thing
-    for wb in _WE_BOTH_CLAIM.finditer(r.text):
-        obj = re.split(r"\s+(?:and|but|so|while)\s+(?:I|I'm|I've|my|me)\b|\s+\(", wb.group("obj"))[0]
+    claim_end = r.lex("commonalities.claim_end").pattern
+    for wb in r.lex_re("commonalities.we_both", ("both",)).finditer(r.text):
+        obj = claim_end.split(wb.group("obj"))[0]
         capitals = {"".join(c for c in name if c.isupper())
                     for name in (*recipient.groups, *(e.company for e in recipient.experience), *(e.school for e in recipient.education))}
         end = wb.start("obj") + len(obj)

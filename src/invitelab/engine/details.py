@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from . import facts as F
 from .note import fold
-from .patterns import lazy_compile
 from .structure import BRACKET_NEEDLES, greeting_word
 from .words import english_words
 
@@ -50,30 +49,29 @@ def _counts_as_detail(r: Reading, m: F.Mention, text: str = "") -> bool:
     return False
 
 
-_PATH_CLAIM = lazy_compile(
-    r"\byou(?:'ve)?\s+(?:moved|went|switched|transitioned|pivoted|made\s+the\s+(?:move|switch|jump)|got)\s+"
-    r"from\s+[\w\s'-]{3,40}?\s+(?:to|into)\s+\w[\w\s'-]{2,40}", re.IGNORECASE, needles=("you",))
-_ABOUT_THEM = lazy_compile(r"\byour?\b|\bcongrat|\bwe(?:'re|\s+are|\s+were)?\s+both\b", re.IGNORECASE)
+_NAMED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w&'-]+(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&'-]+)*)")  # capitalised words
 
 
 def _you_proper_noun(r: Reading) -> tuple[int, int] | None:
     """Without a profile: a named thing in a sentence about the recipient ("your work at Meridian",
     "congrats on the Austin Indie Game Award"), or their path ("how you moved from nursing into informatics")."""
     note = r.note
-    path = _PATH_CLAIM.search(note.text)
+    path = r.lex_re("details.their_path", ("you",)).search(note.text)
     brackets = r.lex_re("placeholders.brackets", BRACKET_NEEDLES)
     greeting = greeting_word(r.lex("greetings.words"))
+    about_them, not_named = r.lex("details.about_them"), r.lex("details.not_named_things").words
+    pronoun, theirs = r.lex("details.pronouns").pattern, r.lex("details.their_pronouns").word_set
     if path:
         return path.start(), path.end()
     for sent in note.sentences:
-        about = _ABOUT_THEM.search(sent.text)
+        about = about_them.search(sent.text)
         if not about or brackets.search(sent.text) or \
                 r.blanked[sent.start:sent.end] != sent.text:
             continue
         shared_or_congrats = not about.group(0).lower().startswith("you")
-        for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w&'-]+(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&'-]+)*)", sent.text):
+        for m in _NAMED.finditer(sent.text):
             word = m.group(1)
-            if m.start() == 0 or word in ("I", "I'm", "I've", "I'd", "LinkedIn") or fold(word) in r.lex("addressees.generic").word_set:
+            if m.start() == 0 or word in not_named or fold(word) in r.lex("addressees.generic").word_set:
                 continue
             if word.isupper() and all(w.lower() in english_words() for w in word.split()) and len(word) > 3:
                 continue  # "ANYONE" shouted is a common word, not a named thing
@@ -82,8 +80,8 @@ def _you_proper_noun(r: Reading) -> tuple[int, int] | None:
                 continue
             if greeting.match(sent.text) and m.start() < 25:
                 continue
-            pronouns = re.findall(r"\b(you|your|you're|i|i'm|my|me|we|our)\b", prefix, re.IGNORECASE)
-            if not shared_or_congrats and (not pronouns or pronouns[-1].lower() not in ("you", "your", "you're")):
+            pronouns = pronoun.findall(prefix)
+            if not shared_or_congrats and (not pronouns or pronouns[-1].lower() not in theirs):
                 continue
             if shared_or_congrats and m.start() < about.end():
                 continue
@@ -95,10 +93,11 @@ def _names_something(r: Reading, claim) -> bool:
     """A claim's object starts with a real word, not a placeholder ("your post about [specific topic]",
     "your post about the [Specific Role] you are hiring for" name nothing)."""
     at = r.text.find(claim.obj, claim.start)
+    articles = r.lex("references.articles").word_set
     if at < 0:
         return True
     for m in re.finditer(r"[^\W\d_][\w'-]*", claim.obj):
-        if m.group(0).lower() in ("the", "a", "an", "your", "my", "our", "this", "that", "some"):
+        if m.group(0).lower() in articles:
             continue
         return not r.inside_placeholder(at + m.start())
     return False

@@ -88,9 +88,9 @@ def read_voice(r: Reading) -> Voice:
         if low in text_speak:
             if (len(low) == 1 and t.text != low) or (len(low) > 1 and t.is_upper):
                 continue  # "U of M", "R" the language, "RN" (a nurse), "TY" in a name
-            if low == "u" and re.match(r"\s*(?:of|\.|-)", text[t.end: t.end + 4]):
+            if low == "u" and r.lex("voice.letter_u").pattern.match(text[t.end: t.end + 4]):
                 continue
-            if low == "r" and re.match(r"\s*(?:&|and\b|programming|studio|package|code)", text[t.end: t.end + 14], re.IGNORECASE):
+            if low == "r" and r.lex("voice.r_language").pattern.match(text[t.end: t.end + 14]):
                 continue
             if low == "ty" and t.text[0].isupper():
                 continue
