@@ -29,7 +29,7 @@ def _may_have_form(text: str) -> bool:
     return False
 
 
-def placeholder_spans(r: Reading) -> tuple[tuple[int, int], ...]:
+def find_placeholders(r: Reading) -> tuple[tuple[int, int], ...]:
     """Every placeholder's (start, end) in the note, in order."""
     text = r.text
     spans = [m.span() for m in r.lex_re("placeholders.brackets", BRACKET_NEEDLES).finditer(text)]

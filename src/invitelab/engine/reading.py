@@ -148,7 +148,7 @@ class Reading:
     @held
     def placeholders(self) -> tuple[tuple[int, int], ...]:
         """Every unfilled placeholder's (start, end), in order."""
-        return placeholders.placeholder_spans(self)
+        return placeholders.find_placeholders(self)
 
     @held
     def blanked(self) -> str:
@@ -226,12 +226,12 @@ class Reading:
     @held
     def how_you_know(self) -> tuple[str, tuple[int, int]] | None:
         """("contact" | "meeting" | "prior", span): how the sender knows the recipient."""
-        return references.how_you_know(self)
+        return references.find_how_you_know(self)
 
     @held
     def concrete_reference(self) -> tuple[str, tuple[int, int]] | None:
         """("news" | "area", span): news about the recipient or a named area of their work."""
-        return references.concrete_reference(self)
+        return references.find_concrete_reference(self)
 
 
 @lru_cache(maxsize=128)

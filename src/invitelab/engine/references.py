@@ -60,7 +60,7 @@ _NEEDLES = (
 )
 
 
-def how_you_know(r: Reading) -> tuple[str, tuple[int, int]] | None:
+def find_how_you_know(r: Reading) -> tuple[str, tuple[int, int]] | None:
     """("contact" | "meeting" | "prior", span) when the note says how the sender knows the recipient."""
     low = r.text.lower()
     present = [fid for fid, needles in _NEEDLES if any(n in low for n in needles) or r.lex(fid).changed]
@@ -89,7 +89,7 @@ def how_you_know(r: Reading) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
-def concrete_reference(r: Reading) -> tuple[str, tuple[int, int]] | None:
+def find_concrete_reference(r: Reading) -> tuple[str, tuple[int, int]] | None:
     """("news" | "area", span) for news about the recipient or a specific area of their work
     named in the note (the object must have a content word: "your experience" alone is flattery)."""
     text = r.blanked
