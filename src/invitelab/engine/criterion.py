@@ -15,8 +15,8 @@ def finding(criterion: str, status: str, evidence: str, suggestion: str = "",
                    warning=warning)
 
 
-def quote(note: Note | Reading, start: int, end: int) -> str:
-    note = note.note if isinstance(note, Reading) else note
+def quote(r: Reading, start: int, end: int) -> str:
+    note = r.note if type(r) is Reading else r  # until self_intro and purpose are judges of the Reading
     return f"“{note.snippet(start, end)}”"
 
 

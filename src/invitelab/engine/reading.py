@@ -69,6 +69,7 @@ class Reading:
         set_(self, "sender", sender)
         set_(self, "rubric", rubric)
         set_(self, "patterns", patterns_for(rubric))
+        set_(self, "_families", _families(rubric))
 
     note: Note
     text: str  # the note as read (normalised; offsets of every span)
@@ -88,16 +89,21 @@ class Reading:
     def lex(self, fid: str) -> lexicon.Family:
         """The lexicon family ``fid`` as this rubric has it (its ``[lexicon]`` section may replace
         or extend any family; an emptied family finds nothing)."""
-        return lexicon.family(fid, self.rubric)
+        fam = self._families.get(fid)
+        if fam is None:
+            fam = self._families[fid] = lexicon.family(fid, self.rubric)
+        return fam
 
     def lex_re(self, fid: str, needles: tuple[str, ...] = ()):
         """The family's compiled pattern; with `needles` (lower-case strings one of which any match
         must contain), a pattern that skips a text without any of them (speed), unless the rubric
         changed the family (its new entries need not contain them)."""
-        fam = self.lex(fid)
-        if not needles or fam.changed:
-            return fam.pattern
-        return _needled(fam, needles)
+        key = (fid, needles)
+        found = self._families.get(key)
+        if found is None:
+            fam = self.lex(fid)
+            found = self._families[key] = fam.pattern if not needles or fam.changed else _needled(fam, needles)
+        return found
 
     # --- structure ----------------------------------------------------------------------------
 
@@ -232,6 +238,14 @@ class Reading:
     def concrete_reference(self) -> tuple[str, tuple[int, int]] | None:
         """("news" | "area", span): news about the recipient or a named area of their work."""
         return references.find_concrete_reference(self)
+
+
+@lru_cache(maxsize=64)
+def _families(rubric: Rubric) -> dict:
+    """The lexicon families as one rubric has them (and their needled patterns), filled in by
+    :meth:`Reading.lex` as they are first asked for: a family is looked up once per rubric, not
+    once per use (speed)."""
+    return {}
 
 
 @lru_cache(maxsize=128)

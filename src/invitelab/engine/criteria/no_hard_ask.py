@@ -16,9 +16,9 @@ def judge_no_hard_ask(r: Reading) -> Finding:
         return finding(cid, "pass", "No request for a job, referral, interview or resume review, no pitch and no link.")
     kind, span = hit
     if kind == "link":
-        return finding(cid, "fail", f"Carries a link: {quote(note, *span)}.",
+        return finding(cid, "fail", f"Carries a link: {quote(r, *span)}.",
                        "Leave links out of a first note: many readers will not click a stranger's link.", span)
-    return finding(cid, "fail", f"Asks too much of a stranger: {quote(note, *span)}.",
+    return finding(cid, "fail", f"Asks too much of a stranger: {quote(r, *span)}.",
                    "Ask for something small first (a question, advice, a 15-minute chat); a job, referral, "
                    "interview or resume review can come after you have built a relationship.", span)
 
