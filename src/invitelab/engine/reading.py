@@ -62,14 +62,8 @@ class Reading:
     """The note as every criterion reads it, for one recipient, sender and rubric (frozen)."""
 
     def __init__(self, note: Note, recipient: Profile | None, sender: Profile | None, rubric: Rubric):
-        set_ = object.__setattr__
-        set_(self, "note", note)
-        set_(self, "text", note.text)
-        set_(self, "recipient", recipient)
-        set_(self, "sender", sender)
-        set_(self, "rubric", rubric)
-        set_(self, "patterns", patterns_for(rubric))
-        set_(self, "_families", _families(rubric))
+        vars(self).update(note=note, text=note.text, recipient=recipient, sender=sender, rubric=rubric,
+                          patterns=patterns_for(rubric), _families=_families(rubric))
 
     note: Note
     text: str  # the note as read (normalised; offsets of every span)
@@ -128,11 +122,8 @@ class Reading:
     @held
     def name_words(self) -> frozenset[str]:
         """The folded words of the recipient's and sender's names."""
-        names = set()
-        for prof in (self.recipient, self.sender):
-            if prof:
-                names.update(fold(w) for w in re.findall(r"[^\W\d_]+", prof.name + " " + prof.first_name))
-        return frozenset(names)
+        recipient = _profile_name_words(self.recipient) if self.recipient else frozenset()
+        return recipient | _profile_name_words(self.sender) if self.sender else recipient
 
     @held
     def addressing(self) -> Addressing:
@@ -238,6 +229,12 @@ class Reading:
     def concrete_reference(self) -> tuple[str, tuple[int, int]] | None:
         """("news" | "area", span): news about the recipient or a named area of their work."""
         return references.find_concrete_reference(self)
+
+
+@lru_cache(maxsize=256)
+def _profile_name_words(profile: Profile) -> frozenset[str]:
+    """The folded words of a profile's name (profiles are frozen: cached per profile object)."""
+    return frozenset(fold(w) for w in re.findall(r"[^\W\d_]+", profile.name + " " + profile.first_name))
 
 
 @lru_cache(maxsize=64)

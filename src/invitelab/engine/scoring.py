@@ -119,7 +119,10 @@ def score(
     rubric = (rubric or default_rubric()).with_limit(limit)
     note = Note(text)
     reading = Reading(note, recipient, sender, rubric)  # one reading of the note, for every criterion
-    with lexicon.using(rubric):  # lexicon families as this rubric's [lexicon] tables have them (the fact matcher)
+    if rubric.lexicon or lexicon.active_changes() is not None:
+        with lexicon.using(rubric):  # lexicon families as this rubric's [lexicon] tables have them (the fact matcher)
+            raw = [criterion.judge(reading) for criterion in CRITERIA]
+    else:
         raw = [criterion.judge(reading) for criterion in CRITERIA]
     status = {f.criterion: f.status for f in raw}
     level = decide_level(status)
