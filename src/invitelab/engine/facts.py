@@ -19,12 +19,12 @@ from .note import Note
 from . import lexicon
 from .patterns import lazy_compile
 from .shortforms import (
-    PLACE_WORDS,
     canonical,
     compact,
     employer_short_forms,
     field_forms,
     needs_capitals,
+    place_words,
     school_short_forms,
     words_of,
 )
@@ -749,7 +749,7 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
                 if last < n:
                     gap = note.text[tokens[last - 1].end: tokens[last].start]
                     # "UW-Madison" is not "UW" (Washington); "UC Berkeley" is not "UC" (Cincinnati)
-                    if (gap == "-" or (gap == " " and tokens[last].is_capitalised and nxt in PLACE_WORDS)) and length == 1:
+                    if (gap == "-" or (gap == " " and tokens[last].is_capitalised and nxt in place_words())) and length == 1:
                         continue
                     if length == 1 and gap == " " and tokens[first].low in _SYSTEM_PREFIXES and \
                             tokens[last].is_capitalised and not tokens[last].text.isupper() and nxt not in english_words():
@@ -855,7 +855,7 @@ def _title_matches(note: Note, facts: ProfileFacts):
                 i = pairs.get((a, b))
             if i is None:
                 continue
-            if a in PLACE_WORDS and b in PLACE_WORDS or (a + b) in org_keys or a in org_keys or b in org_keys:
+            if a in place_words() and b in place_words() or (a + b) in org_keys or a in org_keys or b in org_keys:
                 continue  # a school or employer named in a title ("Ohio Wesleyan") is not the title
             # capitalised as in the profile's title (both words capitalised), or two specific words next to
             # a record noun ("I loved your piece on the wall labels")
@@ -911,7 +911,7 @@ def _topic_matches(note: Note, facts: ProfileFacts):
                 outside = {tokens[i].low for i in by_sentence[sid] if stems[i] not in matched}
                 record = bool(outside & RECORD_WORDS)
                 # one distinctive name next to "your talk" is enough: "your GreenBiz talk"
-                distinctive = any(len(t) >= 4 and t not in english_words() and t not in PLACE_WORDS
+                distinctive = any(len(t) >= 4 and t not in english_words() and t not in place_words()
                                   for t in (tokens[i].low for i in by_sentence[sid] if stems[i] in matched - GENERIC_STEMS))
                 if not enough and not (record and distinctive):
                     continue
@@ -1133,7 +1133,7 @@ def _same_kind_item(claimed: str, obj: str, facts: ProfileFacts) -> bool:
 
 def _venue_ok(venue: str, facts: ProfileFacts) -> bool:
     """A claimed venue ("your talk at RIMS") must be where one of the profile's activities was."""
-    wanted = {w for w in content_stems(venue) if w not in PLACE_WORDS} - GENERIC_STEMS - VENUE_TYPE_STEMS
+    wanted = {w for w in content_stems(venue) if w not in place_words()} - GENERIC_STEMS - VENUE_TYPE_STEMS
     if not wanted:
         return True
     activity_text = " ".join(canonical(f.venue + " " + f.label) for f in facts.facts if f.kind == "activity")
@@ -1306,7 +1306,7 @@ def same_institution(a: str, b: str) -> bool:
         return True
     shorter, longer = sorted((wa, wb), key=len)
     return len(shorter) >= 2 and longer[: len(shorter)] == shorter and len(longer) - len(shorter) <= 1 \
-        and longer[-1] in PLACE_WORDS | {"ohio"}
+        and longer[-1] in place_words() | {"ohio"}
 
 
 def sender_relation(sender: Profile, fact: Fact) -> str:
