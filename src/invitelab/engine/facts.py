@@ -223,7 +223,8 @@ def content_stems(text: str) -> list[str]:
     return list(dict.fromkeys(topic_stem(w) for w in words if w not in STOPWORDS and len(w) > 1))
 
 
-_HEADLINE_EMPLOYER = lazy_compile(r"(?:\bat\b|@|\|)\s*([^|,;·•]+)")
+_HEADLINE_SEGMENTS = re.compile(r"\s*[|·•]\s*")  # "Cloud Engineer at Microsoft | Azure | open source"
+_HEADLINE_EMPLOYER = lazy_compile(r"(?:\bat\b|@)\s*([^|,;·•]+)")
 _PAREN_SHORT = lazy_compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
 
 
@@ -258,12 +259,24 @@ def _profile_facts(profile: Profile, _changes) -> ProfileFacts:
     if any(len(getattr(profile, name)) > MAX_PROFILE_ITEMS for name in _LISTS):
         profile = _ProfileRead(profile)  # type: ignore[assignment]
     employers = [e.company for e in profile.experience if e.company]
-    for match in _HEADLINE_EMPLOYER.finditer(profile.headline):
-        candidate = re.sub(r"^the\s+", "", match.group(1).strip(), flags=re.IGNORECASE)
-        if candidate and candidate[0].isupper() and len(candidate) < 80:
-            employers.append(candidate)
-            if "'s " in candidate:  # "Smithsonian's National Museum of American History"
-                employers.extend(part.strip() for part in candidate.split("'s ") if part.strip())
+    worked_at = {canonical(name) for name in employers}
+    headline_topics = []
+    # An employer in the headline follows "at" or "@" ("Cloud Engineer at Microsoft"); a segment
+    # after a separator with neither ("Cloud Engineer | Azure") names a skill or a topic, not an
+    # employer, unless it is one of the profile's experience entries.
+    for number, segment in enumerate(_HEADLINE_SEGMENTS.split(profile.headline)):
+        candidates = [m.group(1) for m in _HEADLINE_EMPLOYER.finditer(segment)]
+        if not candidates and number and segment:
+            if canonical(segment) in worked_at:
+                candidates = [segment]
+            elif segment[0].isupper() and len(segment) < 80:
+                headline_topics.append(segment)
+        for candidate in candidates:
+            candidate = re.sub(r"^the\s+", "", candidate.strip(), flags=re.IGNORECASE)
+            if candidate and candidate[0].isupper() and len(candidate) < 80:
+                employers.append(candidate)
+                if "'s " in candidate:  # "Smithsonian's National Museum of American History"
+                    employers.extend(part.strip() for part in candidate.split("'s ") if part.strip())
     for match in _PAREN_SHORT.finditer(profile.headline):
         employers.append(match.group(1))  # "Georgia Public Broadcasting (PBS)"
     seen: set[str] = set()
@@ -347,6 +360,10 @@ def _profile_facts(profile: Profile, _changes) -> ProfileFacts:
             facts.add_topic(Fact("role", title, canonical(title)), core, min_needed=len(stems))
     for skill in profile.skills:
         facts.add_topic(Fact("skill", skill, canonical(skill)), skill)
+    skill_keys = {canonical(skill) for skill in profile.skills}
+    for topic in headline_topics:  # "Cloud Engineer | Azure": a skill the headline names
+        if canonical(topic) not in skill_keys:
+            facts.add_topic(Fact("skill", topic, canonical(topic)), topic)
     # occupations ("teacher", "nurse"): a bare occupation counts only when the note ties it
     occupation_keys = {f.key for f in facts.facts if f.kind == "occupation"}
     for title in dict.fromkeys(titles + [profile.headline]):
