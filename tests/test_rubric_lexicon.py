@@ -18,6 +18,10 @@ WELDER_R = profile_from_dict({"id": "wr", "name": "Rosa Diaz", "headline": "Weld
                               "experience": [{"title": "Welder", "company": "Lincoln Works"}], "kind": "recipient"})
 WELDER_S = profile_from_dict({"id": "ws", "name": "Sam Lee", "headline": "Welder at Ace Fab",
                               "experience": [{"title": "Welder", "company": "Ace Fab"}], "kind": "sender"})
+DUO_R = profile_from_dict({"id": "dr", "name": "Rosa Diaz", "headline": "Product Manager at Duolingo",
+                           "experience": [{"title": "Product Manager", "company": "Duolingo"}], "kind": "recipient"})
+DUO_S = profile_from_dict({"id": "ds", "name": "Sam Lee", "headline": "Student",
+                           "experience": [{"title": "Intern", "company": "Duolingo"}], "kind": "sender"})
 HIRING = profile_from_dict({"id": "h", "name": "Dana Whitfield", "skills": ["Hiring"], "kind": "recipient"})
 
 
@@ -74,6 +78,11 @@ EXTENDED = [
      "my consultancy could help. Thanks, Sam", WELDER_R, WELDER_S, "no_hard_ask", "pass", "fail"),
     ("references.mutual_contact", [r"\bmy\s+cousin\s+[A-Z]\w+\s+says\s+hi\b"], "Hi Rosa, my cousin Pia says hi. I'd love "
      "to hear how you moved into inspection work. Thanks, Sam", None, None, "specific_detail", "fail", "pass"),
+    # the fact matcher's own word lists (facts.vocab()) follow the rubric too
+    ("facts.not_affiliation", ["subscriber"], "Hi Rosa, I'm a Duolingo subscriber! I'd love to hear how you moved into "
+     "product. Thanks, Sam", DUO_R, DUO_S, "common_ground", "pass", "fail"),
+    ("facts.category_nouns", ["team"], "Hi Rosa, I admire the product team at Duolingo. I'd love to hear how you moved "
+     "into product. Thanks, Sam", DUO_R, None, "specific_detail", "pass", "fail"),
 ]
 
 
