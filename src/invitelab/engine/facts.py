@@ -441,19 +441,142 @@ class Mention:
         return note.text[self.start : self.end]
 
 
-def _sentence_bounds(note: Note, index: int) -> tuple[int, int]:
-    """Token index range of the sentence containing token `index` (a table made once per note)."""
-    cache = note.__dict__.setdefault("_memo", {})
-    table = cache.get("sentence_bounds")
-    if table is None:
-        ids = _sentence_ids(note)
-        table, start = [], 0
-        for i in range(1, len(ids) + 1):
-            if i == len(ids) or ids[i] != ids[start]:
-                table.extend([(start, i)] * (i - start))
-                start = i
-        cache["sentence_bounds"] = table
-    return table[index]
+_UNSET = object()
+
+
+class NoteIndex:
+    """What the fact matcher reads from one note, built once per note and passed to the functions
+    that need it (``find_mentions(note, profile, index)``): each token's sentence and line, one
+    word index per sentence, the tokens' stems, neighbouring word pairs, sentence ends, the
+    trailing signature, and the mentions found per profile. Each table is made on first use.
+
+    Build it with :func:`note_index` (one per note: the note keeps it as ``note.facts_index``,
+    so callers that pass no index still share one)."""
+
+    __slots__ = ("note", "_sentence_ids", "_bounds", "_sentences", "_line_starts", "_title_pairs", "_stems",
+                 "_stops", "_signature", "_mentions")
+
+    def __init__(self, note: Note):
+        self.note = note
+        self._sentence_ids = self._bounds = self._line_starts = self._title_pairs = self._stems = self._stops = None
+        self._sentences: dict[int, _SentenceIndex] = {}
+        self._signature = _UNSET
+        self._mentions: dict[tuple[int, object], tuple[Profile, list[Mention]]] = {}
+
+    @property
+    def sentence_ids(self) -> list[int]:
+        """For each token, the number of the sentence it is in."""
+        if self._sentence_ids is None:
+            ids, current = [], 0
+            tokens, text = self.note.tokens, self.note.text
+            for i, t in enumerate(tokens):
+                gap = text[tokens[i - 1].end : t.start] if i else ""
+                if gap and ("." in gap or "!" in gap or "?" in gap or "\n" in gap or ";" in gap):
+                    current += 1
+                ids.append(current)
+            self._sentence_ids = ids
+        return self._sentence_ids
+
+    def sentence_bounds(self, index: int) -> tuple[int, int]:
+        """Token index range of the sentence containing token `index`."""
+        if self._bounds is None:
+            ids = self.sentence_ids
+            table, start = [], 0
+            for i in range(1, len(ids) + 1):
+                if i == len(ids) or ids[i] != ids[start]:
+                    table.extend([(start, i)] * (i - start))
+                    start = i
+            self._bounds = table
+        return self._bounds[index]
+
+    def sentence(self, lo: int, hi: int) -> _SentenceIndex:
+        """The word index of the sentence of tokens [lo, hi)."""
+        found = self._sentences.get(lo)
+        if found is None:
+            found = self._sentences[lo] = _SentenceIndex([t.low for t in self.note.tokens[lo:hi]])
+        return found
+
+    def line_start(self, index: int) -> int:
+        """Where the line holding token `index` starts."""
+        if self._line_starts is None:
+            table, start, text = [], 0, self.note.text
+            prev = 0
+            for t in self.note.tokens:
+                found = text.rfind("\n", prev, t.start)
+                if found >= 0:
+                    start = found + 1
+                table.append(start)
+                prev = t.start
+            self._line_starts = table
+        return self._line_starts[index]
+
+    @property
+    def title_pairs(self) -> tuple[dict, dict]:
+        """Each pair of neighbouring words, and a name with a small word inside ("the Arc and Spark
+        podcast"): its two outer words, each with the index of its first token."""
+        if self._title_pairs is None:
+            tokens = self.note.tokens
+            self._title_pairs = (
+                {(a.low, b.low): i for i, (a, b) in enumerate(zip(tokens, tokens[1:]))},
+                {(a.low, c.low): i for i, (a, b, c) in enumerate(zip(tokens, tokens[1:], tokens[2:]))
+                 if b.low in _NAME_JOINERS},
+            )
+        return self._title_pairs
+
+    @property
+    def stems(self):
+        """Each token's stem, the tokens of each sentence, each sentence's stems and the sentences
+        each stem is in (the same for every profile the note is checked against)."""
+        if self._stems is None:
+            synonyms = vocab().stem_synonyms
+            stems = [topic_stem(t.low, synonyms) for t in self.note.tokens]
+            sentence_of = self.sentence_ids
+            by_sentence: dict[int, list[int]] = {}
+            for idx, sid in enumerate(sentence_of):
+                by_sentence.setdefault(sid, []).append(idx)
+            sentence_stems = {sid: {stems[i] for i in idxs} for sid, idxs in by_sentence.items()}
+            sentences_with: dict[str, set[int]] = {}
+            for i, st in enumerate(stems):
+                sentences_with.setdefault(st, set()).add(sentence_of[i])
+            self._stems = (stems, by_sentence, sentence_stems, sentences_with)
+        return self._stems
+
+    @property
+    def stops(self) -> list[int]:
+        """Where each sentence-ending character is."""
+        if self._stops is None:
+            self._stops = [m.start() for m in _STOP.finditer(self.note.text)]
+        return self._stops
+
+    @property
+    def signature(self) -> int | None:
+        """Where a one-line note's signature starts (see :func:`trailing_signature`)."""
+        if self._signature is _UNSET:
+            text = self.note.text
+            m = _TRAILING_SIGNATURE.search(text[-200:])
+            start = None
+            first_word = m.group("sig").split()[0].rstrip(",").lower() if m else ""
+            if m and first_word not in STOPWORDS and first_word not in vocab().not_names and \
+                    not re.search(r"\b(?:you|your|I|I'm|my|we)\b", m.group("sig")):
+                start = len(text) - len(text[-200:]) + m.start("sig")
+            self._signature = start
+        return self._signature
+
+    def mentions(self, profile: Profile) -> list[Mention]:
+        """The mentions of the profile's facts (found once per profile and rubric in force)."""
+        key = (id(profile), lexicon.active_changes())
+        found = self._mentions.get(key)
+        if found is None:
+            found = self._mentions[key] = (profile, _find_mentions(self, profile))  # the profile kept: ids stay unique
+        return found[1]
+
+
+def note_index(note: Note) -> NoteIndex:
+    """The note's index for the fact matcher, built on first use and kept as ``note.facts_index``."""
+    index = note.facts_index
+    if index is None:
+        index = note.facts_index = NoteIndex(note)
+    return index
 
 
 _ECHO = lazy_compile(r"\b(?:same as me|like me|me too|as did i|so did i|just like me)\b")
@@ -464,20 +587,10 @@ _TRAILING_SIGNATURE = lazy_compile(
     r"(?<=[.!?])\s+(?:[-–—]\s*)?(?P<sig>[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){0,2},\s+[^.!?\n]{2,100})\s*$")
 
 
-def trailing_signature(note: Note) -> int | None:
+def trailing_signature(note: Note, index: NoteIndex | None = None) -> int | None:
     """Where a one-line note's signature starts when it has no sign-off word or line break:
     "... my resume? Yasmin, Kent State MA Translation" or "... to chat. - Dan Kim, NC State"."""
-    V = vocab()
-    cache = note.__dict__.setdefault("_memo", {})
-    if "trailing_signature" not in cache:
-        m = _TRAILING_SIGNATURE.search(note.text[-200:])
-        start = None
-        first_word = m.group("sig").split()[0].rstrip(",").lower() if m else ""
-        if m and first_word not in STOPWORDS and first_word not in V.not_names and \
-                not re.search(r"\b(?:you|your|I|I'm|my|we)\b", m.group("sig")):
-            start = len(note.text) - len(note.text[-200:]) + m.start("sig")
-        cache["trailing_signature"] = start
-    return cache["trailing_signature"]
+    return (index or note_index(note)).signature
 
 
 class _SentenceIndex:
@@ -536,30 +649,6 @@ class _SentenceIndex:
         return table[min(start, len(self.words))]
 
 
-def _sentence_index(note: Note, lo: int, hi: int) -> _SentenceIndex:
-    cache = note.__dict__.setdefault("_memo", {}).setdefault("sentence_words", {})
-    if lo not in cache:
-        cache[lo] = _SentenceIndex([t.low for t in note.tokens[lo:hi]])
-    return cache[lo]
-
-
-def _line_start(note: Note, index: int) -> int:
-    """Where the line holding token `index` starts (a table made once per note)."""
-    cache = note.__dict__.setdefault("_memo", {})
-    table = cache.get("line_starts")
-    if table is None:
-        table, start, text = [], 0, note.text
-        prev = 0
-        for t in note.tokens:
-            found = text.rfind("\n", prev, t.start)
-            if found >= 0:
-                start = found + 1
-            table.append(start)
-            prev = t.start
-        cache["line_starts"] = table
-    return table[index]
-
-
 def _tail_is_short_line(note: Note, end: int) -> bool:
     """Is what follows `end` (stripped) under 120 characters, with no line break inside?"""
     text = note.text
@@ -574,12 +663,13 @@ _HERE_WORD = frozenset(("here",))
 _ME_WORDS = frozenset(("me", "my", "i", "i'm", "myself"))
 
 
-def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str, bool]:
+def _side(ix: NoteIndex, first: int, last: int, kind: str = "school") -> tuple[str, bool]:
     """Whose fact is the mention at tokens [first, last) presented as, and is it marked shared."""
     V = vocab()
+    note = ix.note
     tokens = note.tokens
-    lo, hi = _sentence_bounds(note, first)
-    index = _sentence_index(note, lo, hi)
+    lo, hi = ix.sentence_bounds(first)
+    index = ix.sentence(lo, hi)
     words, pairs = index.words, index.pairs
     rel_first, rel_last = first - lo, last - lo
     org = kind in ("school", "employer")
@@ -600,11 +690,11 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
     has_sender = index.has_sender
     echoed = index.echo_last >= rel_last
     # Signature line at the very end: the sender's.
-    line_start = _line_start(note, first)
+    line_start = ix.line_start(first)
     if line_start > 0 and _tail_is_short_line(note, tokens[last - 1].end) and \
             not _YOU.search(note.text[line_start: tokens[first].start].lower()):
         return ("shared" if tied else "sender"), tied
-    signature = trailing_signature(note)
+    signature = ix.signature
     if signature is not None and tokens[first].start >= signature:
         return ("shared" if tied else "sender"), tied
     nearest_at = index.pronoun_before[rel_first]
@@ -758,24 +848,6 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
         i = last
 
 
-def _sentence_ids(note: Note) -> list[int]:
-    """For each token, the number of the sentence it is in."""
-    def compute():
-        ids, current = [], 0
-        tokens, text = note.tokens, note.text
-        for i, t in enumerate(tokens):
-            gap = text[tokens[i - 1].end : t.start] if i else ""
-            if gap and ("." in gap or "!" in gap or "?" in gap or "\n" in gap or ";" in gap):
-                current += 1
-            ids.append(current)
-        return ids
-
-    cache = note.__dict__.setdefault("_memo", {})
-    if "sentence_ids" not in cache:
-        cache["sentence_ids"] = compute()
-    return cache["sentence_ids"]
-
-
 def _tightest(idxs: list[int], stems: list[str], matched: set[str], need: int) -> tuple[int, int]:
     """The shortest run of tokens holding `need` of the matched stems (one a specific word), the
     first such run when several are as short (a sliding window: linear in the hits)."""
@@ -809,25 +881,14 @@ def _tightest(idxs: list[int], stems: list[str], matched: set[str], need: int) -
 _NAME_JOINERS = frozenset(("and", "of", "n"))
 
 
-def _title_matches(note: Note, facts: ProfileFacts):
+def _title_matches(ix: NoteIndex, facts: ProfileFacts):
     """An activity named by two of its title's words in a row: "the <two title words>", or the title itself as capitalised."""
     V = vocab()
-    tokens = note.tokens
+    tokens = ix.note.tokens
     if not facts.titles:
         return
-    cache = note.__dict__.setdefault("_memo", {})
-    if "title_pairs" not in cache:
-        # each pair of neighbouring words, and a name with a small word inside ("the Arc and Spark
-        # podcast"): its two outer words
-        cache["title_pairs"] = (
-            {(a.low, b.low): i for i, (a, b) in enumerate(zip(tokens, tokens[1:]))},
-            {(a.low, c.low): i for i, (a, b, c) in enumerate(zip(tokens, tokens[1:], tokens[2:])) if b.low in _NAME_JOINERS},
-        )
-    pairs, joined = cache["title_pairs"]
+    pairs, joined = ix.title_pairs
     org_keys = facts.org_keys
-
-    if not facts.titles:
-        return
     for fact, words, capitalised, venue_words in facts.titles:
         candidates = [(a, b, True) for a, b in zip(words, words[1:])]
         candidates += [(a, b, False) for a, b in zip(venue_words, venue_words[1:])]  # a show's name, capitalised
@@ -849,40 +910,21 @@ def _title_matches(note: Note, facts: ProfileFacts):
             as_title = (tokens[i].is_capitalised and tokens[i + width - 1].is_capitalised and i > 0
                         and ((a, b) in capitalised or width == 3))
             specific = stem(a) not in V.generic_stems and stem(b) not in V.generic_stems and min(len(a), len(b)) >= 4
-            lo, hi = _sentence_bounds(note, i)
+            lo, hi = ix.sentence_bounds(i)
             record = any(t.low in V.record_words for t in tokens[lo:hi])
             if (as_title and (in_title or record)) or (in_title and specific and record):
                 yield fact, i, i + width
                 break
 
 
-def _note_stems(note: Note):
-    """Each token's stem, the tokens of each sentence, each sentence's stems and the sentences
-    each stem is in (the same for every profile the note is checked against: computed once)."""
-    cache = note.__dict__.setdefault("_memo", {})
-    if "stems" not in cache:
-        synonyms = vocab().stem_synonyms
-        stems = [topic_stem(t.low, synonyms) for t in note.tokens]
-        sentence_of = _sentence_ids(note)
-        by_sentence: dict[int, list[int]] = {}
-        for idx, sid in enumerate(sentence_of):
-            by_sentence.setdefault(sid, []).append(idx)
-        sentence_stems = {sid: {stems[i] for i in idxs} for sid, idxs in by_sentence.items()}
-        sentences_with: dict[str, set[int]] = {}
-        for i, st in enumerate(stems):
-            sentences_with.setdefault(st, set()).add(sentence_of[i])
-        cache["stems"] = (stems, by_sentence, sentence_stems, sentences_with)
-    return cache["stems"]
-
-
-def _topic_matches(note: Note, facts: ProfileFacts):
+def _topic_matches(ix: NoteIndex, facts: ProfileFacts):
     """Topics (posts, interests, roles, skills) found by their words, sentence by sentence."""
     V = vocab()
-    tokens = note.tokens
+    tokens = ix.note.tokens
     if not facts.topics or not tokens:
         return
-    yield from _title_matches(note, facts)
-    stems, by_sentence, sentence_stems, sentences_with = _note_stems(note)
+    yield from _title_matches(ix, facts)
+    stems, by_sentence, sentence_stems, sentences_with = ix.stems
     for topic in facts.topics:
         best = None
         candidates = set()
@@ -927,16 +969,12 @@ def _topic_matches(note: Note, facts: ProfileFacts):
             yield topic.fact, best[1], best[2]
 
 
-def find_mentions(note: Note, profile: Profile | None) -> list[Mention]:
+def find_mentions(note: Note, profile: Profile | None, index: NoteIndex | None = None) -> list[Mention]:
     """Every place the note names one of the profile's facts, with whose fact it is said to be
-    (computed once per note and profile)."""
+    (computed once per note and profile: pass the note's ``index`` to share the work)."""
     if profile is None or not note.tokens:
         return []
-    cache = note.__dict__.setdefault("_memo", {})
-    key = ("mentions", id(profile))
-    if key not in cache:
-        cache[key] = _find_mentions(note, profile)
-    return cache[key]
+    return (index or note_index(note)).mentions(profile)
 
 
 _ANSWER = lazy_compile(r"\s*(?:i\s+did\s+too|i\s+did\s+as\s+well|so\s+did\s+i|me\s+too|same\s+here|i\s+(?:do|am|was)\s+too)\b",
@@ -946,14 +984,11 @@ _ANSWER = lazy_compile(r"\s*(?:i\s+did\s+too|i\s+did\s+as\s+well|so\s+did\s+i|me
 _STOP = re.compile(r"[.!?\n]")
 
 
-def _answered(note: Note, end: int) -> bool:
+def _answered(ix: NoteIndex, end: int) -> bool:
     """True when the sentence after the one ending at/after `end` starts with "I did too", "Me too"."""
-    cache = note.__dict__.setdefault("_memo", {})
-    stops = cache.get("stops")
-    if stops is None:
-        stops = cache["stops"] = [m.start() for m in _STOP.finditer(note.text)]
+    stops = ix.stops
     at = bisect_right(stops, end - 1)  # the first stop at or after `end`
-    return at < len(stops) and bool(_ANSWER.match(note.text, stops[at] + 1))
+    return at < len(stops) and bool(_ANSWER.match(ix.note.text, stops[at] + 1))
 
 
 def _category_before(note: Note, first: int, last: int) -> bool:
@@ -969,11 +1004,12 @@ def _category_before(note: Note, first: int, last: int) -> bool:
     return False
 
 
-def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
+def _find_mentions(ix: NoteIndex, profile: Profile) -> list[Mention]:
     V = vocab()
+    note = ix.note
     facts = profile_facts(profile)
     found = [(f, a, b, True) for f, a, b in _org_matches(note, facts)]
-    found += [(f, a, b, False) for f, a, b in _topic_matches(note, facts)
+    found += [(f, a, b, False) for f, a, b in _topic_matches(ix, facts)
               if not (f.kind == "employer" and _category_before(note, a, b))]
     tokens = note.tokens
     # where matches overlap, an exact name beats a topic match, and a longer match a shorter one
@@ -1004,11 +1040,11 @@ def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
         chosen.append(c)
     kept: list[Mention] = []
     for fact, first, last, exact, start, end in chosen:
-        side, tied = _side(note, first, last, fact.kind)
+        side, tied = _side(ix, first, last, fact.kind)
         if side == "recipient" and fact.kind in ("school", "employer", "group", "interest") and \
-                _answered(note, end):
+                _answered(ix, end):
             side, tied = "shared", True  # "I noticed you went to Wake Forest. I did too."
-        lo = _sentence_bounds(note, first)[0]
+        lo = ix.sentence_bounds(first)[0]
         before = [t.low for t in tokens[max(lo, first - 6): first]]
         near = any(w in ("your", "yours") for w in before[-3:]) or any(
             w in ("you", "you've") and nxt in V.you_verbs for w, nxt in zip(before, before[1:] + [""]))
