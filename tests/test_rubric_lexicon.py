@@ -173,3 +173,23 @@ def test_the_listing_is_a_lexicon_table_that_changes_nothing(tmp_path, capsys):
     rubric = load_rubric(path)
     assert {fid for fid, _ in rubric.lexicon} == {f.id for f in lexicon.families()}
     assert all(items == lexicon.file_family(fid).items for fid, items in rubric.lexicon)
+
+
+ROBUST_NOTES = [
+    ("Hi Dana, I'm a psych junior at OSU too! I loved your post on career fairs. Could I ask how you plan one? "
+     "Thanks, Alex", DANA, ALEX),
+    ("Dear Hiring Manager, are you hiring? Please review my resume: https://x.example [Name]", DANA, None),
+    ("Priya suggested I reach out. Congrats on the launch! I'd be glad to share my notes. Best, Sam", None, None),
+    ("hi rosa, im a nurse too lol. Also, Kent State is great. (company name) - Sam Lee, Temple '26", NURSE_R, NURSE_S),
+    ("", None, None),
+]
+
+
+@pytest.mark.parametrize("fam", lexicon.families(), ids=lambda f: f.id)
+def test_every_family_can_be_emptied_without_error(fam):
+    off = rubric_from_mapping({"lexicon": {fam.id: {} if fam.kind == "table" else []}}, "test rubric")
+    assert lexicon.family(fam.id, off).search("Hi there, Buckeye OSU") is None
+    for text, recipient, sender in ROBUST_NOTES:
+        result = score(text, recipient, sender, rubric=off)
+        assert result.level in ("generic", "developing", "personalized", "exemplary")
+        find_facts(text, recipient, rubric=off)
