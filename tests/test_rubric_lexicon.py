@@ -193,3 +193,13 @@ def test_every_family_can_be_emptied_without_error(fam):
         result = score(text, recipient, sender, rubric=off)
         assert result.level in ("generic", "developing", "personalized", "exemplary")
         find_facts(text, recipient, rubric=off)
+
+
+@pytest.mark.parametrize("fid, claim", [("facts.claim_activity", "I loved your talk at SXSW."),
+                                        ("facts.claim_school", "you studied at Temple, right?")])
+def test_claim_patterns_are_data_a_rubric_can_turn_off(fid, claim):
+    note = f"Hi Dana, {claim} Could I ask how you plan a career fair? Thanks, Alex"
+    assert lexicon.family(fid).search(note)
+    assert "Unsupported" in score(note, DANA, ALEX).finding("specific_detail").evidence
+    off = rubric_from_mapping({"lexicon": {fid: []}}, "test rubric")
+    assert "Unsupported" not in score(note, DANA, ALEX, rubric=off).finding("specific_detail").evidence

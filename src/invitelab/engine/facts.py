@@ -1055,37 +1055,15 @@ def _find_mentions(ix: NoteIndex, profile: Profile) -> list[Mention]:
 
 # --- References to the recipient's public record ---------------------------------------------
 
-_RECORD_NOUNS = (
-    r"post|posts|article|articles|talk|talks|keynote|presentation|panel|webinar|podcast|interview|"
-    r"piece|essay|paper|book|video|thread|blog(?: post)?|newsletter|op-ed|oped|session|workshop|"
-    r"lecture|speech|publication|research on|study on|tweet|comment|remarks|course|documentary|film|exhibit|sermon|homily|"
-    r"exhibition|report|reporting|story|series|project"
+# What kind of claim each lexicon family finds, the kinds of profile fact that can support it, and
+# a word every match of the file's pattern contains (lexicon/facts.toml, facts.claim_*).
+_CLAIMS = (
+    ("activity", "facts.claim_activity", ("activity", "group", "employer", "school"), "your"),
+    ("activity", "facts.claim_event", ("activity", "group", "employer", "school"), "you"),
+    ("employer", "facts.claim_employer", ("employer", "school", "group"), "you"),
+    ("school", "facts.claim_school", ("school", "field"), "you"),
+    ("school", "facts.claim_fellow", ("school", "employer", "group"), "fellow"),
 )
-CLAIM_ACTIVITY = lazy_compile(
-    r"\byour\s+(?:(?-i:[A-Z])[\w&'-]*\s+){0,3}(?:(?:recent|latest|last|great|insightful|fascinating|excellent|amazing|thoughtful|"
-    r"wonderful|brilliant|interesting|viral|popular|recent linkedin|linkedin)\s+){0,2}(?:" + _RECORD_NOUNS +
-    r")(?:\s+(?:episode|post|piece|interview|series|talk|segment))?(?:\s+(?:on|about|at|regarding|for|in|titled|called|from|during|with|to)\s+"
-    r"|,?\s+(?=[\"'“‘]))(?P<object>[^.!?\n;,]{2,80})",
-    re.IGNORECASE, needles=('your',))
-CLAIM_EVENT = lazy_compile(
-    r"\b(?:(?:saw|heard|watched|caught) you (?:speak|talk|present|presenting|speaking|on)|"
-    r"you (?:spoke|presented|posted|wrote|published|shared|talked|were on|appeared on))"
-    r"\s+(?:at|on|about|in|during|for)\s+(?P<object>[^.!?\n;,]{2,80})",
-    re.IGNORECASE, needles=('you',))
-CLAIM_EMPLOYER = lazy_compile(
-    r"\b(?:your\s+(?:work|role|time|job|position|career|team|experience|tenure|years|internship|"
-    r"leadership|move|transition|switch|jump)\s+(?:at|with|to)|"
-    r"you(?:'re| are| were)?\s+(?:work|worked|working|currently work|now work|recruit|recruiting|"
-    r"lead|led|joined|moved to|started at|at)\s+(?:at|for|with)?)"
-    r"\s*(?P<object>[^.!?\n;,]{2,60})",
-    re.IGNORECASE, needles=('you',))
-CLAIM_SCHOOL = lazy_compile(
-    r"\b(?:you\s+(?:studied|graduated|went|attended|majored|did your \w+|got your \w+|earned your \w+)"
-    r"(?:\s+\w+){0,2}?\s+(?:at|from|to)|your\s+(?:degree|studies|time|years|days|mba|phd|masters|"
-    r"master's|bachelor's|undergrad|ba|bs|ms)\s+(?:at|from))\s+(?P<object>[^.!?\n;,]{2,60})",
-    re.IGNORECASE, needles=('you',))
-CLAIM_FELLOW = lazy_compile(
-    r"\bfellow\s+(?P<object>(?:[A-Z][\w&.'-]*\s+){1,4})(?:alum|alumni|alumnus|alumna|grad|graduate|student)", needles=('fellow',))
 _OBJECT_STOP = lazy_compile(
     r"\s+(?:and|but|because|which|where|that|who|since|so|while|when|as well|last|this|next|"
     r"earlier|recently|yesterday|ago|in \d{4}|I|i)\b.*$"
@@ -1204,16 +1182,13 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
     """References to the recipient's record, each checked against the profile (if any)."""
     facts = profile_facts(recipient) if recipient is not None else None
     out: list[Claim] = []
-    patterns = (
-        ("activity", CLAIM_ACTIVITY, ("activity", "group", "employer", "school")),
-        ("activity", CLAIM_EVENT, ("activity", "group", "employer", "school")),
-        ("employer", CLAIM_EMPLOYER, ("employer", "school", "group")),
-        ("school", CLAIM_SCHOOL, ("school", "field")),
-        ("school", CLAIM_FELLOW, ("school", "employer", "group")),
-    )
+    low = note.text.lower()
     taken: list[tuple[int, int]] = []
-    for kind, pattern, kinds in patterns:
-        for m in pattern.finditer(note.text):
+    for kind, fid, kinds, needle in _CLAIMS:
+        fam = lexicon.family(fid)  # one regular expression with a group named `object`
+        if needle not in low and not fam.changed:
+            continue  # it cannot match (speed); a rubric's own pattern is always tried
+        for m in fam.finditer(note.text):
             obj = _proper_object(m.group("object"))
             if not obj:
                 continue
