@@ -17,8 +17,14 @@ Use::
     fam = lexicon.family("addressees.generic")   # loaded on first use, then cached
     fam.words, fam.word_set, fam.search(text), fam.finditer(text), fam.pattern
 
+A *table* family maps names to words (``entries = {"ohio state university" = ["OSU", ...]}``,
+read with ``fam.table()``); its ``examples`` give, per name, notes the engine must read as naming
+it (``accepts``) or not (``rejects``): ``shortforms.toml`` holds the short forms of schools,
+employers and fields this way.
+
 Files are read only when a family is first asked for (importing the engine reads none), and
-each file once. A file that cannot be used raises :class:`LexiconError`, one line naming the
+each file once; the parsed data is kept in ``__pycache__`` (see :func:`_read`) so that a new
+process does not parse TOML again. A file that cannot be used raises :class:`LexiconError`, one line naming the
 file and the family. ``tests/test_lexicon.py`` checks every family's examples.
 
 A rubric may change any family without Python: its ``[lexicon]`` table replaces a family's words
