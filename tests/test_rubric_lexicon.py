@@ -203,3 +203,17 @@ def test_claim_patterns_are_data_a_rubric_can_turn_off(fid, claim):
     assert "Unsupported" in score(note, DANA, ALEX).finding("specific_detail").evidence
     off = rubric_from_mapping({"lexicon": {fid: []}}, "test rubric")
     assert "Unsupported" not in score(note, DANA, ALEX, rubric=off).finding("specific_detail").evidence
+
+
+def test_the_examples_in_rubric_toml_work_when_uncommented(tmp_path):
+    from invitelab.rubric import DEFAULT_RUBRIC_PATH
+
+    text = DEFAULT_RUBRIC_PATH.read_text(encoding="utf-8")
+    example = text[text.index("remove the # to use it"):]
+    lines = [line[2:] for line in example.splitlines() if line.startswith(('# [', '# "'))]
+    path = tmp_path / "uncommented.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rubric = load_rubric(path)
+    changed = dict(rubric.lexicon)
+    assert changed["hard_asks.indirect"] == () and "welder" in changed["facts.occupations"]
+    assert "Riverhawks" in dict(changed["shortforms.institutions"])["Riverside Community College"]
