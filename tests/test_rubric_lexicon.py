@@ -136,7 +136,9 @@ def test_find_facts_honours_a_rubric():
 
 
 @pytest.mark.parametrize("body, message", [
-    ('[lexicon]\n"facts.nothing" = []\n', "[lexicon] \"facts.nothing\": no lexicon family 'facts.nothing'; known: "),
+    ('[lexicon]\n"facts.nothing" = []\n', "[lexicon] \"facts.nothing\": no lexicon family 'facts.nothing'; "
+     "did you mean 'facts.not_names'"),
+    ('[lexicon]\n"facts.nothing" = []\n', "(`invitelab rubric --lexicon` lists them all)"),
     ('[lexicon]\n"nothing" = []\n', "no lexicon family 'nothing'"),
     ('[extend.lexicon]\n"facts.occupations" = "nurse"\n', '[extend.lexicon] "facts.occupations" must be a list of words'),
     ('[lexicon]\n"facts.occupations" = [1, 2]\n', '[lexicon] "facts.occupations" must be a list of words'),

@@ -364,8 +364,12 @@ def check_change(fid: str, value, where: str) -> tuple:
     try:
         fam = file_family(fid)
     except LexiconError:
-        known = ", ".join(f.id for f in families())
-        raise LexiconError(f"{where}: no lexicon family {fid!r}; known: {known}") from None
+        import difflib
+
+        close = difflib.get_close_matches(fid, [f.id for f in families()], n=3)
+        hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+        raise LexiconError(f"{where}: no lexicon family {fid!r}; {hint}"
+                           "(`invitelab rubric --lexicon` lists them all)") from None
     if fam.kind == "table":
         try:
             return _entries(value, where, "", allow_empty=True)
