@@ -18,6 +18,10 @@ WELDER_R = profile_from_dict({"id": "wr", "name": "Rosa Diaz", "headline": "Weld
                               "experience": [{"title": "Welder", "company": "Lincoln Works"}], "kind": "recipient"})
 WELDER_S = profile_from_dict({"id": "ws", "name": "Sam Lee", "headline": "Welder at Ace Fab",
                               "experience": [{"title": "Welder", "company": "Ace Fab"}], "kind": "sender"})
+DUO_R = profile_from_dict({"id": "dr", "name": "Rosa Diaz", "headline": "Product Manager at Duolingo",
+                           "experience": [{"title": "Product Manager", "company": "Duolingo"}], "kind": "recipient"})
+DUO_S = profile_from_dict({"id": "ds", "name": "Sam Lee", "headline": "Student",
+                           "experience": [{"title": "Intern", "company": "Duolingo"}], "kind": "sender"})
 HIRING = profile_from_dict({"id": "h", "name": "Dana Whitfield", "skills": ["Hiring"], "kind": "recipient"})
 
 
@@ -74,6 +78,11 @@ EXTENDED = [
      "my consultancy could help. Thanks, Sam", WELDER_R, WELDER_S, "no_hard_ask", "pass", "fail"),
     ("references.mutual_contact", [r"\bmy\s+cousin\s+[A-Z]\w+\s+says\s+hi\b"], "Hi Rosa, my cousin Pia says hi. I'd love "
      "to hear how you moved into inspection work. Thanks, Sam", None, None, "specific_detail", "fail", "pass"),
+    # the fact matcher's own word lists (facts.vocab()) follow the rubric too
+    ("facts.not_affiliation", ["subscriber"], "Hi Rosa, I'm a Duolingo subscriber! I'd love to hear how you moved into "
+     "product. Thanks, Sam", DUO_R, DUO_S, "common_ground", "pass", "fail"),
+    ("facts.category_nouns", ["team"], "Hi Rosa, I admire the product team at Duolingo. I'd love to hear how you moved "
+     "into product. Thanks, Sam", DUO_R, None, "specific_detail", "pass", "fail"),
 ]
 
 
@@ -127,7 +136,9 @@ def test_find_facts_honours_a_rubric():
 
 
 @pytest.mark.parametrize("body, message", [
-    ('[lexicon]\n"facts.nothing" = []\n', "[lexicon] \"facts.nothing\": no lexicon family 'facts.nothing'; known: "),
+    ('[lexicon]\n"facts.nothing" = []\n', "[lexicon] \"facts.nothing\": no lexicon family 'facts.nothing'; "
+     "did you mean 'facts.not_names'"),
+    ('[lexicon]\n"facts.nothing" = []\n', "(`invitelab rubric --lexicon` lists them all)"),
     ('[lexicon]\n"nothing" = []\n', "no lexicon family 'nothing'"),
     ('[extend.lexicon]\n"facts.occupations" = "nurse"\n', '[extend.lexicon] "facts.occupations" must be a list of words'),
     ('[lexicon]\n"facts.occupations" = [1, 2]\n', '[lexicon] "facts.occupations" must be a list of words'),
@@ -164,3 +175,47 @@ def test_the_listing_is_a_lexicon_table_that_changes_nothing(tmp_path, capsys):
     rubric = load_rubric(path)
     assert {fid for fid, _ in rubric.lexicon} == {f.id for f in lexicon.families()}
     assert all(items == lexicon.file_family(fid).items for fid, items in rubric.lexicon)
+
+
+ROBUST_NOTES = [
+    ("Hi Dana, I'm a psych junior at OSU too! I loved your post on career fairs. Could I ask how you plan one? "
+     "Thanks, Alex", DANA, ALEX),
+    ("Dear Hiring Manager, are you hiring? Please review my resume: https://x.example [Name]", DANA, None),
+    ("Priya suggested I reach out. Congrats on the launch! I'd be glad to share my notes. Best, Sam", None, None),
+    ("hi rosa, im a nurse too lol. Also, Kent State is great. (company name) - Sam Lee, Temple '26", NURSE_R, NURSE_S),
+    ("", None, None),
+]
+
+
+@pytest.mark.parametrize("fam", lexicon.families(), ids=lambda f: f.id)
+def test_every_family_can_be_emptied_without_error(fam):
+    off = rubric_from_mapping({"lexicon": {fam.id: {} if fam.kind == "table" else []}}, "test rubric")
+    assert lexicon.family(fam.id, off).search("Hi there, Buckeye OSU") is None
+    for text, recipient, sender in ROBUST_NOTES:
+        result = score(text, recipient, sender, rubric=off)
+        assert result.level in ("generic", "developing", "personalized", "exemplary")
+        find_facts(text, recipient, rubric=off)
+
+
+@pytest.mark.parametrize("fid, claim", [("facts.claim_activity", "I loved your talk at SXSW."),
+                                        ("facts.claim_school", "you studied at Temple, right?")])
+def test_claim_patterns_are_data_a_rubric_can_turn_off(fid, claim):
+    note = f"Hi Dana, {claim} Could I ask how you plan a career fair? Thanks, Alex"
+    assert lexicon.family(fid).search(note)
+    assert "Unsupported" in score(note, DANA, ALEX).finding("specific_detail").evidence
+    off = rubric_from_mapping({"lexicon": {fid: []}}, "test rubric")
+    assert "Unsupported" not in score(note, DANA, ALEX, rubric=off).finding("specific_detail").evidence
+
+
+def test_the_examples_in_rubric_toml_work_when_uncommented(tmp_path):
+    from invitelab.rubric import DEFAULT_RUBRIC_PATH
+
+    text = DEFAULT_RUBRIC_PATH.read_text(encoding="utf-8")
+    example = text[text.index("remove the # to use it"):]
+    lines = [line[2:] for line in example.splitlines() if line.startswith(('# [', '# "'))]
+    path = tmp_path / "uncommented.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rubric = load_rubric(path)
+    changed = dict(rubric.lexicon)
+    assert changed["hard_asks.indirect"] == () and "welder" in changed["facts.occupations"]
+    assert "Riverhawks" in dict(changed["shortforms.institutions"])["Riverside Community College"]

@@ -166,14 +166,15 @@ def _build(data: Mapping[str, Any], base: Rubric | None, source: str) -> Rubric:
     )
 
 
-def _flat(table: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+def _flat(table: Mapping[str, Any], tables: frozenset[str], prefix: str = "") -> list[tuple[str, Any]]:
     """Family ids and values of a [lexicon] table, written quoted ("facts.occupations" = [...]) or
-    as dotted keys (facts.occupations = [...], which TOML reads as nested tables)."""
+    as dotted keys (facts.occupations = [...], which TOML reads as nested tables); the value of a
+    table family (`tables`) is itself a table."""
     out = []
     for key, value in table.items():
         fid = f"{prefix}.{key}" if prefix else str(key)
-        if isinstance(value, Mapping):
-            out += _flat(value, fid)
+        if isinstance(value, Mapping) and fid not in tables:
+            out += _flat(value, tables, fid)
         else:
             out.append((fid, value))
     return out
@@ -192,7 +193,7 @@ def _lexicon_changes(data: Mapping[str, Any], base: Rubric | None,
             continue
         from .engine import lexicon  # read only when a rubric changes the lexicon
 
-        for fid, value in _flat(raw):
+        for fid, value in _flat(raw, lexicon.table_ids()):
             try:
                 items = lexicon.check_change(fid, value, f"{source}: [{section}] \"{fid}\"")
             except lexicon.LexiconError as err:
@@ -200,8 +201,7 @@ def _lexicon_changes(data: Mapping[str, Any], base: Rubric | None,
             if section == "lexicon":
                 changes[fid] = items
             else:
-                before = changes.get(fid, lexicon.file_family(fid).items)
-                changes[fid] = tuple(dict.fromkeys(before + items))
+                changes[fid] = lexicon.combine(fid, changes.get(fid, lexicon.file_family(fid).items), items)
     return tuple(changes.items())
 
 

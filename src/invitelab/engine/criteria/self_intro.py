@@ -11,7 +11,7 @@ from ..note import Note, fold
 from .. import lexicon
 from ..patterns import lazy_compile
 from ..reading import GREET_WORDS, read_closing, read_greeting
-from ..shortforms import PLACE_WORDS, words_of
+from ..shortforms import place_words, words_of
 from ..words import STOPWORDS
 
 # --- 2. self_intro ----------------------------------------------------------------------------
@@ -157,7 +157,7 @@ def _role_in(phrase: str, ctx: Context, limit: int = 6) -> bool:
         if re.fullmatch(r"'?\d{2}|20\d\d", low):
             return True
     for m in re.finditer(r"\b(at|from|with)\s+([A-Z][\w&'-]*)", phrase):
-        if m.group(1) != "from" or fold(m.group(2)) not in PLACE_WORDS:
+        if m.group(1) != "from" or fold(m.group(2)) not in place_words():
             return True
     if ctx.sender and words:
         sender_facts = F.profile_facts(ctx.sender)
@@ -199,11 +199,11 @@ def _signature_role(note: Note, ctx: Context) -> tuple[int, int] | None:
     tail = m.group("tail")
     place_only = (re.fullmatch(r"[A-Z][\w.' -]*?(?:,\s*|\s+)(?:[A-Z]{2}|[A-Z][a-z]+)\.?", tail.strip())
                   or re.fullmatch(r"[A-Z]{2}\.?", tail.strip())) and not _ORG_WORD.search(tail)
-    if fold(m.group("name").split()[0]) in PLACE_WORDS and re.fullmatch(r"[A-Z]{2}\.?|[A-Z][a-z]+", tail.strip()):
+    if fold(m.group("name").split()[0]) in place_words() and re.fullmatch(r"[A-Z]{2}\.?|[A-Z][a-z]+", tail.strip()):
         return None  # "Louisville, KY": a city and state, not a name and an affiliation
     if re.search(r"'\d{2}\b|\b20\d\d\b|@|\bclass of\b", tail, re.IGNORECASE) or _role_in(tail, ctx) or \
             (re.search(r"\b[A-Z][\w&]+", tail) and not place_only and
-             not all(w.lower().strip(",.") in PLACE_WORDS for w in re.findall(r"[A-Za-z]+", tail))):
+             not all(w.lower().strip(",.") in place_words() for w in re.findall(r"[A-Za-z]+", tail))):
         start = region_start + region.find(m.group("name"))
         return start, len(text)
     return None
@@ -237,7 +237,7 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
             if org:
                 lead = re.match(r"[A-Z][\w&'.-]*(?:\s+(?:of|the|and|&|at|[A-Z][\w&'.-]*))*", org)
                 org = lead.group(0) if lead else None
-            if org and all(w.lower().strip(",.") in PLACE_WORDS for w in org.split()[:3] if w[:1].isalpha()):
+            if org and all(w.lower().strip(",.") in place_words() for w in org.split()[:3] if w[:1].isalpha()):
                 org = None  # "I'm Maya from Cincinnati": a home town, not an affiliation
             if org or (phrase and _role_in(phrase, ctx, limit=8)):
                 return finding(cid, "pass", f"Says who you are: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
