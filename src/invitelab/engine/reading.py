@@ -2,22 +2,25 @@
 
 :func:`~.scoring.score` builds one :class:`Reading` per check and hands it to every criterion;
 a criterion is a function of the Reading alone. Each field is computed on first use, once, by
-the module whose job it is, and then held (``functools.cached_property``: a typed attribute per
-fact, not a cache dictionary):
+the reading module whose job it is, and then held on the Reading (:class:`held`: a typed
+attribute per thing read, no cache dictionary):
 
-- ``structure``: :attr:`greeting`, :attr:`closing`, :attr:`body` (and the signature);
-- ``placeholders``: :attr:`placeholders`, :attr:`blanked`;
-- ``facts`` (the fact matcher): :attr:`claims` checked against the profile, :attr:`recipient_mentions`
-  and :attr:`sender_mentions` (facts of either profile the note names), :attr:`shared_facts`;
-- ``asks``: :attr:`first_ask`, :attr:`link`, :attr:`hard_ask`;
+- ``structure``: :attr:`greeting`, :attr:`closing`, :attr:`thanks`, :attr:`body`;
+  ``names``: :attr:`addressing` (whom the greeting names);
+- ``placeholders``: :attr:`placeholders`, :attr:`blanked`; ``templates``: :attr:`template`;
+- ``facts`` (the fact matcher, each function called once): :attr:`claims` (references to the
+  recipient's record, checked against the profile), :attr:`recipient_mentions` and
+  :attr:`sender_mentions` (the facts of either profile the note names), :attr:`shared_facts`;
+- what the note says about the sender: :attr:`introduction` (``introductions``);
+- ``details``: :attr:`detail` (what the note cites about the recipient); ``commonalities``:
+  :attr:`in_common`, :attr:`nearly_shared`;
 - ``references``: :attr:`how_you_know`, :attr:`concrete_reference` (references without a profile);
-- ``names``, ``details``, ``commonalities``, ``introductions``, ``purposes``, ``templates``,
-  ``voice``: what each criterion's judgement needs (see their docstrings).
+- ``purposes``: :attr:`purpose`; ``asks``: :attr:`first_ask`, :attr:`link`, :attr:`hard_ask`;
+- ``voice``: :attr:`voice` (capitals, "!!", emoji, text-speak).
 
-Knowledge (word lists, phrase patterns) is read through :meth:`Reading.lex`, so that a rubric's
-``[lexicon]`` section can replace or extend any family.
-
-The Reading is frozen: nothing may set an attribute on it after it is built.
+Knowledge (word lists, phrase patterns) is read through :meth:`Reading.lex` and
+:meth:`Reading.lex_re`, so that a rubric's ``[lexicon]`` section can replace, extend or empty any
+family. The Reading is frozen: nothing may set an attribute on it after it is built.
 """
 from __future__ import annotations
 
