@@ -54,7 +54,7 @@ _NAMED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w&'-]+(?:\s+(?:of\s+|&\s+|and\
 
 def _you_proper_noun(r: Reading) -> tuple[int, int] | None:
     """Without a profile: a named thing in a sentence about the recipient ("your work at Meridian",
-    "congrats on the Austin Indie Game Award"), or their path ("how you moved from nursing into informatics")."""
+    "congrats on the Ohio Recruiter of the Year award"), or their path ("how you moved from teaching into recruiting")."""
     note = r.note
     path = r.lex_re("details.their_path", ("you",)).search(note.text)
     brackets = r.lex_re("placeholders.brackets", BRACKET_NEEDLES)
@@ -90,8 +90,8 @@ def _you_proper_noun(r: Reading) -> tuple[int, int] | None:
 
 
 def _names_something(r: Reading, claim) -> bool:
-    """A claim's object starts with a real word, not a placeholder ("your post about [specific topic]",
-    "your post about the [Specific Role] you are hiring for" name nothing)."""
+    """A claim's object starts with a real word, not a placeholder ("your post about [topic]",
+    "the [Role] you are hiring for" name nothing)."""
     at = r.text.find(claim.obj, claim.start)
     articles = r.lex("references.articles").word_set
     if at < 0:

@@ -6,7 +6,7 @@
   area of their work named in the note.
 
 The knowledge is in the lexicon (``references.toml``); placeholders are blanked first, so a
-reference made only through a placeholder ("meeting you at [Event Name]") names nothing."""
+reference made only through a placeholder ("we met at [event]") names nothing."""
 from __future__ import annotations
 
 import re
@@ -82,7 +82,7 @@ def find_how_you_know(r: Reading) -> tuple[str, tuple[int, int]] | None:
         if plans.search(lead) or plans.search(m.group(0)):
             continue
         if their_item.search(lead):
-            continue  # "your FABTECH talk last year" is their record (checked as a claim), not a meeting
+            continue  # "your keynote at the Ohio summit last year" is their record (checked as a claim), not a meeting
         if not with_them.search(lead + m.group(0)):
             continue  # "I met with my advisor yesterday": not a meeting with the recipient
         return "meeting", m.span()
@@ -97,7 +97,7 @@ def find_concrete_reference(r: Reading) -> tuple[str, tuple[int, int]] | None:
         for m in r.lex(fid).finditer(text):
             end = m.start() + len(m.group(0).rstrip())  # the blanked placeholder is white space
             if _starts_with_placeholder(r, end):
-                continue  # "your post about [specific topic]": names nothing
+                continue  # "your post about [topic]": names nothing
             obj = _clause_after(r, text, end)
             words = _content_words(r, obj)
             if kind == "news" and not words and r.lex("references.news_verbs").search(m.group(0)) \

@@ -113,7 +113,7 @@ def _name_words(r: Reading, rest: str, all_lower: bool) -> tuple[list[str], int]
             continue
         if not piece[0].isalpha():
             if piece in ("-", "'") and not (words and piece == "-"):
-                continue  # "Hi - Dana"; but "Hi Samuel - Kroger store manager here" ends the name
+                continue  # "Hi - Dana"; but "Hi Dana - psych junior here" ends the name
             break
         low = piece.lower()
         if words:

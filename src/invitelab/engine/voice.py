@@ -41,7 +41,7 @@ def _is_acronym(word: str, r: Reading) -> bool:
     if word in r.patterns.acronyms:
         return True
     if fold(word) in r.name_words:
-        return False  # "MEI-LING, your article is AWESOME": a name in capitals is shouted too
+        return False  # "DANA, your post is AWESOME": a name in capitals is shouted too
     for prof in (r.recipient, r.sender):
         if prof and word in F.profile_facts(prof).acronyms:
             return True
