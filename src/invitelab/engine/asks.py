@@ -154,7 +154,7 @@ def _first_ask(note: Note, ctx: Context) -> tuple[int, int] | None:
         if "mine" in text.lower():
             scans.append((_RESUME_MINE, 0, len(text)))
         low = text[windows[0][0]:windows[-1][1]].lower() if windows else ""
-        for fid, needles in _LEXICON_FAMILIES:
+        for fid, needles in _LEXICON_FAMILIES if windows or lexicon.active_changes() is not None else ():
             fam = lexicon.family(fid)
             if fam.changed:  # a rubric's own words need not have a trigger word or a needle
                 scans.append((fam.pattern, 0, len(text)))

@@ -119,8 +119,11 @@ def score(
     rubric = (rubric or default_rubric()).with_limit(limit)
     note = Note(text)
     ctx = Context(recipient, sender, rubric)
-    with lexicon.using(rubric):  # lexicon families as this rubric's [lexicon] tables have them
+    token = lexicon.enter(rubric)  # lexicon families as this rubric's [lexicon] tables have them
+    try:
         raw = [criterion.check(note, ctx) for criterion in CRITERIA]
+    finally:
+        lexicon.leave(token)
     status = {f.criterion: f.status for f in raw}
     level = decide_level(status)
     findings, value = _weigh(raw, rubric, level, note)
