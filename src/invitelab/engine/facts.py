@@ -79,6 +79,10 @@ class Vocabulary:
         self.occupations = words("facts.occupations")
         self.not_names = words("facts.not_names")
         self.places = place_words()
+        # claims about the recipient's record: (kind, pattern, kinds of fact that support it, a word
+        # every match of the file's pattern contains, or "" when the rubric changed the family)
+        self.claims = tuple((kind, fam(fid).pattern, kinds, "" if fam(fid).changed else needle)
+                            for kind, fid, kinds, needle in _CLAIMS)
         # the vocabularies a sentence index counts (see _SentenceIndex)
         self.counted = {
             "recipient": self.recipient_words,
@@ -89,14 +93,19 @@ class Vocabulary:
         }
 
 
-@lru_cache(maxsize=32)
-def _vocab_for(rubric) -> Vocabulary:
-    return Vocabulary(rubric)
+_VOCABULARIES: dict = {}  # rubric in force (None: the files) -> its Vocabulary
+_active_changes = lexicon.active_changes
 
 
 def vocab() -> Vocabulary:
     """The fact matcher's word lists as the rubric in force has them (the files' outside a check)."""
-    return _vocab_for(lexicon.active_changes())
+    changes = _active_changes()
+    found = _VOCABULARIES.get(changes)
+    if found is None:
+        if len(_VOCABULARIES) >= 32:
+            _VOCABULARIES.clear()  # bounded, like an lru_cache: rubrics are few
+        found = _VOCABULARIES[changes] = Vocabulary(changes)
+    return found
 
 
 _OLD_NAMES = {"GENERIC_STEMS": "generic_stems", "RECORD_WORDS": "record_words", "GROUP_WORDS": "group_words",
@@ -493,7 +502,7 @@ class NoteIndex:
         """The word index of the sentence of tokens [lo, hi)."""
         found = self._sentences.get(lo)
         if found is None:
-            found = self._sentences[lo] = _SentenceIndex([t.low for t in self.note.tokens[lo:hi]])
+            found = self._sentences[lo] = _SentenceIndex([t.low for t in self.note.tokens[lo:hi]], vocab())
         return found
 
     def line_start(self, index: int) -> int:
@@ -599,8 +608,7 @@ class _SentenceIndex:
 
     __slots__ = ("words", "pairs", "has_sender", "echo_last", "pronoun_before", "count", "_next")
 
-    def __init__(self, words: list[str]):
-        V = vocab()
+    def __init__(self, words: list[str], V: Vocabulary):
         sender_words, recipient_words = V.sender_words, V.recipient_words
         self.words = words
         self.pairs = set(zip(words, words[1:]))
@@ -663,9 +671,9 @@ _HERE_WORD = frozenset(("here",))
 _ME_WORDS = frozenset(("me", "my", "i", "i'm", "myself"))
 
 
-def _side(ix: NoteIndex, first: int, last: int, kind: str = "school") -> tuple[str, bool]:
-    """Whose fact is the mention at tokens [first, last) presented as, and is it marked shared."""
-    V = vocab()
+def _side(ix: NoteIndex, first: int, last: int, kind: str, V: Vocabulary) -> tuple[str, bool]:
+    """Whose fact is the mention at tokens [first, last) presented as, and is it marked shared
+    (``V``: the word lists in force)."""
     note = ix.note
     tokens = note.tokens
     lo, hi = ix.sentence_bounds(first)
@@ -848,10 +856,9 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
         i = last
 
 
-def _tightest(idxs: list[int], stems: list[str], matched: set[str], need: int) -> tuple[int, int]:
+def _tightest(idxs: list[int], stems: list[str], matched: set[str], need: int, V: Vocabulary) -> tuple[int, int]:
     """The shortest run of tokens holding `need` of the matched stems (one a specific word), the
     first such run when several are as short (a sliding window: linear in the hits)."""
-    V = vocab()
     hits = [i for i in idxs if stems[i] in matched]
     best = (hits[0], hits[-1] + 1)
     counts: dict[str, int] = {}
@@ -963,7 +970,7 @@ def _topic_matches(ix: NoteIndex, facts: ProfileFacts):
                                 for i in by_sentence[sid]):
                     continue
             if best is None or len(matched) > best[0]:
-                first, last = _tightest(by_sentence[sid], stems, matched, min(len(matched), max(1, topic.needed)))
+                first, last = _tightest(by_sentence[sid], stems, matched, min(len(matched), max(1, topic.needed)), V)
                 best = (len(matched), first, last)
         if best is not None:
             yield topic.fact, best[1], best[2]
@@ -1040,7 +1047,7 @@ def _find_mentions(ix: NoteIndex, profile: Profile) -> list[Mention]:
         chosen.append(c)
     kept: list[Mention] = []
     for fact, first, last, exact, start, end in chosen:
-        side, tied = _side(ix, first, last, fact.kind)
+        side, tied = _side(ix, first, last, fact.kind, V)
         if side == "recipient" and fact.kind in ("school", "employer", "group", "interest") and \
                 _answered(ix, end):
             side, tied = "shared", True  # "I noticed you went to Wake Forest. I did too."
@@ -1184,11 +1191,10 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
     out: list[Claim] = []
     low = note.text.lower()
     taken: list[tuple[int, int]] = []
-    for kind, fid, kinds, needle in _CLAIMS:
-        fam = lexicon.family(fid)  # one regular expression with a group named `object`
-        if needle not in low and not fam.changed:
-            continue  # it cannot match (speed); a rubric's own pattern is always tried
-        for m in fam.finditer(note.text):
+    for kind, pattern, kinds, needle in vocab().claims:  # one regular expression each, with a group `object`
+        if needle not in low:
+            continue  # it cannot match (speed); a rubric's own pattern has no needle and is always tried
+        for m in pattern.finditer(note.text):
             obj = _proper_object(m.group("object"))
             if not obj:
                 continue

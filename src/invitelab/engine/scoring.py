@@ -119,11 +119,11 @@ def score(
     rubric = (rubric or default_rubric()).with_limit(limit)
     note = Note(text)
     reading = Reading(note, recipient, sender, rubric)  # one reading of the note, for every criterion
-    if rubric.lexicon or lexicon.active_changes() is not None:
-        with lexicon.using(rubric):  # lexicon families as this rubric's [lexicon] tables have them (the fact matcher)
-            raw = [criterion.judge(reading) for criterion in CRITERIA]
-    else:
+    token = lexicon.enter(rubric)  # lexicon families as this rubric's [lexicon] tables have them (the fact matcher)
+    try:
         raw = [criterion.judge(reading) for criterion in CRITERIA]
+    finally:
+        lexicon.leave(token)
     status = {f.criterion: f.status for f in raw}
     level = decide_level(status)
     findings, value = _weigh(raw, rubric, level, note)

@@ -5,8 +5,8 @@ Two sources: rules that derive short forms from any name (``Pennsylvania State U
 ``CMU``), and a table of the usual nicknames that no rule can guess (``UMich``, ``Buckeye``).
 The table and the word lists the rules use are data: ``lexicon/shortforms.toml`` (families
 ``shortforms.institutions``, ``.fields``, ``.systems``, ``.legal_suffixes``, ``.descriptors``,
-``.places``), changed by a rubric's ``[lexicon]`` like any family; :func:`knowledge` gives them
-as the rubric in force has them.
+``.school_words``, ``.connectors``, ``.places``), changed by a rubric's ``[lexicon]`` like any
+family; :func:`knowledge` gives them as the rubric in force has them.
 """
 from __future__ import annotations
 
@@ -17,15 +17,12 @@ from . import lexicon
 from .note import fold
 from .words import english_words
 
-_SCHOOL_WORDS = {"university", "college", "institute", "school", "academy", "polytechnic"}
-_CONNECTORS = {"of", "the", "and", "at", "for", "in", "de", "la", "du", "y", "&"}
-
-
 class _Knowledge:
     """The short-form knowledge as one rubric has it (lexicon/shortforms.toml with the rubric's
     [lexicon] changes), built once per rubric: the tables and word sets the rules below read."""
 
-    __slots__ = ("institutions", "fields", "systems", "legal_suffixes", "descriptors", "places", "by_canonical")
+    __slots__ = ("institutions", "fields", "systems", "legal_suffixes", "descriptors", "places", "school_words",
+                 "connectors", "by_canonical")
 
     def __init__(self, rubric):
         fam = lambda fid: lexicon.family(fid, rubric)  # noqa: E731
@@ -35,6 +32,8 @@ class _Knowledge:
         self.legal_suffixes = fam("shortforms.legal_suffixes").word_set
         self.descriptors = fam("shortforms.descriptors").word_set
         self.places = frozenset(fold(w) for w in fam("shortforms.places").word_set)
+        self.school_words = fam("shortforms.school_words").word_set
+        self.connectors = fam("shortforms.connectors").word_set
         self.by_canonical: dict[str, tuple[str, ...]] | None = None
 
 
@@ -105,7 +104,8 @@ def known_short_forms(key: str) -> tuple[str, ...]:
 
 
 def acronym(words: list[str], keep_connectors: bool = False) -> str:
-    letters = [w[0] for w in words if w and (keep_connectors and w in ("of", "and") or w not in _CONNECTORS)]
+    K = knowledge()
+    letters = [w[0] for w in words if w and (keep_connectors and w in ("of", "and") or w not in K.connectors)]
     return "".join(letters)
 
 
@@ -124,11 +124,12 @@ def parent_school(key: str) -> str:
 
 def school_short_forms(name: str) -> list[tuple[str, bool]]:
     """Short forms for a school: (form, strong). Weak forms need an education context."""
+    K = knowledge()
     words = canonical(name).split()
     forms: list[tuple[str, bool]] = [(" ".join(words), True)]
     if not words:
         return []
-    places = knowledge().places
+    places = K.places
     # "University of New Mexico School of Law" is also "University of New Mexico" (UNM)
     parent = _SUBSCHOOL.sub("", " ".join(words))
     if parent != " ".join(words) and len(parent.split()) >= 2:
@@ -136,12 +137,12 @@ def school_short_forms(name: str) -> list[tuple[str, bool]]:
     key = " ".join(words)
     for extra in known_short_forms(key):
         forms.append((extra, not _is_place(words_of(extra))))
-    core = [w for w in words if w not in _SCHOOL_WORDS]
+    core = [w for w in words if w not in K.school_words]
     # "University of X" -> "X"; "X University" -> "X"; "X State University" -> "X State"
     if core and core != words:
-        while core and core[0] in _CONNECTORS:
+        while core and core[0] in K.connectors:
             core = core[1:]
-        while core and core[-1] in _CONNECTORS:
+        while core and core[-1] in K.connectors:
             core = core[:-1]
         if core:
             forms.append((" ".join(core), not _is_place(core)))
@@ -154,7 +155,7 @@ def school_short_forms(name: str) -> list[tuple[str, bool]]:
                 forms.append((letters, True))
     # "Xavier University of Louisiana" -> "Xavier"; "The Evergreen State College" -> "Evergreen";
     # "Colorado School of Mines" -> "Mines"
-    if words[0] not in _SCHOOL_WORDS and words[0] not in _CONNECTORS and words[0] not in places \
+    if words[0] not in K.school_words and words[0] not in K.connectors and words[0] not in places \
             and len(words) >= 3 and len(words[0]) >= 4:
         forms.append((words[0], True))
     if "school" in words and words.index("school") + 2 < len(words) + 1 and words[words.index("school") + 1:][:1] == ["of"]:
@@ -180,8 +181,8 @@ def school_short_forms(name: str) -> list[tuple[str, bool]]:
     # a campus after a comma or "at" ("California State University, Fullerton"): alone, with context
     campus_part = re.split(r",|\s+at\s+", fold(name))
     if len(campus_part) >= 2:
-        campus = [w for w in canonical(campus_part[-1]).split() if w not in _CONNECTORS]
-        if 1 <= len(campus) <= 2 and campus != words and not (set(campus) & _SCHOOL_WORDS):
+        campus = [w for w in canonical(campus_part[-1]).split() if w not in K.connectors]
+        if 1 <= len(campus) <= 2 and campus != words and not (set(campus) & K.school_words):
             forms.append((" ".join(campus), False))
     if len(words) >= 4 and words[:4] == ["state", "university", "of", "new"] and "york" in words:
         campus = [w for w in words[words.index("york") + 1:] if w not in ("at",)]
@@ -192,6 +193,7 @@ def school_short_forms(name: str) -> list[tuple[str, bool]]:
 
 def employer_short_forms(name: str) -> list[tuple[str, bool]]:
     """Short forms for an employer: (form, strong)."""
+    K = knowledge()
     words = canonical(name).split()
     if not words:
         return []
@@ -203,14 +205,13 @@ def employer_short_forms(name: str) -> list[tuple[str, bool]]:
             return [(" ".join(words), True), (" ".join(rest), True)] + known + employer_short_forms(" ".join(rest))[1:]
     forms: list[tuple[str, bool]] = [(" ".join(words), True)]
     forms.extend(known)
-    k = knowledge()
     trimmed = list(words)
-    while len(trimmed) > 1 and (trimmed[-1] in k.descriptors or trimmed[-1] in _CONNECTORS):
+    while len(trimmed) > 1 and (trimmed[-1] in K.descriptors or trimmed[-1] in K.connectors):
         trimmed = trimmed[:-1]
-        if trimmed[-1] not in _CONNECTORS and not _is_place(trimmed):  # "Ohio Department of Health" is not "Ohio"
+        if trimmed[-1] not in K.connectors and not _is_place(trimmed):  # "Ohio Department of Health" is not "Ohio"
             forms.append((" ".join(trimmed), True))
-    if len(words) >= 2 and words[0] not in _CONNECTORS and len(words[0]) >= 4 and words[0] not in k.descriptors \
-            and words[0] not in k.places and words[1] not in ("county", "city", "state", "district", "parish", "township"):
+    if len(words) >= 2 and words[0] not in K.connectors and len(words[0]) >= 4 and words[0] not in K.descriptors \
+            and words[0] not in K.places and words[1] not in ("county", "city", "state", "district", "parish", "township"):
         # "Portland" alone is the city, not Portland Parks & Recreation; "Medina" is not Medina County Health
         forms.append((words[0], True))
     if len(words) >= 3:
@@ -221,14 +222,15 @@ def employer_short_forms(name: str) -> list[tuple[str, bool]]:
     for i in range(len(words) - 1):
         if words[i] == "local" and words[i + 1].isdigit():
             forms.append((f"local {words[i + 1]}", True))
-    if any(w in _SCHOOL_WORDS for w in words):  # an employer that is a school
+    if any(w in K.school_words for w in words):  # an employer that is a school
         forms.extend(school_short_forms(name))
     return forms
 
 
 def _is_place(words: list[str]) -> bool:
-    places = knowledge().places
-    return bool(words) and all(w in places or w in _CONNECTORS for w in words)
+    K = knowledge()
+    places = K.places
+    return bool(words) and all(w in places or w in K.connectors for w in words)
 
 
 def needs_capitals(form: str) -> bool:

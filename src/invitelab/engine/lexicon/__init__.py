@@ -321,17 +321,29 @@ _ACTIVE: ContextVar = ContextVar("invitelab_lexicon_rubric", default=None)
 @contextmanager
 def using(rubric):
     """Within this block, ``family(fid)`` (no rubric given) is the family as ``rubric`` has it."""
-    token = _ACTIVE.set(rubric if rubric is not None and rubric.lexicon else None)
+    token = enter(rubric)
     try:
         yield
     finally:
         _ACTIVE.reset(token)
 
 
-def active_changes():
-    """The rubric in force whose lexicon changes apply now, or None (the files apply): a key for
-    caches of anything built from families (such as a profile's facts)."""
-    return _ACTIVE.get()
+def enter(rubric):
+    """Put ``rubric``'s lexicon changes in force (what :func:`using` does, for hot paths such as
+    :func:`invitelab.score`); returns the token to give to :func:`leave`."""
+    return _ACTIVE.set(rubric if rubric is not None and rubric.lexicon else None)
+
+
+def leave(token) -> None:
+    _ACTIVE.reset(token)
+
+
+# The rubric in force whose lexicon changes apply now, or None (the files apply): a key for caches
+# of anything built from families (such as a profile's facts). The context variable's own `get`
+# (no Python call in between: it is asked for many times per check).
+active_changes = _ACTIVE.get
+
+_FILE_FAMILIES: dict[str, Family] = {}  # filled by file_family: the quick way in for family()
 
 
 def family(fid: str, rubric=None) -> Family:
@@ -341,8 +353,10 @@ def family(fid: str, rubric=None) -> Family:
     without, as the rubric of the check in progress has it (see :func:`using`), else the files'."""
     if rubric is None:
         rubric = _ACTIVE.get()
-    if rubric is None or not rubric.lexicon:
-        return file_family(fid)
+        if rubric is None:
+            return _FILE_FAMILIES.get(fid) or file_family(fid)
+    if not rubric.lexicon:
+        return _FILE_FAMILIES.get(fid) or file_family(fid)
     return _changed(rubric).get(fid) or file_family(fid)
 
 
@@ -410,6 +424,7 @@ def file_family(fid: str) -> Family:
     found = load_file(path).get(fid)
     if found is None:
         raise LexiconError(f"{path.name}: has no family [{fid}]; it has {', '.join(load_file(path))}")
+    _FILE_FAMILIES[fid] = found
     return found
 
 
@@ -464,5 +479,5 @@ def _toml_literal(pattern: str) -> str:
     return json.dumps(pattern, ensure_ascii=False)
 
 
-__all__ = ["listing", "Family", "LexiconError", "LEXICON_DIR", "active_changes", "check_change", "families", "family",
-           "file_family", "files", "load_file", "parse", "using"]
+__all__ = ["listing", "Family", "LexiconError", "LEXICON_DIR", "active_changes", "check_change", "enter", "families",
+           "family", "file_family", "files", "leave", "load_file", "parse", "using"]
