@@ -12,6 +12,7 @@ from ..context import Context, memo, profile_name_words
 from ..criterion import Criterion, finding, quote
 from ..note import Note, fold
 from ..patterns import lazy_compile
+from ..placeholders import placeholder_spans
 from ..reading import PLACEHOLDER_BRACKETS, read_greeting
 from ..shortforms import words_of
 from ..words import STOPWORDS
@@ -25,7 +26,7 @@ def _first(profile: Profile | None) -> str:
 
 _PURPOSE_VERB = lazy_compile(
     r"\b(?:learn(?:ing)?|hear(?:ing)?|know|understand|find\s+out|ask(?:ing)?|discuss(?:ing)?|talk(?:ing)?|"
-    r"chat(?:ting)?|speak(?:ing)?|get\s+your\s+(?:take|advice|perspective|thoughts|insights?|input|view)|"
+    r"chat(?:ting)?|speak(?:ing)?|get\s+your\s+(?:take|advice|perspective|thoughts|insights?|input|view|read)|"
     r"(?:your|any)\s+(?:honest\s+|quick\s+|candid\s+)?(?:advice|tips|guidance|insights?|thoughts|perspective|take|input|"
     r"recommendations?|feedback)|"
     r"pick\s+your\s+brain|follow(?:ing)?|stay\s+in\s+touch|keep\s+in\s+touch|exchange\s+(?:ideas|notes|thoughts|perspectives|insights|experiences|tips)|exchange|compare\s+notes|"
@@ -123,10 +124,17 @@ def _topic_elsewhere(note: Note, ctx: Context) -> str | None:
                     m.fact.kind == "interest" or (m.fact.kind == "skill" and m.side in ("recipient", "shared")):
                 return note.text[m.start:m.end]
     text = PLACEHOLDER_BRACKETS.sub(" ", note.text)
+    vague_fields = [v.span() for v in lexicon.family("introductions.vague_field").finditer(text)] if "work" in text else []
     for m in _TOPIC_ELSEWHERE.finditer(text):
+        if any(a <= m.start() < b for a, b in vague_fields):
+            continue  # "I work in this space" names no topic
         topic = _object_after(text, m.start("topic"))
         if topic and not _only_time(topic):
             return topic
+    holes = placeholder_spans(note, ctx)
+    for m in lexicon.family("purposes.named_topic").finditer(note.text):
+        if not any(a < m.end() and m.start() < b for a, b in holes):
+            return m.group(0).strip()
     return None
 
 
@@ -143,21 +151,29 @@ def _purpose_hint(ctx: Context) -> str:
 _NOT_PURPOSE_NEEDLES = ("n't know", "not know", "dont know", "anything", "something", "conversation", "our chat",
                         "the chat", "our talk", "the talk", "our call", "the call", "discussion", "take on",
                         "your take", "ur take", "your thoughts", "ur thoughts", "your perspective", "your insight",
-                        "your advice", "your view")
+                        "your advice", "your view", "exploring", "always", "spent", "follow", "resonat",
+                        "talked", "chatted", "discussed", "understand")
 
 
-def _proposal(note: Note) -> tuple[str, tuple[int, int]] | None:
+def _proposal(note: Note, ctx: Context) -> tuple[str, tuple[int, int]] | None:
     """An offer to share a resource the note names, or to meet at or before an event both attend."""
     text = note.text
     low = text.lower()
     offer = ("share" in low or "send" in low or "copy" in low) and lexicon.family("purposes.share_offer").search(text)
     if offer and lexicon.family("purposes.resource").search(text):
         return "Offers to share a resource", offer.span()
+    collab = lexicon.family("purposes.collaborate").search(text)
+    if collab and (_object_after(text, collab.end()) or _topic_elsewhere(note, ctx)):
+        return "Proposes to work together on a topic the note names", collab.span()
     if not any(n in low for n in ("attending", "speaking", "presenting", "going", "heading", "be there", "be at",
                                   "registered", "both", "you're at", "you are at")):
         return None  # purposes.same_event cannot match (speed)
     meet = lexicon.family("purposes.meet_there").search(text)
-    if meet and lexicon.family("purposes.same_event").search(text):
+    events = list(lexicon.family("purposes.same_event").finditer(text)) if meet else []
+    holes = placeholder_spans(note, ctx) if events else ()
+    if any(any(e.end() <= a <= e.end() + 12 for a, _ in holes) for e in events):
+        return None  # "you're speaking at [event]": the event is not named
+    if events:
         return "Proposes to meet at an event you both attend", meet.span()
     return None
 
@@ -174,8 +190,11 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
     cid = "purpose"
     text = note.text
     vague: tuple[int, int] | None = None
-    # a named meeting to follow up
+    # a named meeting to follow up ("great meeting you at [Event Name]" names none)
+    holes = placeholder_spans(note, ctx)
     for m in _MEETING.finditer(text):
+        if any(a < m.end("event") and m.start("event") < b for a, b in holes):
+            continue
         if _FOLLOW_UP.search(text):
             return finding(cid, "pass", f"Follows up on a meeting: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
     if _FOLLOW_UP.search(text) and re.search(r"\bfollowing\s+up\s+on\s+(?:our|your|the)\s+\w+", text, re.IGNORECASE):
@@ -240,12 +259,15 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
             # the question itself is the last clause: "I'm a junior at Clemson, wanna meet up?"
             clauses = [c for c in _QUESTION_CLAUSES.split(body) if c.strip(" ?")]
             body = clauses[-1] if clauses else body
+            chat = lexicon.family("purposes.chat_request").search(body)
+            if chat:  # "Would you be open to a brief call ...?": only its topic, if any, is a purpose
+                body = body[:chat.start()] + " " + body[chat.end():]
         if is_question and not _CONNECT_Q.search(body) and \
                 not _HOW_ARE_YOU.match(body) and \
                 _object_after(body, 0):
             return finding(cid, "pass", f"Asks a question: {quote(note, sent.start, sent.end)}", span=(sent.start, sent.end))
     # a proposal: to share a resource the note names, to meet at or before an event both attend
-    proposal = _proposal(note)
+    proposal = _proposal(note, ctx)
     if proposal:
         what, span = proposal
         return finding(cid, "pass", f"{what}: {quote(note, *span)}", span=span)
