@@ -162,7 +162,8 @@ def _proposal(note: Note, ctx: Context) -> tuple[str, tuple[int, int]] | None:
     offer = ("share" in low or "send" in low or "copy" in low) and lexicon.family("purposes.share_offer").search(text)
     if offer and lexicon.family("purposes.resource").search(text):
         return "Offers to share a resource", offer.span()
-    collab = lexicon.family("purposes.collaborate").search(text)
+    collab = ("collaborat" in low or "notes" in low or "working" in low or "worked" in low) and \
+        lexicon.family("purposes.collaborate").search(text)  # the needles: speed
     if collab and (_object_after(text, collab.end()) or _topic_elsewhere(note, ctx)):
         return "Proposes to work together on a topic the note names", collab.span()
     if not any(n in low for n in ("attending", "speaking", "presenting", "going", "heading", "be there", "be at",
@@ -259,7 +260,7 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
             # the question itself is the last clause: "I'm a junior at Clemson, wanna meet up?"
             clauses = [c for c in _QUESTION_CLAUSES.split(body) if c.strip(" ?")]
             body = clauses[-1] if clauses else body
-            chat = lexicon.family("purposes.chat_request").search(body)
+            chat = " you be " in body and lexicon.family("purposes.chat_request").search(body)
             if chat:  # "Would you be open to a brief call ...?": only its topic, if any, is a purpose
                 body = body[:chat.start()] + " " + body[chat.end():]
         if is_question and not _CONNECT_Q.search(body) and \
