@@ -13,6 +13,7 @@ from ..criterion import Criterion, finding, quote
 from ..note import Note, fold
 from ..patterns import lazy_compile
 from ..placeholders import placeholder_spans
+from ..references import how_you_know
 from ..reading import PLACEHOLDER_BRACKETS, read_greeting
 from ..shortforms import words_of
 from ..words import STOPWORDS
@@ -65,7 +66,8 @@ _TOPIC_ELSEWHERE = lazy_compile(
     r"\b(?:interested\s+in|exploring|explore|passionate\s+about|career\s+in|careers\s+in|working\s+in|"
     r"work\s+in|moving\s+into|move\s+into|transition(?:ing)?\s+(?:into|to)|break(?:ing)?\s+into|"
     r"get(?:ting)?\s+into|focus(?:ed)?\s+on|studying|majoring\s+in|specifically|especially|"
-    r"pursue|pursuing|curious\s+about|post\s+(?:on|about)|article\s+(?:on|about)|talk\s+(?:on|about))"
+    r"pursue|pursuing|curious\s+about|post\s+(?:on|about)|article\s+(?:on|about)|talk\s+(?:on|about)|"
+    r"researching|(?:thesis|dissertation|capstone|paper|project|story|article|podcast\s+episode)\s+(?:on|about))"
     r"\s+(?P<topic>[^.!?\n]{3,60})",
     re.IGNORECASE,
 )
@@ -162,6 +164,9 @@ def _proposal(note: Note, ctx: Context) -> tuple[str, tuple[int, int]] | None:
     offer = ("share" in low or "send" in low or "copy" in low) and lexicon.family("purposes.share_offer").search(text)
     if offer and lexicon.family("purposes.resource").search(text):
         return "Offers to share a resource", offer.span()
+    invite = "invit" in low and lexicon.family("purposes.invitation").search(text)
+    if invite and _object_after(text, invite.end()):
+        return "Invites them to something the note names", invite.span()
     collab = ("collaborat" in low or "notes" in low or "working" in low or "worked" in low) and \
         lexicon.family("purposes.collaborate").search(text)  # the needles: speed
     if collab and (_object_after(text, collab.end()) or _topic_elsewhere(note, ctx)):
@@ -198,6 +203,11 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
             continue
         if _FOLLOW_UP.search(text):
             return finding(cid, "pass", f"Follows up on a meeting: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
+    if _FOLLOW_UP.search(text):
+        known = how_you_know(note, ctx)  # a meeting placed by event or time (references.meeting)
+        if known and known[0] == "meeting" and \
+                not any(a < known[1][1] and known[1][0] < b for a, b in holes):
+            return finding(cid, "pass", f"Follows up on a meeting: {quote(note, *known[1])}", span=known[1])
     if _FOLLOW_UP.search(text) and re.search(r"\bfollowing\s+up\s+on\s+(?:our|your|the)\s+\w+", text, re.IGNORECASE):
         m = re.search(r"\bfollowing\s+up\s+on\s+(?:our|your|the)\s+[^.!?\n]+", text, re.IGNORECASE)
         return finding(cid, "pass", f"Follows up on a meeting: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))

@@ -233,7 +233,7 @@ INTRO_FAMILIES = (
     ("introductions.venture", ("build", "launch", "found", "bootstrap")),
     ("introductions.named_org_work", (" at ", " with ")),
     ("introductions.enrolled", ("attend", "enrol", "joined", "started", "taking", "completing", "doing")),
-    ("introductions.career_change", ("career", "journey", "decided", "studying")),
+    ("introductions.career_change", ("career", "journey", "decided", "studying", "returning", "coming back")),
     ("introductions.fellow_peers", ("fellow",)),
 )
 
