@@ -115,6 +115,8 @@ def _only_org_name(obj: str, ctx: Context) -> bool:
 _FROM_YOU = lazy_compile(r"\s+(?:from\s+you|back)\b", re.IGNORECASE)
 _NOUN_BEFORE = lazy_compile(r"\b(?:great|good|nice|amazing|awesome|inspiring|your|the|a|that|this|recent|last)\s+(?:[\w'-]+\s+){0,2}$",
                             re.IGNORECASE)
+_HAVE_A_QUESTION = lazy_compile(r"\b(?:i|we|and)\s+(?:have|had|\x27ve\s+got|got)\s+(?:a|an|one|two|three|some|a\s+few|a\s+couple\s+(?:of\s+)?)\s*"
+                                r"(?:quick\s+|short\s+|brief\s+|small\s+|specific\s+)?questions?$", re.IGNORECASE)
 _PRONOUN_AFTER = lazy_compile(r"\s+(?:you|u|ya|him|her|them)\b", re.IGNORECASE)
 
 
@@ -231,8 +233,9 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
             continue  # "looking forward to hearing from you" is a pleasantry
         if m.group(0).lower() in ("talk", "chat", "call", "conversation", "question", "questions", "advice", "insight",
                                   "insights", "perspective", "guidance") and \
-                _NOUN_BEFORE.search(text[max(0, m.start() - 30): m.start()]):
-            continue  # a noun ("Great talk!", "your advice"), not what the sender wants
+                _NOUN_BEFORE.search(text[max(0, m.start() - 30): m.start()]) and \
+                not _HAVE_A_QUESTION.search(text[max(0, m.start() - 40): m.end()]):
+            continue  # a noun ("Great talk!", "your advice"), not what the sender wants (but "I have a question about")
         # skip verbs inside "grow my network"-type phrases and the connect request itself
         if ctx.patterns.non_purpose.search(text[max(0, m.start() - 20): m.end() + 25]) and not _object_after(text, m.end()):
             continue
