@@ -177,11 +177,7 @@ def _proposal(note: Note, ctx: Context) -> tuple[str, tuple[int, int]] | None:
                                   "registered", "both", "you're at", "you are at")):
         return None  # purposes.same_event cannot match (speed)
     meet = lexicon.family("purposes.meet_there").search(text)
-    events = list(lexicon.family("purposes.same_event").finditer(text)) if meet else []
-    holes = placeholder_spans(note, ctx) if events else ()
-    if any(any(e.end() <= a <= e.end() + 12 for a, _ in holes) for e in events):
-        return None  # "you're speaking at [event]": the event is not named
-    if events:
+    if meet and lexicon.family("purposes.same_event").search(text):
         return "Proposes to meet at an event you both attend", meet.span()
     return None
 
@@ -198,17 +194,13 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
     cid = "purpose"
     text = note.text
     vague: tuple[int, int] | None = None
-    # a named meeting to follow up ("great meeting you at [Event Name]" names none)
-    holes = placeholder_spans(note, ctx)
+    # a named meeting to follow up
     for m in _MEETING.finditer(text):
-        if any(a < m.end("event") and m.start("event") < b for a, b in holes):
-            continue
         if _FOLLOW_UP.search(text):
             return finding(cid, "pass", f"Follows up on a meeting: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
     if _FOLLOW_UP.search(text):
         known = how_you_know(note, ctx)  # a meeting placed by event or time (references.meeting)
-        if known and known[0] == "meeting" and \
-                not any(a < known[1][1] and known[1][0] < b for a, b in holes):
+        if known and known[0] == "meeting":
             return finding(cid, "pass", f"Follows up on a meeting: {quote(note, *known[1])}", span=known[1])
     if _FOLLOW_UP.search(text) and re.search(r"\bfollowing\s+up\s+on\s+(?:our|your|the)\s+\w+", text, re.IGNORECASE):
         m = re.search(r"\bfollowing\s+up\s+on\s+(?:our|your|the)\s+[^.!?\n]+", text, re.IGNORECASE)
