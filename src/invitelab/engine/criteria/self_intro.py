@@ -214,9 +214,13 @@ def _signature_role(note: Note, ctx: Context) -> tuple[int, int] | None:
 _CLAUSE_END = ".!?\n,"
 
 
-def _has_content(piece: str) -> bool:
-    """Whether a piece of (placeholder-blanked) text has a word that is not a stopword."""
-    return any(w.lower() not in STOPWORDS for w in re.findall(r"[^\W\d_][\w'&-]+", piece))
+def _first_word_blank(text: str, spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """True when the first word after ``start`` that is not a stopword lies in a placeholder (or
+    there is none before ``end``): "I've been working in [industry]", "I'm now working on [focus]"."""
+    for w in re.finditer(r"[^\W\d_][\w'&-]*", text[start:end]):
+        if w.group(0).lower() not in STOPWORDS:
+            return _has_placeholder(spans, start + w.start(), start + w.end())
+    return _has_placeholder(spans, start, end)
 
 
 def _has_placeholder(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
@@ -280,7 +284,7 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
                 continue  # not "I work in this space"
             end = min(len(text), m.end() + 30)
             end = next((i for i in range(m.end(), end) if text[i] in _CLAUSE_END), end)
-            if _has_placeholder(holes, m.start(), end) and not _has_content(plain[m.end():end]) or \
+            if holes and _first_word_blank(text, holes, m.end(), end) or \
                     re.match(r"\s+together\b", text[m.end():], re.IGNORECASE):
                 continue  # "I've been working in [industry]": the field is only a placeholder;
                 # "Sam and I worked together": how they know someone, not who they are
@@ -326,7 +330,7 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
         m = next((m for m in lexicon.family(fid).finditer(text) if not _has_placeholder(holes, m.start(), m.end())), None)
         if m and fid == "introductions.fellow_peers":
             peers = re.split(r"(?i)\bfellow\s+", m.group(0), maxsplit=1)[-1]
-            if not (_role_in(peers, ctx) or re.search(r"\b[A-Z][a-z]", peers)):
+            if not (_role_in(peers, ctx) or re.match(r"[A-Z][a-z]", peers)):
                 m = None
         if m:
             start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\n.!?-–—"))
