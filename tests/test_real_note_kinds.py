@@ -60,6 +60,7 @@ def test_not_self_introductions(text):
     "Hi Dana, I'm researching rural broadband for my thesis and would love 15 minutes of your time.",
     "Hi Dana, I like Brightline's onboarding and would love to talk sometime.",      # a topic named by a possessive
     "Hi Dana, would you be open to a quick call about your move into UX?",           # a chat with its topic
+    "Hi Dana, would you be open to a quick call next week about nurse residencies?",
     "Hello Dr. Lee, I read your paper on soil sampling and have a question about your method.",
     "Hi Dana, great to meet you at the Denver data meetup last night. Let's stay in touch!",
 ])
@@ -77,6 +78,7 @@ def test_purposes_real_notes_use(text):
     "Hi Dana, would you be open to a brief and relaxed 15-minute conversation to exchange perspectives?",
     "Hi Dana, I'd totally understand if you're too busy. I'd like to be in your network.",
     "Hi Dana, I'd love to invite you to join my network.",
+    "Hi Dana, would you be open to a quick call next week?",               # a chat with only a time
 ])
 def test_not_purposes(text):
     assert status(text, "purpose") == "fail"
