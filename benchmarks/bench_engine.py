@@ -150,8 +150,8 @@ def real_notes(holdout: bool) -> None:
     READMEs). data/real/dev.csv, data/real/holdout.csv and data/real2/notes.csv are development
     data (the last two were held out, but their disagreements were seen once, so they were folded
     into development on 2026-12-07), printed one by one and together. The blind held-out set,
-    data/real3/ (its CSV files), is scored only with --real-holdout: run that once, at the end of a piece
-    of engine work, and do not read its rows."""
+    data/real3/ (its CSV files), is scored only with --real-holdout: run that once, at the end of a
+    piece of engine work, and do not read its rows."""
     development = [DATA / "real" / "dev.csv", DATA / "real" / "holdout.csv", DATA / "real2" / "notes.csv"]
     runs = [(p, None) for p in development if p.exists()]
     runs.append(("all", [row for p, _ in runs for row in read_real(p)]))
@@ -162,7 +162,11 @@ def real_notes(holdout: bool) -> None:
             real = evaluate_real(rows)
             which = "all development files together"
         else:
-            real = evaluate_real(read_real(path))
+            file_rows = read_real(path)
+            if not file_rows or not {"text", "level", "source_verdict"} <= set(file_rows[0]):
+                print(f"Real notes: data/{path.parent.name}/{path.name} skipped (not a labelled real-note file)\n")
+                continue
+            real = evaluate_real(file_rows)
             which = (f"development set data/{path.parent.name}/{path.name} (rows may be read)"
                      if is_real_development(path) else
                      f"HELD-OUT set data/{path.parent.name}/{path.name} (score once, summary only)")
