@@ -76,3 +76,15 @@ def test_development_files_print_their_disagreements_and_held_out_files_only_the
     assert main(["--real", str(data / "real2" / "notes.csv")]) == 0
     out = capsys.readouterr().out
     assert "--- rn2-" in out and "held-out set" not in out
+
+
+def test_a_file_that_is_not_a_real_note_set_gets_one_line(tmp_path, capsys):
+    from invitelab.evaluate import main
+
+    bad = tmp_path / "notes.csv"
+    bad.write_text("id,text\n1,Hi\n", encoding="utf-8")
+    assert main(["--real", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing" in err and "source_verdict" in err
+    assert main(["--real", str(tmp_path / "absent.csv")]) == 2
+    assert "cannot read" in capsys.readouterr().err

@@ -294,7 +294,16 @@ def is_real_development(path: str | Path) -> bool:
 def main_real(args: argparse.Namespace) -> int:
     """`python -m invitelab.evaluate --real FILE`: disagreements (unless --quiet) and the summary;
     for a held-out file (not in REAL_DEVELOPMENT_FILES), the summary only."""
-    real = evaluate_real(read_real(args.labels))
+    try:
+        rows = read_real(args.labels)
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        print(f"error: cannot read {args.labels}: {err}", file=sys.stderr)
+        return 2
+    missing = sorted({"text", "level", "source_verdict", *CRITERION_IDS} - set(rows[0])) if rows else ["(no rows)"]
+    if missing:
+        print(f"error: {args.labels} is not a labelled real-note file: missing {', '.join(missing)}", file=sys.stderr)
+        return 2
+    real = evaluate_real(rows)
     held_out = not is_real_development(args.labels)
     if held_out and not args.quiet:
         print(f"{args.labels} is a held-out set: only its summary is printed (its rows are not for tuning)")
