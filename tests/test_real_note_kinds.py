@@ -26,20 +26,20 @@ def status(text, criterion, recipient=None):
     "Hi Dana, I'm Sam, transitioning from restaurant management to logistics.",
     "Hi Dana, I'm a parent returning to work after six years at home.",
     "Hi Dana, I'm hoping to connect with fellow data engineers in Denver.",          # peers named with "fellow"
-    "Hi [Name], fellow [School] alum here.",                                         # the role is stated; only the school is blank
+    "Hi [Name], proud [College] alumna here!",                                       # the role is stated; only the school is blank
 ])
 def test_self_introductions_real_notes_use(text):
     assert status(text, "self_intro") == "pass"
 
 
 @pytest.mark.parametrize("text", [
-    "Hi Dana, I'm now working on [current focus].",                  # the field is only a placeholder
-    "Hi Dana, I've been working in [industry] for years.",
-    "Hi Dana, I work with {{company_type}} on {{topic}}.",
-    "Hi [Name], fellow [your role] here.",
-    "Hi Dana, as a manager, would you share how you run reviews?",   # the recipient's role
-    "Hi Dana, Sam Lee and I have worked together - noticed you know him too.",  # how they know someone
-    "Hi Dana, we're both connected to Sam Lee at Harbor Labs.",
+    "Hi Dana, I'm working on [project name].",                        # the field is only a placeholder
+    "Hi Dana, I have worked in [field] since 2019.",
+    "Hi Dana, I work with {{client_type}} every day.",
+    "Hi [Name], fellow [job title] here!",
+    "Hi Dana, as a recruiter, could you tell me how you screen résumés?",  # the recipient's role
+    "Hi Dana, Sam Lee and I studied together.",                       # how they know someone
+    "Hi Dana, we're both linked to Sam Lee.",
     "Hi Dana, I'm building the data pipeline for our lab.",          # a product in common words is no name
     "Hi Dana, I'm attending the career fair next week.",             # an event is no affiliation
     "Hi Dana, I'm hoping to connect with fellow professionals in Denver.",
@@ -69,13 +69,13 @@ def test_purposes_real_notes_use(text):
 
 
 @pytest.mark.parametrize("text", [
-    "Hi Dana, I found your profile while exploring careers in public health. I'd like to connect.",  # own activity
-    "Hi Dana, I'm currently exploring roles in logistics. Would love to connect.",
-    "Hi Dana, always learning from people who coach well. Would love to connect.",
-    "Hi Dana, we spent some time talking about hiring pipelines. Glad to link up.",  # a past conversation
-    "Hi Dana, I've been following your posts on clinic design. Would love to connect.",
-    "Hi Dana, your take on remote onboarding resonated. Would be great to connect.",
-    "Hi Dana, would you be open to a brief and relaxed 15-minute conversation to exchange perspectives?",
+    "Hi Dana, I saw your name while exploring nonprofit careers. I'd like to connect.",  # own activity
+    "Hi Dana, I'm currently exploring jobs in logistics. Would love to connect.",
+    "Hi Dana, always learning from great nurse managers. Would love to connect.",
+    "Hi Dana, we spent an hour talking about hiring pipelines. Glad to link up.",  # a past conversation
+    "Hi Dana, I have long followed your writing on clinic design. Would love to connect.",
+    "Hi Dana, your view on remote onboarding really resonated. Would be great to connect.",
+    "Hi Dana, would you be open to a short informal 20-minute chat to exchange views?",
     "Hi Dana, I'd totally understand if you're too busy. I'd like to be in your network.",
     "Hi Dana, I'd love to invite you to join my network.",
     "Hi Dana, would you be open to a quick call next week?",               # a chat with only a time

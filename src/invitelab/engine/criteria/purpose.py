@@ -131,7 +131,7 @@ def _topic_elsewhere(note: Note, ctx: Context) -> str | None:
     vague_fields = [v.span() for v in lexicon.family("introductions.vague_field").finditer(text)] if "work" in text else []
     for m in _TOPIC_ELSEWHERE.finditer(text):
         if any(a <= m.start() < b for a, b in vague_fields):
-            continue  # "I work in this space" names no topic
+            continue  # "I work in the same industry" names no topic
         topic = _object_after(text, m.start("topic"))
         if topic and not _only_time(topic):
             return topic
@@ -261,12 +261,13 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
         else:
             body = " ".join(body.split())
         is_question = "?" in sent.text[-3:]
+        chat = None
         if is_question:
             # the question itself is the last clause: "I'm a junior at Clemson, wanna meet up?"
             clauses = [c for c in _QUESTION_CLAUSES.split(body) if c.strip(" ?")]
             body = clauses[-1] if clauses else body
             chat = " you be " in body and lexicon.family("purposes.chat_request").search(body)
-            if chat:  # "Would you be open to a brief call ...?": only its topic, if any, is a purpose
+            if chat:  # "Could you be available for a short call ...?": only its topic, if any, is a purpose
                 body = body[:chat.start()] + " " + body[chat.end():]
         obj = is_question and _object_after(body, 0)
         if obj and not _CONNECT_Q.search(body) and not _HOW_ARE_YOU.match(body) and \

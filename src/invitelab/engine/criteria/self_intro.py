@@ -216,7 +216,7 @@ _CLAUSE_END = ".!?\n,"
 
 def _first_word_blank(text: str, spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     """True when the first word after ``start`` that is not a stopword lies in a placeholder (or
-    there is none before ``end``): "I've been working in [industry]", "I'm now working on [focus]"."""
+    there is none before ``end``): "I work in [field]", "I'm working on [project name]"."""
     for w in re.finditer(r"[^\W\d_][\w'&-]*", text[start:end]):
         if w.group(0).lower() not in STOPWORDS:
             return _has_placeholder(spans, start + w.start(), start + w.end())
@@ -286,12 +286,12 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
             end = next((i for i in range(m.end(), end) if text[i] in _CLAUSE_END), end)
             if holes and _first_word_blank(text, holes, m.end(), end) or \
                     re.match(r"\s+together\b", text[m.end():], re.IGNORECASE):
-                continue  # "I've been working in [industry]": the field is only a placeholder;
-                # "Sam and I worked together": how they know someone, not who they are
+                continue  # "I work in [field]": the field is only a placeholder;
+                # "we studied together": how they know someone, not who they are
             return finding(cid, "pass", f"Says who you are: {quote(note, m.start(), end)}", span=(m.start(), end))
     for m in _AS_A.finditer(text):
         if re.match(r"\s+(?:you|your)\b", text[m.end():], re.IGNORECASE):
-            continue  # "As a manager, would you ...": the recipient's role
+            continue  # "As a recruiter, could you ...": the recipient's role
         if m.group("after").lower() not in ("you", "your", "you're", "you've", "youre") and \
                 _role_in(plain[m.start("phrase"):m.end("phrase")], ctx, limit=12):
             return finding(cid, "pass", f"Says who you are: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
@@ -315,7 +315,7 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
             continue
         if re.match(r"\s*,?\s*(?:(?:would|could|can|do|did|are|have|will)\s+)?(?:you|your)\b", text[m.end("phrase"):],
                     re.IGNORECASE):
-            continue  # "As a manager, would you ...": the recipient's role
+            continue  # "As a recruiter, could you ...": the recipient's role
         if _role_in(phrase, ctx, limit=8) and not re.search(r"\b(?:you|your)\b", phrase, re.IGNORECASE):
             return finding(cid, "pass", f"Says who you are: {quote(note, m.start('phrase'), m.end('phrase'))}",
                            span=(m.start("phrase"), m.end("phrase")))
