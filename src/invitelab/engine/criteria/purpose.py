@@ -269,10 +269,11 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
             chat = " you be " in body and lexicon.family("purposes.chat_request").search(body)
             if chat:  # "Could you be available for a short call ...?": only its topic, if any, is a purpose
                 body = body[:chat.start()] + " " + body[chat.end():]
-        obj = is_question and _object_after(body, 0)
-        if obj and not _CONNECT_Q.search(body) and not _HOW_ARE_YOU.match(body) and \
-                not (chat and _only_time(obj)):  # "Would you be open to a quick call next week?"
-            return finding(cid, "pass", f"Asks a question: {quote(note, sent.start, sent.end)}", span=(sent.start, sent.end))
+        if is_question and not _CONNECT_Q.search(body) and not _HOW_ARE_YOU.match(body):
+            obj = _object_after(body, 0)
+            if obj and not (chat and _only_time(obj)):  # not "Would you be open to a quick call next week?"
+                return finding(cid, "pass", f"Asks a question: {quote(note, sent.start, sent.end)}",
+                               span=(sent.start, sent.end))
     # a proposal: to share a resource the note names, to meet at or before an event both attend
     proposal = _proposal(note, ctx)
     if proposal:
