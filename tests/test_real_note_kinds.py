@@ -84,18 +84,6 @@ def test_not_purposes(text):
     assert status(text, "purpose") == "fail"
 
 
-def test_a_pitch_with_a_demo_link_is_a_hard_ask_and_still_a_purpose():
-    result = score("Hi Dana - building Tidewise: tools for harbour pilots. You might like the demo at example.org/demo")
-    assert result.finding("no_hard_ask").status == "fail"
-    assert result.finding("purpose").status == "pass"
-
-
-def test_an_indirect_ask_to_be_considered_is_a_hard_ask():
-    text = "Hi Dana, if you are currently searching for someone to join your lab, I'd be glad to apply."
-    assert status(text, "no_hard_ask") == "fail"
-    assert status(text, "purpose") == "pass"
-
-
 def test_the_same_kinds_hold_with_a_profile():
     assert status("Hi Dana, I'm currently attending a coding bootcamp in Austin.", "self_intro", DANA) == "pass"
     assert status("Hi Dana, I'm now working on [current focus].", "self_intro", DANA) == "fail"
