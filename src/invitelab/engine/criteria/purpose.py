@@ -12,6 +12,8 @@ from ..context import Context, memo, profile_name_words
 from ..criterion import Criterion, finding, quote
 from ..note import Note, fold
 from ..patterns import lazy_compile
+from ..placeholders import placeholder_spans
+from ..references import how_you_know
 from ..reading import PLACEHOLDER_BRACKETS, read_greeting
 from ..shortforms import words_of
 from ..words import STOPWORDS
@@ -25,7 +27,7 @@ def _first(profile: Profile | None) -> str:
 
 _PURPOSE_VERB = lazy_compile(
     r"\b(?:learn(?:ing)?|hear(?:ing)?|know|understand|find\s+out|ask(?:ing)?|discuss(?:ing)?|talk(?:ing)?|"
-    r"chat(?:ting)?|speak(?:ing)?|get\s+your\s+(?:take|advice|perspective|thoughts|insights?|input|view)|"
+    r"chat(?:ting)?|speak(?:ing)?|get\s+your\s+(?:take|advice|perspective|thoughts|insights?|input|view|read)|"
     r"(?:your|any)\s+(?:honest\s+|quick\s+|candid\s+)?(?:advice|tips|guidance|insights?|thoughts|perspective|take|input|"
     r"recommendations?|feedback)|"
     r"pick\s+your\s+brain|follow(?:ing)?|stay\s+in\s+touch|keep\s+in\s+touch|exchange\s+(?:ideas|notes|thoughts|perspectives|insights|experiences|tips)|exchange|compare\s+notes|"
@@ -64,7 +66,8 @@ _TOPIC_ELSEWHERE = lazy_compile(
     r"\b(?:interested\s+in|exploring|explore|passionate\s+about|career\s+in|careers\s+in|working\s+in|"
     r"work\s+in|moving\s+into|move\s+into|transition(?:ing)?\s+(?:into|to)|break(?:ing)?\s+into|"
     r"get(?:ting)?\s+into|focus(?:ed)?\s+on|studying|majoring\s+in|specifically|especially|"
-    r"pursue|pursuing|curious\s+about|post\s+(?:on|about)|article\s+(?:on|about)|talk\s+(?:on|about))"
+    r"pursue|pursuing|curious\s+about|post\s+(?:on|about)|article\s+(?:on|about)|talk\s+(?:on|about)|"
+    r"researching|(?:thesis|dissertation|capstone|paper|project|story|article|podcast\s+episode)\s+(?:on|about))"
     r"\s+(?P<topic>[^.!?\n]{3,60})",
     re.IGNORECASE,
 )
@@ -112,6 +115,8 @@ def _only_org_name(obj: str, ctx: Context) -> bool:
 _FROM_YOU = lazy_compile(r"\s+(?:from\s+you|back)\b", re.IGNORECASE)
 _NOUN_BEFORE = lazy_compile(r"\b(?:great|good|nice|amazing|awesome|inspiring|your|the|a|that|this|recent|last)\s+(?:[\w'-]+\s+){0,2}$",
                             re.IGNORECASE)
+_HAVE_A_QUESTION = lazy_compile(r"\b(?:i|we|and)\s+(?:have|had|\x27ve\s+got|got)\s+(?:a|an|one|two|three|some|a\s+few|a\s+couple\s+(?:of\s+)?)\s*"
+                                r"(?:quick\s+|short\s+|brief\s+|small\s+|specific\s+)?questions?$", re.IGNORECASE)
 _PRONOUN_AFTER = lazy_compile(r"\s+(?:you|u|ya|him|her|them)\b", re.IGNORECASE)
 
 
@@ -123,10 +128,17 @@ def _topic_elsewhere(note: Note, ctx: Context) -> str | None:
                     m.fact.kind == "interest" or (m.fact.kind == "skill" and m.side in ("recipient", "shared")):
                 return note.text[m.start:m.end]
     text = PLACEHOLDER_BRACKETS.sub(" ", note.text)
+    vague_fields = [v.span() for v in lexicon.family("introductions.vague_field").finditer(text)] if "work" in text else []
     for m in _TOPIC_ELSEWHERE.finditer(text):
+        if any(a <= m.start() < b for a, b in vague_fields):
+            continue  # "I work in the same industry" names no topic
         topic = _object_after(text, m.start("topic"))
         if topic and not _only_time(topic):
             return topic
+    holes = placeholder_spans(note, ctx)
+    for m in lexicon.family("purposes.named_topic").finditer(note.text):
+        if not any(a < m.end() and m.start() < b for a, b in holes):
+            return m.group(0).strip()
     return None
 
 
@@ -143,20 +155,26 @@ def _purpose_hint(ctx: Context) -> str:
 _NOT_PURPOSE_NEEDLES = ("n't know", "not know", "dont know", "anything", "something", "conversation", "our chat",
                         "the chat", "our talk", "the talk", "our call", "the call", "discussion", "take on",
                         "your take", "ur take", "your thoughts", "ur thoughts", "your perspective", "your insight",
-                        "your advice", "your view")
+                        "your advice", "your view", "exploring", "always", "spent", "follow", "resonat",
+                        "talked", "chatted", "discussed", "understand")
 
 
-def _proposal(note: Note) -> tuple[str, tuple[int, int]] | None:
+def _proposal(note: Note, ctx: Context) -> tuple[str, tuple[int, int]] | None:
     """An offer to share a resource the note names, or to meet at or before an event both attend."""
     text = note.text
     low = text.lower()
-    share = lexicon.family("purposes.share_offer")
-    offer = (share.changed or "share" in low or "send" in low or "copy" in low) and share.search(text)
+    offer = ("share" in low or "send" in low or "copy" in low) and lexicon.family("purposes.share_offer").search(text)
     if offer and lexicon.family("purposes.resource").search(text):
         return "Offers to share a resource", offer.span()
-    if not lexicon.family("purposes.same_event").changed and not any(
-            n in low for n in ("attending", "speaking", "presenting", "going", "heading", "be there", "be at",
-                               "registered", "both", "you're at", "you are at")):
+    invite = "invit" in low and lexicon.family("purposes.invitation").search(text)
+    if invite and _object_after(text, invite.end()):
+        return "Invites them to something the note names", invite.span()
+    collab = ("collaborat" in low or "notes" in low or "working" in low or "worked" in low) and \
+        lexicon.family("purposes.collaborate").search(text)  # the needles: speed
+    if collab and (_object_after(text, collab.end()) or _topic_elsewhere(note, ctx)):
+        return "Proposes to work together on a topic the note names", collab.span()
+    if not any(n in low for n in ("attending", "speaking", "presenting", "going", "heading", "be there", "be at",
+                                  "registered", "both", "you're at", "you are at")):
         return None  # purposes.same_event cannot match (speed)
     meet = lexicon.family("purposes.meet_there").search(text)
     if meet and lexicon.family("purposes.same_event").search(text):
@@ -180,6 +198,10 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
     for m in _MEETING.finditer(text):
         if _FOLLOW_UP.search(text):
             return finding(cid, "pass", f"Follows up on a meeting: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
+    if _FOLLOW_UP.search(text):
+        known = how_you_know(note, ctx)  # a meeting placed by event or time (references.meeting)
+        if known and known[0] == "meeting":
+            return finding(cid, "pass", f"Follows up on a meeting: {quote(note, *known[1])}", span=known[1])
     if _FOLLOW_UP.search(text) and re.search(r"\bfollowing\s+up\s+on\s+(?:our|your|the)\s+\w+", text, re.IGNORECASE):
         m = re.search(r"\bfollowing\s+up\s+on\s+(?:our|your|the)\s+[^.!?\n]+", text, re.IGNORECASE)
         return finding(cid, "pass", f"Follows up on a meeting: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
@@ -203,8 +225,9 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
             continue  # "looking forward to hearing from you" is a pleasantry
         if m.group(0).lower() in ("talk", "chat", "call", "conversation", "question", "questions", "advice", "insight",
                                   "insights", "perspective", "guidance") and \
-                _NOUN_BEFORE.search(text[max(0, m.start() - 30): m.start()]):
-            continue  # a noun ("Great talk!", "your advice"), not what the sender wants
+                _NOUN_BEFORE.search(text[max(0, m.start() - 30): m.start()]) and \
+                not _HAVE_A_QUESTION.search(text[max(0, m.start() - 40): m.end()]):
+            continue  # a noun ("Great talk!", "your advice"), not what the sender wants (but "I have a question about")
         # skip verbs inside "grow my network"-type phrases and the connect request itself
         if ctx.patterns.non_purpose.search(text[max(0, m.start() - 20): m.end() + 25]) and not _object_after(text, m.end()):
             continue
@@ -238,16 +261,21 @@ def check_purpose(note: Note, ctx: Context) -> Finding:
         else:
             body = " ".join(body.split())
         is_question = "?" in sent.text[-3:]
+        chat = None
         if is_question:
             # the question itself is the last clause: "I'm a junior at Clemson, wanna meet up?"
             clauses = [c for c in _QUESTION_CLAUSES.split(body) if c.strip(" ?")]
             body = clauses[-1] if clauses else body
-        if is_question and not _CONNECT_Q.search(body) and \
-                not _HOW_ARE_YOU.match(body) and \
-                _object_after(body, 0):
-            return finding(cid, "pass", f"Asks a question: {quote(note, sent.start, sent.end)}", span=(sent.start, sent.end))
+            chat = " you be " in body and lexicon.family("purposes.chat_request").search(body)
+            if chat:  # "Could you be available for a short call ...?": only its topic, if any, is a purpose
+                body = body[:chat.start()] + " " + body[chat.end():]
+        if is_question and not _CONNECT_Q.search(body) and not _HOW_ARE_YOU.match(body):
+            obj = _object_after(body, 0)
+            if obj and not (chat and _only_time(obj)):  # not "Would you be open to a quick call next week?"
+                return finding(cid, "pass", f"Asks a question: {quote(note, sent.start, sent.end)}",
+                               span=(sent.start, sent.end))
     # a proposal: to share a resource the note names, to meet at or before an event both attend
-    proposal = _proposal(note)
+    proposal = _proposal(note, ctx)
     if proposal:
         what, span = proposal
         return finding(cid, "pass", f"{what}: {quote(note, *span)}", span=span)

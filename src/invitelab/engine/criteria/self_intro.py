@@ -10,6 +10,7 @@ from ..criterion import Criterion, finding, quote
 from ..note import Note, fold
 from .. import lexicon
 from ..patterns import lazy_compile
+from ..placeholders import blanked, placeholder_spans
 from ..reading import GREET_WORDS, read_closing, read_greeting
 from ..shortforms import place_words, words_of
 from ..words import STOPWORDS
@@ -134,7 +135,8 @@ _SENTENCE_A = lazy_compile(r"(?:^|[.!?\n]\s*|-\s+)(?:a|an)\s+(?P<phrase>[^.!?\n;
 
 
 def _role_in(phrase: str, ctx: Context, limit: int = 6) -> bool:
-    if re.match(r"\s*(?:who\s+(?:studies|works|teaches|is\s+studying|majors)|studying|working\s+(?:in|at|as)|majoring)\b",
+    if re.match(r"\s*(?:who\s+(?:studies|works|teaches|is\s+studying|majors)|studying|working\s+(?:in|at|as)|majoring|"
+                r"(?:transitioning|switching|moving|pivoting)\s+(?:from|into|to)\s+\w+)\b",
                 phrase, re.IGNORECASE):
         return True
     words = re.findall(r"[\w'&-]+", phrase)[:limit]
@@ -209,6 +211,37 @@ def _signature_role(note: Note, ctx: Context) -> tuple[int, int] | None:
     return None
 
 
+_CLAUSE_END = ".!?\n,"
+
+
+def _first_word_blank(text: str, spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """True when the first word after ``start`` that is not a stopword lies in a placeholder (or
+    there is none before ``end``): "I work in [field]", "I'm working on [project name]"."""
+    for w in re.finditer(r"[^\W\d_][\w'&-]*", text[start:end]):
+        if w.group(0).lower() not in STOPWORDS:
+            return _has_placeholder(spans, start + w.start(), start + w.end())
+    return _has_placeholder(spans, start, end)
+
+
+def _has_placeholder(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+# Families of introductions.toml, tried in this order after the patterns above; a match whose
+# words are only a placeholder does not count. introductions.fellow_peers also needs a role word
+# (or a capitalised group name) after "fellow": "fellow data scientists", not "fellow professionals".
+# Each runs only on a note (lower-cased) holding one of its needles: speed.
+INTRO_FAMILIES = (
+    ("introductions.fellow_role", ("fellow",)),
+    ("introductions.shared_background", ("we ",)),
+    ("introductions.venture", ("build", "launch", "found", "bootstrap")),
+    ("introductions.named_org_work", (" at ", " with ")),
+    ("introductions.enrolled", ("attend", "enrol", "joined", "started", "taking", "completing", "doing")),
+    ("introductions.career_change", ("career", "journey", "decided", "studying", "returning", "coming back")),
+    ("introductions.fellow_peers", ("fellow",)),
+)
+
+
 LANGUAGES = frozenset("English Spanish French German Chinese Japanese Arabic Portuguese Italian Korean Russian".split())
 
 
@@ -230,10 +263,12 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
             suggestion += f" (for you: “I'm {article} {example}”)"
     suggestion += ". Saying what you want is not an introduction."
     text = note.text
+    holes = placeholder_spans(note, ctx)
+    plain = blanked(note, ctx) if holes else text  # placeholders as spaces, same offsets: "[role]" is no role
     for pattern in (_IM_A, _NAME_APPOSITIVE):
         for m in pattern.finditer(text):
-            phrase = m.group("phrase") if "phrase" in m.groupdict() and m.group("phrase") else None
-            org = m.groupdict().get("org")
+            phrase = plain[m.start("phrase"):m.end("phrase")] if "phrase" in m.groupdict() and m.group("phrase") else None
+            org = plain[m.start("org"):m.end("org")] if m.groupdict().get("org") else None
             if org:
                 lead = re.match(r"[A-Z][\w&'.-]*(?:\s+(?:of|the|and|&|at|[A-Z][\w&'.-]*))*", org)
                 org = lead.group(0) if lead else None
@@ -244,42 +279,61 @@ def check_self_intro(note: Note, ctx: Context) -> Finding:
     vague = lexicon.family("introductions.vague_field")
     vague_fields = {m.start() for m in vague.finditer(text)} if vague.changed or "work" in text else set()
     for pattern in (_IM_DOING, _I_VERB):
-        m = next((m for m in pattern.finditer(text) if m.start() not in vague_fields), None)  # not "I work in this space"
-        if m:
+        for m in pattern.finditer(text):
+            if m.start() in vague_fields:
+                continue  # not "I work in this space"
             end = min(len(text), m.end() + 30)
-            end = next((i for i in range(m.end(), end) if text[i] in ".!?\n,"), end)
+            end = next((i for i in range(m.end(), end) if text[i] in _CLAUSE_END), end)
+            if holes and _first_word_blank(text, holes, m.end(), end) or \
+                    re.match(r"\s+together\b", text[m.end():], re.IGNORECASE):
+                continue  # "I work in [field]": the field is only a placeholder;
+                # "we studied together": how they know someone, not who they are
             return finding(cid, "pass", f"Says who you are: {quote(note, m.start(), end)}", span=(m.start(), end))
     for m in _AS_A.finditer(text):
-        if m.group("after").lower() not in ("you", "your", "you're", "you've", "youre") and _role_in(m.group("phrase"), ctx, limit=12):
+        if re.match(r"\s+(?:you|your)\b", text[m.end():], re.IGNORECASE):
+            continue  # "As a recruiter, could you ...": the recipient's role
+        if m.group("after").lower() not in ("you", "your", "you're", "you've", "youre") and \
+                _role_in(plain[m.start("phrase"):m.end("phrase")], ctx, limit=12):
             return finding(cid, "pass", f"Says who you are: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
     for m in _HERE.finditer(text):
-        phrase = m.group("phrase")
-        after = re.match(r"\s*[,:(-]\s*([^.!?\n;)]{2,60})", text[m.end():])
-        if _role_in(phrase, ctx) or "fellow" in phrase.lower() or (after and _role_in(after.group(1), ctx, limit=4)):
+        phrase = plain[m.start("phrase"):m.end("phrase")]
+        after = re.match(r"\s*[,:(-]\s*([^.!?\n;)]{2,60})", plain[m.end():])
+        if _role_in(phrase, ctx) or re.search(r"\bfellow\s+[^\W\d_]", phrase, re.IGNORECASE) or (after and _role_in(after.group(1), ctx, limit=4)):
             end = m.end() + (after.end() if after and not _role_in(phrase, ctx) else 0)
             return finding(cid, "pass", f"Says who you are: {quote(note, m.start('phrase'), end)}",
                            span=(m.start("phrase"), end))
     for m in _SENTENCE_A.finditer(text):
-        phrase = m.group("phrase")
+        phrase = plain[m.start("phrase"):m.end("phrase")]
         if _role_in(phrase, ctx, limit=4) and re.search(r"\b(?:i|i'm|my|me)\b", text[m.end(): m.end() + 40], re.IGNORECASE) is not None \
                 and not re.search(r"\b(?:you|your)\b", phrase, re.IGNORECASE):
             return finding(cid, "pass", f"Says who you are: {quote(note, m.start('phrase'), m.end())}",
                            span=(m.start("phrase"), m.end()))
     for m in _ROLE_OPENING.finditer(text):
-        phrase = m.group("phrase")
+        phrase = plain[m.start("phrase"):m.end("phrase")]
         greeting = read_greeting(note)
         if greeting and m.start("phrase") < greeting.end or re.match(rf"\s*{GREET_WORDS}\b", phrase, re.IGNORECASE):
             continue
+        if re.match(r"\s*,?\s*(?:(?:would|could|can|do|did|are|have|will)\s+)?(?:you|your)\b", text[m.end("phrase"):],
+                    re.IGNORECASE):
+            continue  # "As a recruiter, could you ...": the recipient's role
         if _role_in(phrase, ctx, limit=8) and not re.search(r"\b(?:you|your)\b", phrase, re.IGNORECASE):
             return finding(cid, "pass", f"Says who you are: {quote(note, m.start('phrase'), m.end('phrase'))}",
                            span=(m.start("phrase"), m.end("phrase")))
     m = _WE_BOTH.search(text)
-    if m and _role_in(m.group("phrase"), ctx, limit=6):
+    if m and not re.match(r"(?:connected|linked|following|in\s+touch)\b", m.group("phrase"), re.IGNORECASE) and \
+            _role_in(plain[m.start("phrase"):m.end("phrase")], ctx, limit=6):
         return finding(cid, "pass", f"Says who you are: {quote(note, m.start(), m.end())}", span=(m.start(), m.end()))
-    for fid in ("introductions.fellow_role", "introductions.shared_background"):
-        m = lexicon.family(fid).search(text)
+    low = text.lower()
+    for fid, needles in INTRO_FAMILIES:
+        if not any(n in low for n in needles):
+            continue
+        m = next((m for m in lexicon.family(fid).finditer(text) if not _has_placeholder(holes, m.start(), m.end())), None)
+        if m and fid == "introductions.fellow_peers":
+            peers = re.split(r"(?i)\bfellow\s+", m.group(0), maxsplit=1)[-1]
+            if not (_role_in(peers, ctx) or re.match(r"[A-Z][a-z]", peers)):
+                m = None
         if m:
-            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\n.!?"))
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\n.!?-–—"))
             return finding(cid, "pass", f"Says who you are: {quote(note, start, m.end())}", span=(start, m.end()))
     # an affiliation stated about the sender: "Etsy seller here", "Temple ..., same as me!"
     for who in (ctx.sender, ctx.recipient):
