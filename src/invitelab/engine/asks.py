@@ -84,10 +84,3 @@ def first_ask(r: Reading) -> tuple[int, int] | None:
             hits.append((m.start(), m.end()))
             break
     return min(hits) if hits else None
-
-
-def find_hard_ask(note, r: Reading, skip_links: bool = False):
-    """The first hard ask or link (links skipped when `skip_links`): until purpose reads the Reading."""
-    if skip_links:
-        return ("ask", r.first_ask) if r.first_ask else None
-    return r.hard_ask

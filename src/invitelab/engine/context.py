@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .note import Note, fold
 from .patterns import phrase_pattern
 
 if TYPE_CHECKING:
@@ -53,23 +51,3 @@ def patterns_for_default() -> Patterns:
     from ..rubric import default_rubric
 
     return patterns_for(default_rubric())
-
-
-def profile_name_words(r) -> frozenset[str]:
-    """The folded words of the recipient's and sender's names (held by the Reading)."""
-    return r.name_words
-
-
-def memo(note: Note, key: str, compute: Callable[[], object]):
-    cache = note.__dict__.setdefault("_memo", {})
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
-
-
-def __getattr__(name: str):
-    if name == "Context":  # until self_intro and purpose are judges of the Reading (their old imports)
-        from .reading import Reading
-
-        return Reading
-    raise AttributeError(name)

@@ -5,7 +5,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..findings import Finding
-from .note import Note
 from .reading import Reading
 
 
@@ -16,8 +15,7 @@ def finding(criterion: str, status: str, evidence: str, suggestion: str = "",
 
 
 def quote(r: Reading, start: int, end: int) -> str:
-    note = r.note if type(r) is Reading else r  # until self_intro and purpose are judges of the Reading
-    return f"“{note.snippet(start, end)}”"
+    return f"“{r.note.snippet(start, end)}”"
 
 
 # --- The criterion record (registered in order in criteria/__init__.py) -------------------
@@ -36,8 +34,3 @@ class Criterion:
     passes: tuple[str, ...]  # example notes that pass (to Dana Whitfield, from Alex Rivera)
     fails: tuple[str, ...]  # example notes that fail
     source: str = "Traslavina's article and the InviteLab rubric (shared/spec/RUBRIC.md)"
-
-    def __post_init__(self):
-        if self.judge.__code__.co_argcount == 2:  # an older check(note, ctx)
-            check = self.judge
-            object.__setattr__(self, "judge", lambda r: check(r.note, r))

@@ -54,12 +54,3 @@ def blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
         last = max(last, b)
     out.append(text[last:])
     return "".join(out)
-
-
-# --- Until self_intro and purpose are judges of the Reading (their old imports) -------------------
-def placeholder_spans(note, r):
-    return r.placeholders
-
-
-def blanked(note, r):
-    return r.blanked

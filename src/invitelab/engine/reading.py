@@ -28,7 +28,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from . import asks, commonalities, details, facts, lexicon, names, placeholders, references, structure, templates, voice
+from . import (asks, commonalities, details, facts, introductions, lexicon, names, placeholders, purposes, references,
+               structure, templates, voice)
 from .context import Patterns, patterns_for
 from .note import Note, fold
 from .patterns import LazyPattern
@@ -40,7 +41,9 @@ if TYPE_CHECKING:
     from .structure import Closing, Greeting
     from .commonalities import Common
     from .details import Detail
+    from .introductions import Introduction
     from .names import Addressing
+    from .purposes import Purpose
     from .templates import Template
     from .voice import Voice
 
@@ -132,6 +135,16 @@ class Reading:
     def addressing(self) -> Addressing:
         """Whom the greeting addresses: the recipient (correctly spelled), nobody, another ..."""
         return names.addressing(self)
+
+    @held
+    def introduction(self) -> Introduction:
+        """Where the note says who the sender is (a role, an affiliation, a signature), or not."""
+        return introductions.read_introduction(self)
+
+    @held
+    def purpose(self) -> Purpose:
+        """What the sender says they want (to learn, ask, follow up, share, meet), or why it is none."""
+        return purposes.read_purpose(self)
 
     @held
     def template(self) -> Template:
@@ -251,30 +264,3 @@ def _families(rubric: Rubric) -> dict:
 @lru_cache(maxsize=128)
 def _needled(fam: lexicon.Family, needles: tuple[str, ...]) -> LazyPattern:
     return LazyPattern(fam.pattern.pattern, re.IGNORECASE, needles)
-
-
-# --- Until self_intro and purpose are judges of the Reading (their old imports) -------------------
-
-
-class _GreetWords:
-    def __format__(self, spec):
-        return structure._alternation(lexicon.family("greetings.words"))
-
-
-class _Brackets:
-    def __getattr__(self, name):
-        return getattr(lexicon.family("placeholders.brackets").pattern, name)
-
-
-GREET_WORDS = _GreetWords()
-PLACEHOLDER_BRACKETS = _Brackets()
-
-
-def read_greeting(note: Note):
-    from ..rubric import default_rubric
-
-    return Reading(note, None, None, default_rubric()).greeting
-
-
-def read_closing(note: Note, r: Reading):
-    return r.closing

@@ -106,8 +106,3 @@ def find_concrete_reference(r: Reading) -> tuple[str, tuple[int, int]] | None:
             if words:
                 return kind, (m.start(), min(len(text), end + len(obj.rstrip())))
     return None
-
-
-# --- Until self_intro and purpose are judges of the Reading (their old imports) -------------------
-def how_you_know(note, r):
-    return r.how_you_know

@@ -44,7 +44,7 @@ def _opening_patterns(greet: lexicon.Family, titles: lexicon.Family) -> tuple[re
 @lru_cache(maxsize=32)
 def greeting_word(greet: lexicon.Family) -> re.Pattern[str]:
     """A greeting word at the start of a text ("Hi", "Good morning"), for ``.match``."""
-    return re.compile(rf"{_alternation(greet)}\b", re.IGNORECASE)
+    return re.compile(rf"\s*{_alternation(greet)}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
