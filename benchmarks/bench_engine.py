@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/bench_engine.py            # everything (about a minute)
     .venv/bin/python benchmarks/bench_engine.py --quick    # fewer repetitions
-    .venv/bin/python benchmarks/bench_engine.py --real-holdout   # also the held-out real notes (once, at the end)
-                                                                 # (data/real/holdout.csv and data/real2/notes.csv)
+    .venv/bin/python benchmarks/bench_engine.py --real-holdout   # also the blind held-out real notes
+                                                                 # (data/real3/notes.csv; once, at the end)
     .venv/bin/python benchmarks/bench_engine.py --adversarial   # only the adversarial families' times
     .venv/bin/python benchmarks/bench_engine.py --baseline main # speed beside another git ref (default f07537d)
     .venv/bin/python benchmarks/bench_engine.py --speed         # only the speed figures, today beside the baseline
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import speed_compare  # noqa: E402  (benchmarks/speed_compare.py)
 from invitelab import load_profiles, score  # noqa: E402
-from invitelab.evaluate import evaluate, evaluate_real, read_labelled, read_real  # noqa: E402
+from invitelab.evaluate import evaluate, evaluate_real, is_real_development, read_labelled, read_real  # noqa: E402
 
 DATA = ROOT / "data"
 SETS = [p for p in (DATA, DATA / "heldout", DATA / "diagnostic", DATA / "diagnostic2", DATA / "diagnostic3",
@@ -107,19 +107,30 @@ def agreement() -> None:
 
 
 def real_notes(holdout: bool) -> None:
-    """Real notes from public sources, scored with no profile (data/real/ and data/real2/, see their
-    READMEs). The held-out files (data/real/holdout.csv and the wholly held-out data/real2/notes.csv)
-    are scored only with --real-holdout: run that once, at the end of a piece of engine work, and do
-    not read their rows."""
-    held_out = [DATA / "real" / "holdout.csv", DATA / "real2" / "notes.csv"]
-    files = [DATA / "real" / "dev.csv"] + (held_out if holdout else [])
-    for path in files:
-        if not path.exists():
-            continue
-        real = evaluate_real(read_real(path))
-        which = ("development set (rows may be read)" if path.stem == "dev" else
-                 "SECOND HELD-OUT set, data/real2 (score once)" if path.parent.name == "real2" else
-                 "HELD-OUT set (score once)")
+    """Real notes from public sources, scored with no profile (data/real/, data/real2/, see their
+    READMEs). data/real/dev.csv, data/real/holdout.csv and data/real2/notes.csv are development
+    data (the last two were held out, but their disagreements were seen once, so they were folded
+    into development on 2026-12-07), printed one by one and together. The blind held-out set,
+    data/real3/ (its CSV files), is scored only with --real-holdout: run that once, at the end of a
+    piece of engine work, and do not read its rows."""
+    development = [DATA / "real" / "dev.csv", DATA / "real" / "holdout.csv", DATA / "real2" / "notes.csv"]
+    runs = [(p, None) for p in development if p.exists()]
+    runs.append(("all", [row for p, _ in runs for row in read_real(p)]))
+    if holdout:  # the blind set's folder is not even listed otherwise
+        runs += [(p, None) for p in sorted((DATA / "real3").glob("*.csv"))]
+    for path, rows in runs:
+        if path == "all":
+            real = evaluate_real(rows)
+            which = "all development files together"
+        else:
+            file_rows = read_real(path)
+            if not file_rows or not {"text", "level", "source_verdict"} <= set(file_rows[0]):
+                print(f"Real notes: data/{path.parent.name}/{path.name} skipped (not a labelled real-note file)\n")
+                continue
+            real = evaluate_real(file_rows)
+            which = (f"development set data/{path.parent.name}/{path.name} (rows may be read)"
+                     if is_real_development(path) else
+                     f"HELD-OUT set data/{path.parent.name}/{path.name} (score once, summary only)")
         print(f"Real notes, no profile: {which}, {real.labels.rows} notes")
         line("exact level", f"{real.labels.exact_level:.1%}")
         line("quadratic-weighted kappa", f"{real.labels.kappa:.3f}")
@@ -134,6 +145,8 @@ def real_notes(holdout: bool) -> None:
             line("    endorsed called generic", f"{eng.endorsed_generic_share:.0%} | {ideal.endorsed_generic_share:.0%}")
             line("    condemned rated personalized+", f"{eng.condemned_personalized_share:.0%} | "
                  f"{ideal.condemned_personalized_share:.0%}", "target: none")
+
+
 def adversarial(cap: float) -> None:
     """Each adversarial family (tests/adversarial.py) at 1k, 10k, 100k and 1M characters, in processor
     seconds; a run over `cap` seconds is stopped and it and the larger sizes print "over N s"."""
@@ -158,7 +171,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--real-holdout", action="store_true",
-                        help="also score data/real/holdout.csv and data/real2/notes.csv "
+                        help="also score the blind held-out real notes, data/real3/notes.csv "
                              "(once, at the end of a piece of work)")
     parser.add_argument("--adversarial", action="store_true", help="only the adversarial families' times")
     parser.add_argument("--cap", type=float, default=5.0, help="seconds after which a family's run is stopped")

@@ -21,8 +21,9 @@ Checks:
 A folder with dev.csv and holdout.csv (data/real/) is a set of real notes labelled with no profile:
   its own columns (source, verdict, names_changed, labels, level), common_ground always n/a, and
   the dev/holdout split must follow the fixed seed (see check_real).
-A folder with only notes.csv in those columns (data/real2/) is a wholly held-out real-note set: the
-  same checks, no split, and no note may repeat or nearly repeat a note of the other real sets.
+A folder with only notes.csv in those columns (data/real2/, data/real3/) is a one-file real-note set:
+  the same checks, no split, and no note may repeat or nearly repeat a note of the other real sets.
+  It is held out unless REAL_DEVELOPMENT_FOLDERS names it (data/real2 was folded into development).
 Prints a summary table (rows per level, per criterion status) and exits 1 on any error.
 """
 
@@ -229,6 +230,10 @@ REAL_HOLDOUT_SHARE = 1 / 3
 
 
 REAL_HELDOUT_FILES = ("notes.csv",)
+# Real-note folders in that one-file form that are development data now: data/real2 was held out,
+# but its disagreements were seen once, so it was folded into development on 2026-12-07 (the
+# evaluation command's REAL_DEVELOPMENT_FILES says the same). Any other such folder is held out.
+REAL_DEVELOPMENT_FOLDERS = ("real2",)
 NEAR_DUPLICATE_RATIO = 0.85  # difflib ratio of normalised texts at or above which two notes are one
 
 
@@ -377,7 +382,10 @@ def check_real(folder: Path, quiet: bool = False, files: tuple[str, ...] = REAL_
     for e in errors:
         print("ERROR", e)
     if not quiet and everything and files != REAL_FILES:
-        print(f"{folder.name}: a wholly held-out set: score it once, at the end of a piece of work")
+        if folder.name in REAL_DEVELOPMENT_FOLDERS:
+            print(f"{folder.name}: development data (held out at first, folded into development on 2026-12-07)")
+        else:
+            print(f"{folder.name}: a wholly held-out set: score it once, at the end of a piece of work")
     if not quiet and everything:
         for name, rows in rows_by_file.items():
             total = len(rows)

@@ -66,13 +66,15 @@ def test_endorsed_notes_outrank_condemned_ones():
     assert min(endorsed) > max(condemned), (min(endorsed), max(condemned))
 
 
-# Real notes with no profile (data/real/dev.csv: the development set of issue 7, tuned on; the
-# held-out file is scored only by `bench_engine.py --real-holdout`, never by a test). Figures
-# reached after the issue-7 behaviours (how you know them, references without a profile,
-# proposals, indirect asks and pitches, placeholders in every form): level 100%, kappa 1.000,
-# every criterion >= 92%, AUC on the notes with no placeholder 0.914 (labels: 0.914), endorsed
-# called generic 1/12 there, no condemned note rated personalized. Thresholds sit a little below.
+# Real notes with no profile: the development files of issue 7 (data/real/dev.csv, and since
+# 2026-12-07 data/real/holdout.csv and data/real2/notes.csv, whose disagreements had been seen once;
+# see their READMEs). The blind held-out set, data/real3/, is never scored by a test. Figures after
+# the self-introduction and purpose work of 2026-12-07 (data/real/ANALYSIS.md), over all 171 notes:
+# level 97.7% (kappa 0.918), self_intro 100%, purpose 95.3%, every criterion >= 93.6%; AUC on the
+# notes with no placeholder 0.900 (labels: 0.922), endorsed called generic there 2/20, no condemned
+# note rated personalized. Thresholds sit a little below.
 REAL_DEV = data_dir() / "real" / "dev.csv"
+REAL_DEVELOPMENT = [REAL_DEV, data_dir() / "real" / "holdout.csv", data_dir() / "real2" / "notes.csv"]
 
 
 @pytest.mark.skipif(not REAL_DEV.exists(), reason="no data/real/dev.csv")
@@ -88,4 +90,23 @@ def test_agreement_on_real_notes_without_profiles():
         assert accuracy >= 0.90, (criterion, accuracy)
     assert real.engine_filled.auc >= 0.88
     assert real.engine_filled.endorsed_generic_share <= 0.10
+    assert real.engine.condemned_personalized == 0
+
+
+@pytest.mark.skipif(not all(p.exists() for p in REAL_DEVELOPMENT), reason="a real-note development file is missing")
+def test_agreement_on_all_real_development_notes():
+    from invitelab.evaluate import evaluate_real, read_real
+
+    real = evaluate_real([row for path in REAL_DEVELOPMENT for row in read_real(path)])
+    print("\n" + real.summary())
+    assert real.labels.rows >= 170
+    assert real.labels.exact_level >= 0.95
+    assert real.labels.kappa >= 0.90
+    accuracy = real.labels.criterion_accuracy()
+    assert accuracy["self_intro"] >= 0.97, accuracy["self_intro"]
+    assert accuracy["purpose"] >= 0.93, accuracy["purpose"]
+    for criterion, value in accuracy.items():
+        assert value >= 0.92, (criterion, value)
+    assert real.engine_filled.auc >= 0.89
+    assert real.engine_filled.endorsed_generic_share <= 0.15
     assert real.engine.condemned_personalized == 0

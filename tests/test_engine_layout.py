@@ -1,5 +1,8 @@
-"""The engine's layout: one module per criterion, registered in one list, none importing another."""
+"""The engine's layout: one module per criterion, registered in one list, none importing another;
+each criterion a small judge of the Reading alone, with its knowledge in the lexicon."""
 import ast
+import inspect
+import re
 from pathlib import Path
 
 import invitelab
@@ -8,6 +11,12 @@ from invitelab.engine import criteria
 from invitelab.widgets import drafts
 
 CRITERIA_DIR = Path(criteria.__file__).parent
+ENGINE_DIR = CRITERIA_DIR.parent
+# A criterion module is its judge (a function of the Reading that turns what the reading found into
+# a Finding: the words of the verdict), its record and its examples; the reading itself lives in the
+# engine's reading modules. The longest today (common_ground) is 65 lines.
+MAX_CRITERION_LINES = 70
+
 MODULES = sorted(p for p in CRITERIA_DIR.glob("*.py") if p.name != "__init__.py")
 NAMES = {p.stem for p in MODULES}
 
@@ -64,3 +73,36 @@ def test_old_module_paths_are_gone():
     src = Path(invitelab.__file__).parent
     for name in ("rules.py", "facts.py", "text.py", "shortforms.py", "engine.py", "examples.py"):
         assert not (src / name).exists(), f"{name} should live in invitelab/engine/ now"
+
+
+def test_every_judge_takes_only_the_reading():
+    from invitelab.engine.reading import Reading
+
+    for c in criteria.CRITERIA:
+        params = list(inspect.signature(c.judge).parameters.values())
+        assert len(params) == 1, f"{c.id}: its judge takes {len(params)} arguments; it takes the Reading alone"
+        assert params[0].annotation in ("Reading", Reading), f"{c.id}: its judge's argument is not the Reading"
+
+
+def test_criterion_modules_are_small_and_hold_no_word_lists_or_patterns():
+    for path in MODULES:
+        source = path.read_text(encoding="utf-8")
+        lines = source.count("\n")
+        assert lines <= MAX_CRITERION_LINES, f"{path.name} has {lines} lines; move its reading into engine/"
+        found = imported_modules(source)
+        assert not found & {"re", "invitelab.engine.patterns", "invitelab.engine.lexicon"}, \
+            f"{path.name} compiles patterns or reads families itself: put the knowledge in lexicon/*.toml " \
+            "and read it in a reading module (Reading.lex)"
+        assert "frozenset(" not in source and "lazy_compile(" not in source, path.name
+
+
+def test_no_hidden_per_note_cache():
+    for path in sorted(ENGINE_DIR.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert "_memo" not in source and not re.search(r"\bmemo\(", source), \
+            f"{path.relative_to(ENGINE_DIR)} keeps a per-note cache: hold the value on the Reading instead"
+
+
+def test_the_layout_checks_can_fail():
+    assert imported_modules("import re\nfrom ..patterns import lazy_compile\n") >= {"re", "invitelab.engine.patterns"}
+    assert not re.search(r"\bmemo\(", "remember(x)") and re.search(r"\bmemo\(", "memo(note, 'k', f)")

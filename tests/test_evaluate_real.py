@@ -50,3 +50,41 @@ def test_the_real_dev_set_is_scored_without_profiles():
     assert report.labels.rows == len(rows) >= 70
     assert report.engine.endorsed + report.engine.condemned == sum(r["source_verdict"] != "neutral" for r in rows)
     assert 0.0 <= report.ideal.auc <= 1.0 and 0.0 <= report.engine.auc <= 1.0
+
+
+def test_development_files_print_their_disagreements_and_held_out_files_only_the_summary(tmp_path, capsys):
+    """holdout.csv and real2 were folded into development on 2026-12-07; any other real-note file
+    (data/real3/, the blind set) is held out: the command prints its summary and no row."""
+    from invitelab.evaluate import is_real_development, main
+
+    data = data_dir()
+    assert is_real_development(data / "real" / "dev.csv")
+    assert is_real_development(data / "real" / "holdout.csv")
+    assert is_real_development(data / "real2" / "notes.csv")
+    assert not is_real_development(data / "real3" / "notes.csv")
+    assert not is_real_development(tmp_path / "notes.csv")
+
+    rows = read_real(data / "real2" / "notes.csv")
+    held = tmp_path / "real3" / "notes.csv"
+    held.parent.mkdir()
+    held.write_bytes((data / "real2" / "notes.csv").read_bytes())
+    assert main(["--real", str(held)]) == 0
+    out = capsys.readouterr().out
+    assert "held-out set" in out and "exact level agreement" in out
+    assert "--- " not in out and not any(r["id"] in out for r in rows)
+
+    assert main(["--real", str(data / "real2" / "notes.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "--- rn2-" in out and "held-out set" not in out
+
+
+def test_a_file_that_is_not_a_real_note_set_gets_one_line(tmp_path, capsys):
+    from invitelab.evaluate import main
+
+    bad = tmp_path / "notes.csv"
+    bad.write_text("id,text\n1,Hi\n", encoding="utf-8")
+    assert main(["--real", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing" in err and "source_verdict" in err
+    assert main(["--real", str(tmp_path / "absent.csv")]) == 2
+    assert "cannot read" in capsys.readouterr().err

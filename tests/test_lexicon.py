@@ -101,3 +101,26 @@ def test_a_family_is_read_only():
     with pytest.raises(AttributeError):
         fam.words = ("x",)
     assert "closings.not_thanks" in repr(fam)
+
+
+def test_the_parsed_file_cache_follows_the_file(tmp_path, monkeypatch):
+    import os
+    import sys
+
+    from invitelab.engine.lexicon import _read
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    path = tmp_path / "demo.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    first = _read(path)
+    cached = list((tmp_path / "__pycache__").glob("demo.toml.*.lexicon"))
+    assert len(cached) == 1 and _read(path) == first
+    path.write_text(GOOD.replace("hello there", "good morning"), encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # another time and size: the cache is not used
+    assert _read(path)["demo"]["greetings"]["words"] == ["good morning"]
+    cached[0].write_bytes(b"not marshal data")  # a broken cache is ignored
+    assert _read(path)["demo"]["greetings"]["words"] == ["good morning"]
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    other = tmp_path / "other.toml"
+    other.write_text(GOOD, encoding="utf-8")
+    assert _read(other) == first and not list((tmp_path / "__pycache__").glob("other.toml.*"))

@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from invitelab import profile_from_dict, score  # noqa: E402
 from invitelab.engine import find_facts  # noqa: E402
-from invitelab.engine.shortforms import FIELD_SHORT_FORMS, KNOWN_SHORT_FORMS  # noqa: E402
+from invitelab.engine import lexicon  # noqa: E402
 from invitelab.widgets.profile_first import ProfileFirst  # noqa: E402
 
 
@@ -32,8 +32,9 @@ def _checked(person: dict, entry: str) -> str:
     return pf.checks[0].status
 
 
-INSTITUTIONS = [(canon, form) for canon, forms in KNOWN_SHORT_FORMS.items() for form in forms]
-FIELDS = [(canon, form) for canon, forms in FIELD_SHORT_FORMS.items() for form in forms]
+# every short form of the engine's tables (lexicon/shortforms.toml)
+INSTITUTIONS = [(canon, form) for canon, forms in lexicon.family("shortforms.institutions").entries for form in forms]
+FIELDS = [(canon, form) for canon, forms in lexicon.family("shortforms.fields").entries for form in forms]
 
 
 @pytest.mark.parametrize("canon, form", INSTITUTIONS, ids=[f"{c}={f}" for c, f in INSTITUTIONS])

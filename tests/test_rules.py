@@ -15,7 +15,7 @@ def test_every_criterion_is_documented_and_weighted():
     rubric = default_rubric()
     for c in CRITERIA:
         assert c.title and len(c.why) > 40, c.id
-        assert callable(c.check)
+        assert callable(c.judge)
         assert rubric.weight(c.id) > 0
 
 

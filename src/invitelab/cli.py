@@ -177,6 +177,10 @@ def cmd_profiles(args) -> int:
 
 
 def cmd_rubric(args) -> int:
+    if getattr(args, "lexicon", False):
+        from .engine.lexicon import listing  # the word lists a rubric's [lexicon] may change
+        sys.stdout.write(listing())
+        return 0
     sys.stdout.write(_rubric_module().DEFAULT_RUBRIC_PATH.read_text(encoding="utf-8"))
     return 0
 
@@ -205,6 +209,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     if command in (None, "rubric"):
         rubric = sub.add_parser("rubric", help="print the default rubric to copy and edit",
                                 description="Print the default rubric (TOML). Save it, edit it, pass it with --rubric.")
+        rubric.add_argument("--lexicon", action="store_true", help="list the word lists a rubric can change ([lexicon])")
         rubric.set_defaults(func=cmd_rubric)
     if command is not None:
         return parser

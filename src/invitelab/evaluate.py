@@ -102,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("labels", help="labelled invitations CSV")
     parser.add_argument("--profiles", help="profiles JSON (required unless --real)")
     parser.add_argument("--real", action="store_true",
-                        help="the labels file is a real-note set with no profiles (data/real/dev.csv)")
+                        help="the labels file is a real-note set with no profiles (data/real/dev.csv); "
+                             "a held-out one prints its summary only")
     parser.add_argument("--only", help="show disagreements on this criterion only")
     parser.add_argument("--quiet", action="store_true", help="summary only")
     args = parser.parse_args(argv)
@@ -275,10 +276,35 @@ def evaluate_real(rows: list[dict[str, str]]) -> RealReport:
     )
 
 
+# The real-note files that are development data: their rows and disagreements may be read and the
+# engine tuned on them. data/real/holdout.csv and data/real2/notes.csv were held out, but their
+# disagreements were seen once, so they were folded into development on 2026-12-07 (see their
+# READMEs). Every other real-note file (data/real3/, the new blind set, and any later one) is held
+# out: only its summary is printed.
+REAL_DEVELOPMENT_FILES = (("real", "dev.csv"), ("real", "holdout.csv"), ("real2", "notes.csv"))
+
+
+def is_real_development(path: str | Path) -> bool:
+    """True for the real-note files listed in REAL_DEVELOPMENT_FILES (by folder and file name);
+    anything else counts as held out."""
+    path = Path(path)
+    return (path.parent.name, path.name) in REAL_DEVELOPMENT_FILES
+
+
 def main_real(args: argparse.Namespace) -> int:
-    """`python -m invitelab.evaluate --real FILE`: disagreements (unless --quiet) and the summary."""
-    real = evaluate_real(read_real(args.labels))
-    held_out = Path(args.labels).name != "dev.csv"  # data/real/holdout.csv, data/real2/notes.csv: summary only
+    """`python -m invitelab.evaluate --real FILE`: disagreements (unless --quiet) and the summary;
+    for a held-out file (not in REAL_DEVELOPMENT_FILES), the summary only."""
+    try:
+        rows = read_real(args.labels)
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        print(f"error: cannot read {args.labels}: {err}", file=sys.stderr)
+        return 2
+    missing = sorted({"text", "level", "source_verdict", *CRITERION_IDS} - set(rows[0])) if rows else ["(no rows)"]
+    if missing:
+        print(f"error: {args.labels} is not a labelled real-note file: missing {', '.join(missing)}", file=sys.stderr)
+        return 2
+    real = evaluate_real(rows)
+    held_out = not is_real_development(args.labels)
     if held_out and not args.quiet:
         print(f"{args.labels} is a held-out set: only its summary is printed (its rows are not for tuning)")
     if not args.quiet and not held_out:

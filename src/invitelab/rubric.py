@@ -1,7 +1,9 @@
 """The rubric as data: weights, the character limit and phrase lists, read from TOML.
 
 The default rubric is ``rubric.toml`` beside this module. An instructor's file may contain only
-the parts it changes; everything else keeps the default. Errors are one friendly line
+the parts it changes; everything else keeps the default. Its ``[lexicon]`` table replaces the
+words or patterns of any lexicon family (``engine/lexicon/*.toml``) and ``[extend.lexicon]`` adds
+to them; an empty list turns that family off. Errors are one friendly line
 (:class:`RubricError`), naming the file and the key.
 """
 from __future__ import annotations
@@ -31,7 +33,7 @@ PHRASE_LISTS = (
 )
 
 DEFAULT_RUBRIC_PATH = Path(__file__).with_name("rubric.toml")
-_TOP_KEYS = {"version", "limit", "warn_above", "weights", "bands", "phrases", "extend"}
+_TOP_KEYS = {"version", "limit", "warn_above", "weights", "bands", "phrases", "extend", "lexicon"}
 LEVEL_ORDER = ("generic", "developing", "personalized", "exemplary")
 DEFAULT_BANDS = ((0.0, 29.0), (30.0, 59.0), (60.0, 84.0), (85.0, 100.0))
 
@@ -51,6 +53,9 @@ class Rubric:
     phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     source: str = field(default="default", compare=False)
     bands: tuple[tuple[float, float], ...] = DEFAULT_BANDS  # (low, high) per level, in LEVEL_ORDER
+    # lexicon families this rubric changes: (family id, its words or patterns), in file order;
+    # read with engine.lexicon.family(fid, rubric)
+    lexicon: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def band(self, level: str) -> tuple[float, float]:
         return self.bands[LEVEL_ORDER.index(level)]
@@ -74,7 +79,7 @@ class Rubric:
 def _with_limit(rubric: Rubric, limit: int) -> Rubric:
     """The same rubric with another limit (cached, so its compiled patterns are reused)."""
     return Rubric(limit=limit, warn_above=rubric.warn_above, weights=rubric.weights,
-                  phrases=rubric.phrases, source=rubric.source, bands=rubric.bands)
+                  phrases=rubric.phrases, source=rubric.source, bands=rubric.bands, lexicon=rubric.lexicon)
 
 
 def _shown(value: Any) -> str:
@@ -138,6 +143,8 @@ def _build(data: Mapping[str, Any], base: Rubric | None, source: str) -> Rubric:
         if not isinstance(raw, Mapping):
             raise RubricError(f"{source}: [{section}] must be a table of name = list of phrases")
         for key, value in raw.items():
+            if section == "extend" and key == "lexicon":
+                continue  # [extend.lexicon]: read below
             if key not in PHRASE_LISTS:
                 raise RubricError(
                     f"{source}: [{section}] has unknown list {key!r}; known: {', '.join(PHRASE_LISTS)}"
@@ -155,7 +162,47 @@ def _build(data: Mapping[str, Any], base: Rubric | None, source: str) -> Rubric:
         phrases=tuple((p, tuple(phrases[p])) for p in PHRASE_LISTS),
         source=source,
         bands=bands,
+        lexicon=_lexicon_changes(data, base, source),
     )
+
+
+def _flat(table: Mapping[str, Any], tables: frozenset[str], prefix: str = "") -> list[tuple[str, Any]]:
+    """Family ids and values of a [lexicon] table, written quoted ("facts.occupations" = [...]) or
+    as dotted keys (facts.occupations = [...], which TOML reads as nested tables); the value of a
+    table family (`tables`) is itself a table."""
+    out = []
+    for key, value in table.items():
+        fid = f"{prefix}.{key}" if prefix else str(key)
+        if isinstance(value, Mapping) and fid not in tables:
+            out += _flat(value, tables, fid)
+        else:
+            out.append((fid, value))
+    return out
+
+
+def _lexicon_changes(data: Mapping[str, Any], base: Rubric | None,
+                     source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """[lexicon] (replace a family's words or patterns) and [extend.lexicon] (add to them)."""
+    changes = dict(base.lexicon) if base else {}
+    extend = data.get("extend", {})
+    for section, raw in (("lexicon", data.get("lexicon", {})),
+                         ("extend.lexicon", extend.get("lexicon", {}) if isinstance(extend, Mapping) else {})):
+        if not isinstance(raw, Mapping):
+            raise RubricError(f"{source}: [{section}] must be a table of \"family id\" = list of words")
+        if not raw:
+            continue
+        from .engine import lexicon  # read only when a rubric changes the lexicon
+
+        for fid, value in _flat(raw, lexicon.table_ids()):
+            try:
+                items = lexicon.check_change(fid, value, f"{source}: [{section}] \"{fid}\"")
+            except lexicon.LexiconError as err:
+                raise RubricError(str(err)) from None
+            if section == "lexicon":
+                changes[fid] = items
+            else:
+                changes[fid] = lexicon.combine(fid, changes.get(fid, lexicon.file_family(fid).items), items)
+    return tuple(changes.items())
 
 
 def _check_bands(raw: Any, base: tuple[tuple[float, float], ...], source: str) -> tuple[tuple[float, float], ...]:

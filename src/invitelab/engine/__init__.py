@@ -1,19 +1,31 @@
-"""The rubric engine: reads a note, runs every criterion, decides the level and the score.
+"""The rubric engine: reads a note once, lets every criterion judge that reading, decides the level and the score.
 
-Where things live:
+Where things live (one step to any behaviour):
 
-- ``scoring``: :func:`score` (the entry point), :func:`decide_level`, :func:`next_steps`, the
-  level rules (``CORE``, ``LEVEL_DESCRIPTIONS``);
-- ``criteria/``: one module per criterion (its check, metadata and examples), registered in
-  order in ``criteria/__init__.py`` (the single source of criterion ids);
-- shared reading of a note: ``note`` (normalised text, tokens, sentences), ``words`` (word
-  lists, stemmer), ``patterns`` (lazily compiled regexes, phrase lists), ``context`` (profiles,
-  rubric, per-note memo), ``reading`` (greeting, closing, signature, body), ``asks`` (hard asks
-  and links), ``hints`` (suggestions naming profile facts), ``facts`` and ``shortforms`` (the fact
-  matcher: which profile facts a note names, and the short forms people write for them;
-  :func:`find_facts` is its public face, used by the widgets' fact checker too);
-- ``lexicon/``: knowledge as data (TOML word lists and patterns, each with examples);
-- ``examples``: the two fictional profiles every criterion's examples are written for.
+- ``scoring``: :func:`score` (the entry point: builds one :class:`~.reading.Reading`, runs every
+  criterion's judge on it), :func:`decide_level`, :func:`next_steps`, the level rules (``CORE``,
+  ``LEVEL_DESCRIPTIONS``);
+- ``reading``: :class:`~.reading.Reading`, the one frozen reading of a note for a (recipient,
+  sender, rubric): every field is computed once, on first use, by the reading module whose job
+  it is, and :meth:`~.reading.Reading.lex` reads lexicon families as the rubric has them;
+- ``criteria/``: one small module per criterion (its judge, a function of the Reading alone that
+  words the verdict, its metadata and examples), registered in order in ``criteria/__init__.py``
+  (the single source of criterion ids); ``criterion``: the record and ``finding``/``quote``;
+- reading modules, by job: ``note`` (normalised text, tokens, sentences, offsets mapped back),
+  ``structure`` (greeting, closing, signature, body, thanks), ``names`` (whom the greeting
+  addresses), ``introductions`` (who the sender says they are), ``details`` (what the note cites
+  about the recipient), ``references`` (how you know them; references without a profile),
+  ``commonalities`` (what the two share), ``purposes`` (what the sender wants), ``asks`` (hard
+  asks and links), ``placeholders``, ``templates`` (defaults and empty templates), ``voice``
+  (capitals, "!!", emoji, text-speak), ``facts`` and ``shortforms`` (the fact matcher: which
+  profile facts a note names, and the short forms people write for them; :func:`find_facts` is its
+  public face, used by the widgets' fact checker too), ``hints`` (suggestions naming profile
+  facts);
+- ``lexicon/``: knowledge as data: every word list and phrase pattern, one TOML family each with
+  pass and fail examples (``lexicon/__init__.py`` says how; a rubric's ``[lexicon]`` overrides any);
+- helpers: ``words`` (stop words, stemmer, SCOWL list), ``patterns`` (lazily compiled regexes,
+  phrase lists as one regex), ``context`` (the rubric's phrase lists compiled once per rubric),
+  ``examples`` (the two fictional profiles every criterion's examples are written for).
 
 Standard library only.
 """

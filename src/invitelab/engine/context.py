@@ -1,15 +1,11 @@
-"""What every criterion may look at besides the note: the profiles, the rubric and its compiled phrase lists,
-and the per-note memo shared by the criteria (one cache per read note)."""
+"""The rubric's phrase lists, compiled once per rubric (the :class:`~.reading.Reading` holds them)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..profiles import Profile
-from .note import Note, fold
 from .patterns import phrase_pattern
 
 if TYPE_CHECKING:
@@ -50,39 +46,8 @@ def patterns_for(rubric: Rubric) -> Patterns:
     )
 
 
-class Context:
-    """What every rule may look at besides the note: the profiles and the rubric."""
-
-    __slots__ = ("recipient", "sender", "rubric", "patterns", "_names")
-
-    def __init__(self, recipient: Profile | None, sender: Profile | None, rubric: Rubric):
-        self.recipient = recipient
-        self.sender = sender
-        self.rubric = rubric
-        self.patterns = patterns_for(rubric)
-        self._names: set[str] | None = None
-
-
-def memo(note: Note, key: str, compute: Callable[[], object]):
-    cache = note.__dict__.setdefault("_memo", {})
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
-
-
 @lru_cache(maxsize=1)
 def patterns_for_default() -> Patterns:
     from ..rubric import default_rubric
 
     return patterns_for(default_rubric())
-
-
-def profile_name_words(ctx: Context) -> set[str]:
-    """The folded words of the recipient's and sender's names (computed once per check)."""
-    if ctx._names is None:
-        names = set()
-        for prof in (ctx.recipient, ctx.sender):
-            if prof:
-                names.update(fold(w) for w in re.findall(r"[^\W\d_]+", prof.name + " " + prof.first_name))
-        ctx._names = names
-    return ctx._names

@@ -1,12 +1,11 @@
-"""A criterion's record (id, title, why it matters, check, examples) and the helpers that build a Finding."""
+"""A criterion's record (id, title, why it matters, judge, examples) and the helpers that build a Finding."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..findings import Finding
-from .context import Context
-from .note import Note
+from .reading import Reading
 
 
 def finding(criterion: str, status: str, evidence: str, suggestion: str = "",
@@ -15,8 +14,8 @@ def finding(criterion: str, status: str, evidence: str, suggestion: str = "",
                    warning=warning)
 
 
-def quote(note: Note, start: int, end: int) -> str:
-    return f"“{note.snippet(start, end)}”"
+def quote(r: Reading, start: int, end: int) -> str:
+    return f"“{r.note.snippet(start, end)}”"
 
 
 # --- The criterion record (registered in order in criteria/__init__.py) -------------------
@@ -24,12 +23,14 @@ def quote(note: Note, start: int, end: int) -> str:
 
 @dataclass(frozen=True)
 class Criterion:
-    """A rubric criterion: stable id, title, why it matters, its check and its examples."""
+    """A rubric criterion: stable id, title, why it matters, its judge and its examples.
+
+    ``judge(reading) -> Finding`` is a function of the :class:`~.reading.Reading` alone."""
 
     id: str
     title: str
     why: str
-    check: Callable[[Note, Context], Finding]
+    judge: Callable[[Reading], Finding]
     passes: tuple[str, ...]  # example notes that pass (to Dana Whitfield, from Alex Rivera)
     fails: tuple[str, ...]  # example notes that fail
     source: str = "Traslavina's article and the InviteLab rubric (shared/spec/RUBRIC.md)"

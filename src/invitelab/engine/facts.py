@@ -5,6 +5,10 @@ forms; fields, roles, interests, activity, skills as topics). :func:`find_mentio
 a note names those facts and whose fact the note presents it as (the recipient's, the
 sender's, or both). :func:`find_claims` finds references to the recipient's public record
 ("your talk at SXSW", "your time at Google") so that invented ones can be named.
+
+The word lists the matcher reads (whose fact a word marks, what makes a school name weak, which
+words name a record...) are data in ``lexicon/facts.toml``; :func:`vocab` gives them as the
+rubric in force has them (a rubric's ``[lexicon]`` changes any of them), built once per rubric.
 """
 from __future__ import annotations
 
@@ -19,16 +23,111 @@ from .note import Note
 from . import lexicon
 from .patterns import lazy_compile
 from .shortforms import (
-    PLACE_WORDS,
     canonical,
     compact,
     employer_short_forms,
     field_forms,
     needs_capitals,
+    place_words,
     school_short_forms,
     words_of,
 )
 from .words import STOPWORDS, english_words, stem
+
+class Vocabulary:
+    """The fact matcher's word lists (lexicon/facts.toml, and the short forms' place names) as one
+    rubric has them, read once per rubric: ``vocab()`` gives the one in force. Sets of stems
+    (``generic_stems``) are the stems of the family's words."""
+
+    def __init__(self, rubric):
+        fam = lambda fid: lexicon.family(fid, rubric)  # noqa: E731
+        words = lambda fid: fam(fid).word_set  # noqa: E731
+        table = lambda fid: {form: name for name, forms in fam(fid).entries for form in forms}  # noqa: E731
+        self.generic_stems = frozenset(stem(w) for w in words("facts.generic_words"))
+        self.record_words = words("facts.record_words")
+        self.employer_filler = words("facts.employer_filler")
+        self.you_verbs = words("facts.you_verbs")
+        self.seniority = words("facts.seniority")
+        self.group_words = frozenset(stem(w) for w in words("facts.group_words"))
+        self.activity_kinds = table("facts.activity_kinds")  # opening word -> kind, tried in this order
+        self.stem_synonyms = table("facts.topic_synonyms")
+        synonyms = self.stem_synonyms
+        self.award_stems = frozenset(synonyms.get(stem(w), stem(w)) for w in words("facts.award_words"))
+        self.venue_words = fam("facts.venue_words").pattern
+        self.sender_words = words("facts.sender_words")
+        self.recipient_words = words("facts.recipient_words")
+        self.not_self = words("facts.not_self")
+        self.self_anchors = words("facts.self_anchors")
+        self.education_context = words("facts.education_context")
+        self.system_prefixes = words("facts.system_prefixes")
+        self.place_prepositions = words("facts.place_prepositions")
+        self.school_nouns = words("facts.school_nouns")
+        self.group_suffixes = words("facts.group_suffixes")
+        self.student_words = words("facts.student_words")
+        self.block_after = words("facts.block_after")
+        self.block_before = words("facts.block_before")
+        self.tie_pairs = frozenset(tuple(p.split()) for p in words("facts.tie_phrases"))
+        self.my_anchors = words("facts.my_anchors")
+        self.org_only_blockers = words("facts.org_only_blockers")
+        self.soft_blockers = words("facts.soft_blockers")
+        self.not_affiliation = words("facts.not_affiliation")
+        self.line_roles = words("facts.line_roles")
+        self.record_class = table("facts.record_classes")  # noun -> written, spoken, podcast, ...
+        self.activity_class = table("facts.activity_classes")  # activity kind -> class
+        self.venue_type_stems = frozenset(stem(w) for w in words("facts.venue_types"))
+        self.category_nouns = words("facts.category_nouns")
+        self.occupations = words("facts.occupations")
+        self.not_names = words("facts.not_names")
+        self.places = place_words()
+        # claims about the recipient's record: (kind, pattern, kinds of fact that support it, a word
+        # every match of the file's pattern contains, or "" when the rubric changed the family)
+        self.claims = tuple((kind, fam(fid).pattern, kinds, "" if fam(fid).changed else needle)
+                            for kind, fid, kinds, needle in _CLAIMS)
+        # the vocabularies a sentence index counts (see _SentenceIndex)
+        self.counted = {
+            "recipient": self.recipient_words,
+            "org_blockers": self.not_self,
+            "soft_blockers": self.not_self - self.soft_blockers - self.org_only_blockers,
+            "self_anchors": self.self_anchors,
+            "subject": frozenset(("i", "i'm", "im", "i've", "we", "we're")),
+        }
+
+
+_VOCABULARIES: dict = {}  # rubric in force (None: the files) -> its Vocabulary
+_active_changes = lexicon.active_changes
+
+
+def vocab() -> Vocabulary:
+    """The fact matcher's word lists as the rubric in force has them (the files' outside a check)."""
+    changes = _active_changes()
+    found = _VOCABULARIES.get(changes)
+    if found is None:
+        if len(_VOCABULARIES) >= 32:
+            _VOCABULARIES.clear()  # bounded, like an lru_cache: rubrics are few
+        found = _VOCABULARIES[changes] = Vocabulary(changes)
+    return found
+
+
+_OLD_NAMES = {"GENERIC_STEMS": "generic_stems", "RECORD_WORDS": "record_words", "GROUP_WORDS": "group_words",
+              "ACTIVITY_KINDS": "activity_kinds", "STEM_SYNONYMS": "stem_synonyms", "SENDER_WORDS": "sender_words",
+              "RECIPIENT_WORDS": "recipient_words", "AWARD_STEMS": "award_stems", "VENUE_TYPE_STEMS": "venue_type_stems",
+              "RECORD_CLASS": "record_class", "ACTIVITY_CLASS": "activity_class"}
+
+
+def __getattr__(name: str):
+    """The word lists under their old constant names (``facts.GENERIC_STEMS``), as the rubric in force has them."""
+    if name in _OLD_NAMES:
+        return getattr(vocab(), _OLD_NAMES[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def category_nouns() -> frozenset[str]:
+    return vocab().category_nouns
+
+
+def occupations() -> frozenset[str]:
+    return vocab().occupations
+
 
 ORG_KINDS = ("school", "employer", "group")
 KIND_NAMES = {
@@ -41,57 +140,6 @@ KIND_NAMES = {
     "field": "field of study",
     "role": "role",
     "skill": "skill",
-}
-
-# Words too common to identify a topic by themselves.
-GENERIC_STEMS = frozenset(
-    stem(w)
-    for w in """career careers work job jobs student students people team company experience time
-    year thing way great new good best help tip tips advice role industry field profession
-    professional professionals look get make use first day week things lessons lesson share
-    story stories journey path part world life year years build building inside behind why what
-    how start started getting learn learning really today future next year's matter matters
-    five three ten top ways know need want talk post article view views thought thoughts""".split()
-)
-
-RECORD_WORDS = frozenset(
-    """post posts posted article articles wrote piece essay talk talks spoke speaking keynote panel
-    presentation presented webinar podcast episode video thread blog newsletter op-ed paper book
-    column series read reading saw watched listened heard shared comment commented checklist documentary
-    documentaries film exhibit exhibition report story reel course class teach teaches taught award
-    won episode""".split()
-)
-EMPLOYER_FILLER = frozenset("""of the and for at in inc llc co corp company group office offices department
-    dept division bureau services health system systems""".split())
-YOU_VERBS = frozenset("""studied study majored major got get went moved work worked teach taught did do chose
-    picked earned built lead led run ran started""".split())
-SENIORITY = frozenset("senior junior lead principal staff associate assistant chief head i ii iii iv sr jr".split())
-
-
-def _words(fid: str) -> frozenset[str]:
-    """A word list of the fact matcher, from the lexicon (engine/lexicon/facts.toml; read on first use)."""
-    return lexicon.family(fid).word_set
-
-
-def category_nouns() -> frozenset[str]:
-    return _words("facts.category_nouns")
-
-
-def occupations() -> frozenset[str]:
-    return _words("facts.occupations")
-GROUP_WORDS = frozenset(stem(w) for w in "association network society club group chapter alumni member members council community collective alliance organization circle".split())
-
-
-ACTIVITY_KINDS = {
-    "posted": "post", "post": "post", "shared": "post", "wrote": "article", "article": "article",
-    "published": "article", "blog": "article", "spoke at": "talk", "spoke": "talk", "talk": "talk",
-    "presented": "talk", "panel": "talk", "keynote": "talk", "webinar": "talk", "podcast": "podcast",
-    "commented": "comment", "hosted": "talk", "led": "talk", "video": "video", "newsletter": "article",
-    "gave": "talk", "moderated": "talk", "ran": "talk", "organized": "talk",
-    "interviewed": "podcast", "guest": "podcast", "featured": "article", "quoted": "article",
-    "book": "book", "author": "book", "wrote the book": "book", "course": "course", "teaches": "course",
-    "sermon": "talk", "preached": "talk", "homily": "talk", "won": "award", "received": "award",
-    "taught": "course", "instructor": "course", "award": "award",
 }
 
 
@@ -165,11 +213,12 @@ class ProfileFacts:
                 bucket.append(entry)
 
     def add_topic(self, fact: Fact, text: str, min_needed: int = 1) -> None:
+        V = vocab()
         stems = content_stems(text)
         if not stems:
             return
         self._add_fact(fact)
-        specific = [s for s in stems if s not in GENERIC_STEMS]
+        specific = [s for s in stems if s not in V.generic_stems]
         if not specific:
             return
         if fact.kind == "activity":
@@ -184,34 +233,23 @@ class ProfileFacts:
         return [f for f in self.facts if f.kind == kind]
 
 
-STEM_SYNONYMS = {"gen": "gener", "grads": "grad", "graduat": "grad", "undergrad": "grad", "tech": "technolog", "teach": "educ",
-                 "recruitment": "recruit", "ai": "artificial", "ml": "machin", "ux": "user"}
-
-
-def topic_stem(word: str) -> str:
+def topic_stem(word: str, synonyms: dict[str, str] | None = None) -> str:
+    """The stem a topic word is compared by (lexicon family ``facts.topic_synonyms``)."""
     s = stem(word)
-    return STEM_SYNONYMS.get(s, s)
-
-
-AWARD_STEMS = frozenset(topic_stem(w) for w in "award won prize medal honor honour fellowship recognition".split())
-
-
-_VENUE_WORDS = re.compile(
-    r"\b(?:conference|meeting|forum|summit|week|convention|festival|expo|symposium|society|association|"
-    r"institute|journal|quarterly|monthly|weekly|review|magazine|podcast|press|meetup|night|day|series|"
-    r"annual|congress|workshop|school|university|college|museum)\b", re.IGNORECASE)
+    return (vocab().stem_synonyms if synonyms is None else synonyms).get(s, s)
 
 
 def split_venue(label: str) -> tuple[str, str]:
     """'Touch tours for blind visitors, American Alliance of Museums Annual Meeting 2023' ->
     ('Touch tours for blind visitors', 'American Alliance of Museums Annual Meeting 2023');
     'Why we took down the labels (Museum Education Monthly, 2024)' -> title and venue likewise."""
+    V = vocab()
     venue = []
     for paren in re.findall(r"\(([^)]*)\)", label):
         venue.append(paren)
     title = re.sub(r"\([^)]*\)", " ", label)
     parts = [p.strip() for p in title.split(",")]
-    while len(parts) > 1 and (_VENUE_WORDS.search(parts[-1]) or re.fullmatch(r"(?:\d{4}|[A-Z][\w&.'-]*(?:\s+[A-Z0-9][\w&.'-]*)*)", parts[-1])):
+    while len(parts) > 1 and (V.venue_words.search(parts[-1]) or re.fullmatch(r"(?:\d{4}|[A-Z][\w&.'-]*(?:\s+[A-Z0-9][\w&.'-]*)*)", parts[-1])):
         venue.insert(0, parts.pop())
     title = ", ".join(parts)
     title = re.sub(r"\b(?:19|20)\d\d\b", " ", title)
@@ -220,10 +258,12 @@ def split_venue(label: str) -> tuple[str, str]:
 
 def content_stems(text: str) -> list[str]:
     words = re.findall(r"[^\W_]+", text.lower().replace("-", " "))
-    return list(dict.fromkeys(topic_stem(w) for w in words if w not in STOPWORDS and len(w) > 1))
+    synonyms = vocab().stem_synonyms
+    return list(dict.fromkeys(topic_stem(w, synonyms) for w in words if w not in STOPWORDS and len(w) > 1))
 
 
-_HEADLINE_EMPLOYER = lazy_compile(r"(?:\bat\b|@|\|)\s*([^|,;·•]+)")
+_HEADLINE_SEGMENTS = re.compile(r"\s*[|·•]\s*")  # "Cloud Engineer at Microsoft | Azure | open source"
+_HEADLINE_EMPLOYER = lazy_compile(r"(?:\bat\b|@)\s*([^|,;·•]+)")
 _PAREN_SHORT = lazy_compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
 
 
@@ -245,19 +285,38 @@ class _ProfileRead:
         return getattr(self._profile, name)
 
 
-@lru_cache(maxsize=256)
 def profile_facts(profile: Profile) -> ProfileFacts:
-    """Index a profile's facts (cached per profile object), in time linear in its size."""
+    """Index a profile's facts (cached per profile object and rubric lexicon), in time linear in its size."""
+    return _profile_facts(profile, lexicon.active_changes())
+
+
+@lru_cache(maxsize=256)
+def _profile_facts(profile: Profile, _changes) -> ProfileFacts:
+    """``_changes``: the rubric whose lexicon changes are in force (None: the files), so that an
+    index built with one rubric's word lists is not reused under another's."""
+    V = vocab()
     facts = ProfileFacts(profile)
     if any(len(getattr(profile, name)) > MAX_PROFILE_ITEMS for name in _LISTS):
         profile = _ProfileRead(profile)  # type: ignore[assignment]
     employers = [e.company for e in profile.experience if e.company]
-    for match in _HEADLINE_EMPLOYER.finditer(profile.headline):
-        candidate = re.sub(r"^the\s+", "", match.group(1).strip(), flags=re.IGNORECASE)
-        if candidate and candidate[0].isupper() and len(candidate) < 80:
-            employers.append(candidate)
-            if "'s " in candidate:  # "Smithsonian's National Museum of American History"
-                employers.extend(part.strip() for part in candidate.split("'s ") if part.strip())
+    worked_at = {canonical(name) for name in employers}
+    headline_topics = []
+    # An employer in the headline follows "at" or "@" ("Cloud Engineer at Microsoft"); a segment
+    # after a separator with neither ("Cloud Engineer | Azure") names a skill or a topic, not an
+    # employer, unless it is one of the profile's experience entries.
+    for number, segment in enumerate(_HEADLINE_SEGMENTS.split(profile.headline)):
+        candidates = [m.group(1) for m in _HEADLINE_EMPLOYER.finditer(segment)]
+        if not candidates and number and segment:
+            if canonical(segment) in worked_at:
+                candidates = [segment]
+            elif segment[0].isupper() and len(segment) < 80:
+                headline_topics.append(segment)
+        for candidate in candidates:
+            candidate = re.sub(r"^the\s+", "", candidate.strip(), flags=re.IGNORECASE)
+            if candidate and candidate[0].isupper() and len(candidate) < 80:
+                employers.append(candidate)
+                if "'s " in candidate:  # "Smithsonian's National Museum of American History"
+                    employers.extend(part.strip() for part in candidate.split("'s ") if part.strip())
     for match in _PAREN_SHORT.finditer(profile.headline):
         employers.append(match.group(1))  # "Georgia Public Broadcasting (PBS)"
     seen: set[str] = set()
@@ -267,7 +326,7 @@ def profile_facts(profile: Profile) -> ProfileFacts:
             seen.add(key)
             facts.add_org(Fact("employer", name, key), employer_short_forms(name))
     for name in employers:
-        core = [w for w in canonical(name).split() if w not in EMPLOYER_FILLER]
+        core = [w for w in canonical(name).split() if w not in V.employer_filler]
         if len(core) >= 3:
             facts.add_topic(Fact("employer", name, canonical(name)), " ".join(core))
     schools_seen: set[str] = set()
@@ -296,10 +355,10 @@ def profile_facts(profile: Profile) -> ProfileFacts:
         capitals = "".join(c for c in group if c.isupper())
         if 3 <= len(capitals) <= 6 and capitals.lower() != "".join(w[0] for w in words):
             forms.append((capitals, True))  # "Pennsylvania Institute of CPAs" -> "PICPA"
-        if len(words) == 2 and words[1] in _GROUP_SUFFIXES and len(words[0]) >= 5 and words[0] not in english_words():
+        if len(words) == 2 and words[1] in V.group_suffixes and len(words[0]) >= 5 and words[0] not in english_words():
             forms.append((words[0], True))  # "Toastmasters International" -> "Toastmasters"
         facts.add_org(Fact("group", group, canonical(group)), forms)
-        core = [w for w in content_stems(group) if w not in GROUP_WORDS]
+        core = [w for w in content_stems(group) if w not in V.group_words]
         if core:
             facts.add_topic(Fact("group", group, canonical(group)), " ".join(core), min_needed=len(core))
     for interest in profile.interests:
@@ -307,22 +366,22 @@ def profile_facts(profile: Profile) -> ProfileFacts:
     for item in profile.activity:
         kind, _, rest = item.partition(":")
         prefix = kind.strip().lower()
-        if rest.strip() and prefix in ACTIVITY_KINDS:
+        if rest.strip() and prefix in V.activity_kinds:
             label = rest.strip()
-            activity_kind = ACTIVITY_KINDS[prefix]
+            activity_kind = V.activity_kinds[prefix]
         elif rest.strip():
             # "Spoke at the NSBE Annual Convention: From co-op ..." / "Article in Health Progress: what ..."
             label = rest.strip()
             lead = " ".join(prefix.split()[:2])
-            activity_kind = next((v for k, v in ACTIVITY_KINDS.items() if lead.startswith(k)), "post")
+            activity_kind = next((v for k, v in V.activity_kinds.items() if lead.startswith(k)), "post")
             where = re.split(r"\b(?:at|in|on|for|with)\b", kind, maxsplit=1)
             prefix_venue = where[1].strip() if len(where) > 1 else kind.strip()
         else:
             label = item.strip()
             lead = " ".join(label.lower().split()[:2])
-            activity_kind = next((v for k, v in ACTIVITY_KINDS.items() if lead.startswith(k)), "post")
+            activity_kind = next((v for k, v in V.activity_kinds.items() if lead.startswith(k)), "post")
         title, venue = split_venue(label)
-        if rest.strip() and prefix not in ACTIVITY_KINDS:
+        if rest.strip() and prefix not in V.activity_kinds:
             venue = ", ".join(v for v in (prefix_venue, venue) if v)
         fact = Fact("activity", label, canonical(label), activity_kind=activity_kind, venue=venue)
         facts.add_topic(fact, title)
@@ -335,18 +394,22 @@ def profile_facts(profile: Profile) -> ProfileFacts:
         titles.append(head_title)
     for title in dict.fromkeys(titles):
         title = re.split(r",|\(|\||\s-\s", title)[0].strip() or title
-        core = " ".join(w for w in re.findall(r"[A-Za-z0-9]+", title) if w.lower() not in SENIORITY)
+        core = " ".join(w for w in re.findall(r"[A-Za-z0-9]+", title) if w.lower() not in V.seniority)
         stems = content_stems(core)
         if len(stems) >= 2:
             facts.add_topic(Fact("role", title, canonical(title)), core, min_needed=len(stems))
     for skill in profile.skills:
         facts.add_topic(Fact("skill", skill, canonical(skill)), skill)
+    skill_keys = {canonical(skill) for skill in profile.skills}
+    for topic in headline_topics:  # "Cloud Engineer | Azure": a skill the headline names
+        if canonical(topic) not in skill_keys:
+            facts.add_topic(Fact("skill", topic, canonical(topic)), topic)
     # occupations ("teacher", "nurse"): a bare occupation counts only when the note ties it
     occupation_keys = {f.key for f in facts.facts if f.kind == "occupation"}
     for title in dict.fromkeys(titles + [profile.headline]):
         for word in re.findall(r"[A-Za-z]+", title):
             low = word.lower()
-            if low in occupations():
+            if low in V.occupations:
                 fact = Fact("occupation", low, stem(low))
                 if fact.key not in occupation_keys:
                     occupation_keys.add(fact.key)
@@ -372,44 +435,6 @@ def profile_facts(profile: Profile) -> ProfileFacts:
 
 # --- Where a note names a fact, and whose fact it says it is ---------------------------------
 
-SENDER_WORDS = frozenset("i i'm im i've ive i'd i'll me my mine myself we we're we've our ours us".split())
-RECIPIENT_WORDS = frozenset("you you're youre you've you'd your yours yourself".split())
-# Between "I" and a fact, these words mean the fact is not being said of the sender
-# ("I'd love to learn how Meridian recruits", "I saw that you studied at ...").
-NOT_SELF = frozenset(
-    """saw see seen read noticed notice enjoyed enjoy admire admired admiring learn learning hear
-    know ask discuss follow following watched watch applying apply applied interested curious
-    excited impressed inspired found came met meet talk chat visit visited researching
-    exploring explore consider considering reading hope hoping want wanted would could love loved
-    like liked appreciated appreciate thank thanks noticed heard attended caught listened
-    wondering wonder reached targeting dream dreaming admire follow spoke speak met talked fan
-    fans user users customer customers admirer follower shopper looking seeking searching hoping
-    trying aiming eager loves enjoys
-    chatted visited visit think thought believe refer introduce forward review before about
-    after during""".split()
-)
-SELF_ANCHORS = frozenset(
-    """am i'm im was work worked working study studied studying attend attended attending go went
-    graduated graduating graduate intern interned interning major majoring majored minor
-    minoring volunteer volunteered joined lead led serve served teach taught completed completing
-    finished finishing earned earning pursuing enrolled member alum alumnus alumna grad student
-    junior senior sophomore freshman also too here my did do done get got mentor mentored tutor
-    coach taught research assistant intern nurse teacher engineer analyst spent served manage managed
-    run ran own owned vet veteran officer years""".split()
-)
-_EDU_CONTEXT = frozenset(
-    """at from attend attended attending alum alumni alumnus alumna grad grads graduate graduated
-    student students major majoring junior senior sophomore freshman class degree mba phd
-    undergrad fellow studied study studying go went university college""".split()
-)
-_SYSTEM_PREFIXES = frozenset("ut uc uw unc cu csu suny um umass".split())  # "UT Dallas" is not UT Austin
-_PLACE_PREPOSITIONS = frozenset("in near around outside based live lives living".split())
-_SCHOOL_NOUNS = frozenset("university college school campus".split())
-_GROUP_SUFFIXES = frozenset("international inc usa america global worldwide".split())
-_STUDENT_WORDS = frozenset("student freshman sophomore junior senior major grad alum alumna alumnus intern undergrad".split())
-_BLOCK_AFTER = frozenset("state tech technological polytechnic college community".split())
-_BLOCK_BEFORE = frozenset("western eastern northern southern central north south east west".split())
-
 
 @dataclass(frozen=True)
 class Mention:
@@ -425,41 +450,142 @@ class Mention:
         return note.text[self.start : self.end]
 
 
-def _sentence_bounds(note: Note, index: int) -> tuple[int, int]:
-    """Token index range of the sentence containing token `index` (a table made once per note)."""
-    cache = note.__dict__.setdefault("_memo", {})
-    table = cache.get("sentence_bounds")
-    if table is None:
-        ids = _sentence_ids(note)
-        table, start = [], 0
-        for i in range(1, len(ids) + 1):
-            if i == len(ids) or ids[i] != ids[start]:
-                table.extend([(start, i)] * (i - start))
-                start = i
-        cache["sentence_bounds"] = table
-    return table[index]
+_UNSET = object()
 
 
-_SHARED_PHRASES = (
-    ("like", "you"), ("like", "me"), ("as", "you"), ("where", "you"), ("you", "too"),
-    ("you", "also"), ("we", "both"), ("both", "of"), ("you", "did"), ("same", "as"),
-    ("as", "well"), ("like", "myself"), ("me", "too"),
-)
+class NoteIndex:
+    """What the fact matcher reads from one note, built once per note and passed to the functions
+    that need it (``find_mentions(note, profile, index)``): each token's sentence and line, one
+    word index per sentence, the tokens' stems, neighbouring word pairs, sentence ends, the
+    trailing signature, and the mentions found per profile. Each table is made on first use.
+
+    Build it with :func:`note_index` (one per note: the note keeps it as ``note.facts_index``,
+    so callers that pass no index still share one)."""
+
+    __slots__ = ("note", "_sentence_ids", "_bounds", "_sentences", "_line_starts", "_title_pairs", "_stems",
+                 "_stops", "_signature", "_mentions")
+
+    def __init__(self, note: Note):
+        self.note = note
+        self._sentence_ids = self._bounds = self._line_starts = self._title_pairs = self._stems = self._stops = None
+        self._sentences: dict[int, _SentenceIndex] = {}
+        self._signature = _UNSET
+        self._mentions: dict[tuple[int, object], tuple[Profile, list[Mention]]] = {}
+
+    @property
+    def sentence_ids(self) -> list[int]:
+        """For each token, the number of the sentence it is in."""
+        if self._sentence_ids is None:
+            ids, current = [], 0
+            tokens, text = self.note.tokens, self.note.text
+            for i, t in enumerate(tokens):
+                gap = text[tokens[i - 1].end : t.start] if i else ""
+                if gap and ("." in gap or "!" in gap or "?" in gap or "\n" in gap or ";" in gap):
+                    current += 1
+                ids.append(current)
+            self._sentence_ids = ids
+        return self._sentence_ids
+
+    def sentence_bounds(self, index: int) -> tuple[int, int]:
+        """Token index range of the sentence containing token `index`."""
+        if self._bounds is None:
+            ids = self.sentence_ids
+            table, start = [], 0
+            for i in range(1, len(ids) + 1):
+                if i == len(ids) or ids[i] != ids[start]:
+                    table.extend([(start, i)] * (i - start))
+                    start = i
+            self._bounds = table
+        return self._bounds[index]
+
+    def sentence(self, lo: int, hi: int) -> _SentenceIndex:
+        """The word index of the sentence of tokens [lo, hi)."""
+        found = self._sentences.get(lo)
+        if found is None:
+            found = self._sentences[lo] = _SentenceIndex([t.low for t in self.note.tokens[lo:hi]], vocab())
+        return found
+
+    def line_start(self, index: int) -> int:
+        """Where the line holding token `index` starts."""
+        if self._line_starts is None:
+            table, start, text = [], 0, self.note.text
+            prev = 0
+            for t in self.note.tokens:
+                found = text.rfind("\n", prev, t.start)
+                if found >= 0:
+                    start = found + 1
+                table.append(start)
+                prev = t.start
+            self._line_starts = table
+        return self._line_starts[index]
+
+    @property
+    def title_pairs(self) -> tuple[dict, dict]:
+        """Each pair of neighbouring words, and a name with a small word inside ("the Arc and Spark
+        podcast"): its two outer words, each with the index of its first token."""
+        if self._title_pairs is None:
+            tokens = self.note.tokens
+            self._title_pairs = (
+                {(a.low, b.low): i for i, (a, b) in enumerate(zip(tokens, tokens[1:]))},
+                {(a.low, c.low): i for i, (a, b, c) in enumerate(zip(tokens, tokens[1:], tokens[2:]))
+                 if b.low in _NAME_JOINERS},
+            )
+        return self._title_pairs
+
+    @property
+    def stems(self):
+        """Each token's stem, the tokens of each sentence, each sentence's stems and the sentences
+        each stem is in (the same for every profile the note is checked against)."""
+        if self._stems is None:
+            synonyms = vocab().stem_synonyms
+            stems = [topic_stem(t.low, synonyms) for t in self.note.tokens]
+            sentence_of = self.sentence_ids
+            by_sentence: dict[int, list[int]] = {}
+            for idx, sid in enumerate(sentence_of):
+                by_sentence.setdefault(sid, []).append(idx)
+            sentence_stems = {sid: {stems[i] for i in idxs} for sid, idxs in by_sentence.items()}
+            sentences_with: dict[str, set[int]] = {}
+            for i, st in enumerate(stems):
+                sentences_with.setdefault(st, set()).add(sentence_of[i])
+            self._stems = (stems, by_sentence, sentence_stems, sentences_with)
+        return self._stems
+
+    @property
+    def stops(self) -> list[int]:
+        """Where each sentence-ending character is."""
+        if self._stops is None:
+            self._stops = [m.start() for m in _STOP.finditer(self.note.text)]
+        return self._stops
+
+    @property
+    def signature(self) -> int | None:
+        """Where a one-line note's signature starts (see :func:`trailing_signature`)."""
+        if self._signature is _UNSET:
+            text = self.note.text
+            m = _TRAILING_SIGNATURE.search(text[-200:])
+            start = None
+            first_word = m.group("sig").split()[0].rstrip(",").lower() if m else ""
+            if m and first_word not in STOPWORDS and first_word not in vocab().not_names and \
+                    not re.search(r"\b(?:you|your|I|I'm|my|we)\b", m.group("sig")):
+                start = len(text) - len(text[-200:]) + m.start("sig")
+            self._signature = start
+        return self._signature
+
+    def mentions(self, profile: Profile) -> list[Mention]:
+        """The mentions of the profile's facts (found once per profile and rubric in force)."""
+        key = (id(profile), lexicon.active_changes())
+        found = self._mentions.get(key)
+        if found is None:
+            found = self._mentions[key] = (profile, _find_mentions(self, profile))  # the profile kept: ids stay unique
+        return found[1]
 
 
-_TIE_WORDS = frozenset("too also fellow both same myself".split())
-_TIE_PAIRS = frozenset([("like", "you"), ("like", "me"), ("where", "you"), ("as", "you"), ("as", "well"),
-                        ("me", "too"), ("you", "did"), ("like", "myself"), ("we", "both")])
-# What "my" must be followed by for the fact to be the sender's ("my time at", "my school").
-MY_ANCHORS = frozenset(
-    """time years days internship job role school university college company employer team program
-    programme degree alma major minor field club chapter group work first current former old home
-    own undergrad studies classmates bs ba ms ma mba phd bsn msn med mph mfa jd md masters
-    master's bachelor's bachelors doctorate undergraduate graduate diploma certificate""".split()
-)
-ORG_ONLY_BLOCKERS = frozenset("about before after during".split())
-# Interests, groups and fields may be the sender's after verbs that block an organisation.
-_SOFT_BLOCKERS = frozenset("love loved loves like liked likes enjoy enjoyed enjoys care".split())
+def note_index(note: Note) -> NoteIndex:
+    """The note's index for the fact matcher, built on first use and kept as ``note.facts_index``."""
+    index = note.facts_index
+    if index is None:
+        index = note.facts_index = NoteIndex(note)
+    return index
 
 
 _ECHO = lazy_compile(r"\b(?:same as me|like me|me too|as did i|so did i|just like me)\b")
@@ -470,19 +596,10 @@ _TRAILING_SIGNATURE = lazy_compile(
     r"(?<=[.!?])\s+(?:[-–—]\s*)?(?P<sig>[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){0,2},\s+[^.!?\n]{2,100})\s*$")
 
 
-def trailing_signature(note: Note) -> int | None:
+def trailing_signature(note: Note, index: NoteIndex | None = None) -> int | None:
     """Where a one-line note's signature starts when it has no sign-off word or line break:
     "... my resume? Yasmin, Kent State MA Translation" or "... to chat. - Dan Kim, NC State"."""
-    cache = note.__dict__.setdefault("_memo", {})
-    if "trailing_signature" not in cache:
-        m = _TRAILING_SIGNATURE.search(note.text[-200:])
-        start = None
-        first_word = m.group("sig").split()[0].rstrip(",").lower() if m else ""
-        if m and first_word not in STOPWORDS and first_word not in _words("facts.not_names") and \
-                not re.search(r"\b(?:you|your|I|I'm|my|we)\b", m.group("sig")):
-            start = len(note.text) - len(note.text[-200:]) + m.start("sig")
-        cache["trailing_signature"] = start
-    return cache["trailing_signature"]
+    return (index or note_index(note)).signature
 
 
 class _SentenceIndex:
@@ -491,18 +608,11 @@ class _SentenceIndex:
 
     __slots__ = ("words", "pairs", "has_sender", "echo_last", "pronoun_before", "count", "_next")
 
-    _COUNTED = {
-        "recipient": RECIPIENT_WORDS,
-        "org_blockers": NOT_SELF,
-        "soft_blockers": NOT_SELF - _SOFT_BLOCKERS - ORG_ONLY_BLOCKERS,
-        "self_anchors": SELF_ANCHORS,
-        "subject": frozenset(("i", "i'm", "im", "i've", "we", "we're")),
-    }
-
-    def __init__(self, words: list[str]):
+    def __init__(self, words: list[str], V: Vocabulary):
+        sender_words, recipient_words = V.sender_words, V.recipient_words
         self.words = words
         self.pairs = set(zip(words, words[1:]))
-        self.has_sender = any(w in SENDER_WORDS or w == "here" for w in words)
+        self.has_sender = any(w in sender_words or w == "here" for w in words)
         # the last word index at which an echo ("same as me") starts: echoed after i iff echo_last >= i
         joined = " ".join(words)
         starts, pos = [], 0
@@ -516,13 +626,13 @@ class _SentenceIndex:
         before, last = [], -1
         for i, w in enumerate(words):
             before.append(last)
-            if w in RECIPIENT_WORDS or w in SENDER_WORDS:
+            if w in recipient_words or w in sender_words:
                 last = i
         before.append(last)
         self.pronoun_before = before
         self._next = {}
         self.count = {}
-        for name, vocabulary in self._COUNTED.items():
+        for name, vocabulary in V.counted.items():
             counts, c = [0], 0
             for w in words:
                 c += w in vocabulary
@@ -547,30 +657,6 @@ class _SentenceIndex:
         return table[min(start, len(self.words))]
 
 
-def _sentence_index(note: Note, lo: int, hi: int) -> _SentenceIndex:
-    cache = note.__dict__.setdefault("_memo", {}).setdefault("sentence_words", {})
-    if lo not in cache:
-        cache[lo] = _SentenceIndex([t.low for t in note.tokens[lo:hi]])
-    return cache[lo]
-
-
-def _line_start(note: Note, index: int) -> int:
-    """Where the line holding token `index` starts (a table made once per note)."""
-    cache = note.__dict__.setdefault("_memo", {})
-    table = cache.get("line_starts")
-    if table is None:
-        table, start, text = [], 0, note.text
-        prev = 0
-        for t in note.tokens:
-            found = text.rfind("\n", prev, t.start)
-            if found >= 0:
-                start = found + 1
-            table.append(start)
-            prev = t.start
-        cache["line_starts"] = table
-    return table[index]
-
-
 def _tail_is_short_line(note: Note, end: int) -> bool:
     """Is what follows `end` (stripped) under 120 characters, with no line break inside?"""
     text = note.text
@@ -585,11 +671,13 @@ _HERE_WORD = frozenset(("here",))
 _ME_WORDS = frozenset(("me", "my", "i", "i'm", "myself"))
 
 
-def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str, bool]:
-    """Whose fact is the mention at tokens [first, last) presented as, and is it marked shared."""
+def _side(ix: NoteIndex, first: int, last: int, kind: str, V: Vocabulary) -> tuple[str, bool]:
+    """Whose fact is the mention at tokens [first, last) presented as, and is it marked shared
+    (``V``: the word lists in force)."""
+    note = ix.note
     tokens = note.tokens
-    lo, hi = _sentence_bounds(note, first)
-    index = _sentence_index(note, lo, hi)
+    lo, hi = ix.sentence_bounds(first)
+    index = ix.sentence(lo, hi)
     words, pairs = index.words, index.pairs
     rel_first, rel_last = first - lo, last - lo
     org = kind in ("school", "employer")
@@ -602,7 +690,7 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
         fellow
         or bool({"also", "both", "same"} & set(before))
         or bool({"too", "also", "myself"} & set(after))
-        or bool(_TIE_PAIRS & after_pairs)
+        or bool(V.tie_pairs & after_pairs)
         or bool({("like", "you"), ("as", "you"), ("like", "me")} & set(zip(before6, before6[1:])))
         or ("we", "both") in pairs
         or "same" in after
@@ -610,11 +698,11 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
     has_sender = index.has_sender
     echoed = index.echo_last >= rel_last
     # Signature line at the very end: the sender's.
-    line_start = _line_start(note, first)
+    line_start = ix.line_start(first)
     if line_start > 0 and _tail_is_short_line(note, tokens[last - 1].end) and \
             not _YOU.search(note.text[line_start: tokens[first].start].lower()):
         return ("shared" if tied else "sender"), tied
-    signature = trailing_signature(note)
+    signature = ix.signature
     if signature is not None and tokens[first].start >= signature:
         return ("shared" if tied else "sender"), tied
     nearest_at = index.pronoun_before[rel_first]
@@ -622,25 +710,25 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
     blocked = False
     if echoed and nearest not in ("your", "yours"):
         return "shared", True  # "you went to Temple, same as me!"
-    if org and rel_last < len(words) and words[rel_last] in ("user", "users", "fan", "fans", "customer", "customers", "shopper"):
+    if org and rel_last < len(words) and words[rel_last] in V.not_affiliation:
         return "neutral", tied  # "a Duolingo user", "a Humana fan": not an affiliation
     side = "neutral"
     j = index.pronoun_before[rel_first]  # the nearest pronoun before, jumping over the words between
     while j >= 0:
         w = words[j]
-        if w in RECIPIENT_WORDS:
+        if w in V.recipient_words:
             if j > 0 and words[j - 1] in ("like", "as", "unlike"):
                 j = index.pronoun_before[j]
                 continue  # "like you, I ..." marks a shared fact; it is not about the recipient
             return "recipient", False
-        if w in SENDER_WORDS:
+        if w in V.sender_words:
             between = words[j + 1: min(rel_first, j + 5)]
             blockers = "org_blockers" if org else "soft_blockers"
             if w in ("me", "us") or index.any_in(blockers, j + 1, rel_first):
                 side = "neutral"
                 blocked = True
             elif w in ("my", "our", "mine"):
-                side = "sender" if (not org or rel_first - j <= 2 or any(b in MY_ANCHORS for b in between[:4])) else "neutral"
+                side = "sender" if (not org or rel_first - j <= 2 or any(b in V.my_anchors for b in between[:4])) else "neutral"
             elif w in ("i'm", "im", "i've", "ive", "we're") or not org or index.any_in("self_anchors", j + 1, rel_first):
                 side = "sender"
             break
@@ -650,13 +738,13 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
     # (a line head of 200 characters cannot be the bullet looked for below: not copied)
     line_head = note.text[line_start: tokens[first].start].strip() if tokens[first].start - line_start < 200 else "x"
     if side == "neutral" and org and rel_first >= 2 and words[rel_first - 1] in ("at", "from") and \
-            words[rel_first - 2] in _STUDENT_WORDS and not index.any_in("recipient", 0, rel_first):
+            words[rel_first - 2] in V.student_words and not index.any_in("recipient", 0, rel_first):
         side = "sender"  # a signature: "<name>, <field> sophomore at <school>"
     if side == "neutral" and kind == "school" and _class_year_after(note, last) and \
             not index.any_in("recipient", 0, rel_first):
         side = "sender"  # a signature with a class year: "Thanks, <name> (<school> ’26)"
     if side == "neutral" and re.fullmatch(r"[•*-]?\s*", line_head) and any(
-            w in ("alum", "alumna", "alumnus", "grad", "graduate", "student", "member", "junior", "senior") for w in words[rel_last: rel_last + 3]):
+            w in V.line_roles for w in words[rel_last: rel_last + 3]):
         side = "sender"  # a bullet or line of the sender's own: "- UMN alum (History '98)"
     if side == "neutral":
         rest = words[rel_last: rel_last + 4]
@@ -666,14 +754,14 @@ def _side(note: Note, first: int, last: int, kind: str = "school") -> tuple[str,
             side = "sender"
         elif not org:
             # "vaccine equity is what drives me", "adult literacy matters to me"
-            if index.next_in(_ME_WORDS, rel_last) < index.next_in(RECIPIENT_WORDS, rel_last):
+            if index.next_in(_ME_WORDS, rel_last) < index.next_in(V.recipient_words, rel_last):
                 side = "sender"
     if fellow:
         return "shared", True
     if tied and (side == "sender" or (side == "neutral" and has_sender and not org)):
         return "shared", True
     subject = index.any_in("subject", 0, rel_first)
-    if side == "neutral" and subject and not blocked and (bool(_TIE_PAIRS & after_pairs) or {"too", "also"} & set(after[:4])):
+    if side == "neutral" and subject and not blocked and (bool(V.tie_pairs & after_pairs) or {"too", "also"} & set(after[:4])):
         return "shared", True  # "I'm returning to HR after 6 years and worked at Kroger like you"
     return side, tied
 
@@ -699,6 +787,7 @@ def _initials_only(note: Note, first: int, last: int) -> bool:
 
 
 def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = False):
+    V = vocab()
     tokens = note.tokens
     lows = [t.low for t in tokens]
     orgs = facts.orgs
@@ -738,54 +827,36 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
             if fact.kind == "school":
                 nxt = tokens[last].low if last < n else ""
                 prv = tokens[first - 1].low if first > 0 else ""
-                if (nxt in _BLOCK_AFTER or prv in _BLOCK_BEFORE) and not tokens[first].text.isupper():
+                if (nxt in V.block_after or prv in V.block_before) and not tokens[first].text.isupper():
                     continue
                 if last < n:
                     gap = note.text[tokens[last - 1].end: tokens[last].start]
                     # "UW-Madison" is not "UW" (Washington); "UC Berkeley" is not "UC" (Cincinnati)
-                    if (gap == "-" or (gap == " " and tokens[last].is_capitalised and nxt in PLACE_WORDS)) and length == 1:
+                    if (gap == "-" or (gap == " " and tokens[last].is_capitalised and nxt in V.places)) and length == 1:
                         continue
-                    if length == 1 and gap == " " and tokens[first].low in _SYSTEM_PREFIXES and \
+                    if length == 1 and gap == " " and tokens[first].low in V.system_prefixes and \
                             tokens[last].is_capitalised and not tokens[last].text.isupper() and nxt not in english_words():
                         continue  # "UT Dallas", "UC Merced": another campus of the system
-                if not strong and first > 0 and tokens[first - 1].low in _PLACE_PREPOSITIONS and \
-                        not (last < n and tokens[last].low in _SCHOOL_NOUNS):
+                if not strong and first > 0 and tokens[first - 1].low in V.place_prepositions and \
+                        not (last < n and tokens[last].low in V.school_nouns):
                     continue  # "I'm in Cincinnati", "based near Austin": the city, not the school
                 if not strong and not education_context:
                     window = {t.low for t in tokens[max(0, first - 3) : min(n, last + 3)]}
-                    if not window & _EDU_CONTEXT and not _class_year_after(note, last):
+                    if not window & V.education_context and not _class_year_after(note, last):
                         continue
             elif fact.kind == "employer":
                 nxt = tokens[last].low if last < n else ""
-                if nxt in _BLOCK_AFTER and fact.key.split()[-1:] != [nxt]:
+                if nxt in V.block_after and fact.key.split()[-1:] != [nxt]:
                     continue
                 before = tokens[first - 2].low if first >= 2 else ""
                 if first >= 2 and tokens[first - 1].low in ("at", "from") and (
-                        before in category_nouns() or (before.endswith("s") and before[:-1] in occupations())):
+                        before in V.category_nouns or (before.endswith("s") and before[:-1] in V.occupations)):
                     continue  # "engineers at Lockheed Martin" is a category, not the recipient's employer
             yield fact, first, last
         i = last
 
 
-def _sentence_ids(note: Note) -> list[int]:
-    """For each token, the number of the sentence it is in."""
-    def compute():
-        ids, current = [], 0
-        tokens, text = note.tokens, note.text
-        for i, t in enumerate(tokens):
-            gap = text[tokens[i - 1].end : t.start] if i else ""
-            if gap and ("." in gap or "!" in gap or "?" in gap or "\n" in gap or ";" in gap):
-                current += 1
-            ids.append(current)
-        return ids
-
-    cache = note.__dict__.setdefault("_memo", {})
-    if "sentence_ids" not in cache:
-        cache["sentence_ids"] = compute()
-    return cache["sentence_ids"]
-
-
-def _tightest(idxs: list[int], stems: list[str], matched: set[str], need: int) -> tuple[int, int]:
+def _tightest(idxs: list[int], stems: list[str], matched: set[str], need: int, V: Vocabulary) -> tuple[int, int]:
     """The shortest run of tokens holding `need` of the matched stems (one a specific word), the
     first such run when several are as short (a sliding window: linear in the hits)."""
     hits = [i for i in idxs if stems[i] in matched]
@@ -799,7 +870,7 @@ def _tightest(idxs: list[int], stems: list[str], matched: set[str], need: int) -
             b += 1
             st = stems[hits[b]]
             counts[st] = counts.get(st, 0) + 1
-            if counts[st] == 1 and st not in GENERIC_STEMS:
+            if counts[st] == 1 and st not in V.generic_stems:
                 specific += 1
         if len(counts) < need or not specific:
             break
@@ -809,7 +880,7 @@ def _tightest(idxs: list[int], stems: list[str], matched: set[str], need: int) -
         counts[st] -= 1
         if not counts[st]:
             del counts[st]
-            if st not in GENERIC_STEMS:
+            if st not in V.generic_stems:
                 specific -= 1
     return best
 
@@ -817,24 +888,14 @@ def _tightest(idxs: list[int], stems: list[str], matched: set[str], need: int) -
 _NAME_JOINERS = frozenset(("and", "of", "n"))
 
 
-def _title_matches(note: Note, facts: ProfileFacts):
+def _title_matches(ix: NoteIndex, facts: ProfileFacts):
     """An activity named by two of its title's words in a row: "the <two title words>", or the title itself as capitalised."""
-    tokens = note.tokens
+    V = vocab()
+    tokens = ix.note.tokens
     if not facts.titles:
         return
-    cache = note.__dict__.setdefault("_memo", {})
-    if "title_pairs" not in cache:
-        # each pair of neighbouring words, and a name with a small word inside ("the Arc and Spark
-        # podcast"): its two outer words
-        cache["title_pairs"] = (
-            {(a.low, b.low): i for i, (a, b) in enumerate(zip(tokens, tokens[1:]))},
-            {(a.low, c.low): i for i, (a, b, c) in enumerate(zip(tokens, tokens[1:], tokens[2:])) if b.low in _NAME_JOINERS},
-        )
-    pairs, joined = cache["title_pairs"]
+    pairs, joined = ix.title_pairs
     org_keys = facts.org_keys
-
-    if not facts.titles:
-        return
     for fact, words, capitalised, venue_words in facts.titles:
         candidates = [(a, b, True) for a, b in zip(words, words[1:])]
         candidates += [(a, b, False) for a, b in zip(venue_words, venue_words[1:])]  # a show's name, capitalised
@@ -849,45 +910,28 @@ def _title_matches(note: Note, facts: ProfileFacts):
                 i = pairs.get((a, b))
             if i is None:
                 continue
-            if a in PLACE_WORDS and b in PLACE_WORDS or (a + b) in org_keys or a in org_keys or b in org_keys:
+            if a in V.places and b in V.places or (a + b) in org_keys or a in org_keys or b in org_keys:
                 continue  # a school or employer named in a title ("Ohio Wesleyan") is not the title
             # capitalised as in the profile's title (both words capitalised), or two specific words next to
             # a record noun ("I loved your piece on the wall labels")
             as_title = (tokens[i].is_capitalised and tokens[i + width - 1].is_capitalised and i > 0
                         and ((a, b) in capitalised or width == 3))
-            specific = stem(a) not in GENERIC_STEMS and stem(b) not in GENERIC_STEMS and min(len(a), len(b)) >= 4
-            lo, hi = _sentence_bounds(note, i)
-            record = any(t.low in RECORD_WORDS for t in tokens[lo:hi])
+            specific = stem(a) not in V.generic_stems and stem(b) not in V.generic_stems and min(len(a), len(b)) >= 4
+            lo, hi = ix.sentence_bounds(i)
+            record = any(t.low in V.record_words for t in tokens[lo:hi])
             if (as_title and (in_title or record)) or (in_title and specific and record):
                 yield fact, i, i + width
                 break
 
 
-def _note_stems(note: Note):
-    """Each token's stem, the tokens of each sentence, each sentence's stems and the sentences
-    each stem is in (the same for every profile the note is checked against: computed once)."""
-    cache = note.__dict__.setdefault("_memo", {})
-    if "stems" not in cache:
-        stems = [topic_stem(t.low) for t in note.tokens]
-        sentence_of = _sentence_ids(note)
-        by_sentence: dict[int, list[int]] = {}
-        for idx, sid in enumerate(sentence_of):
-            by_sentence.setdefault(sid, []).append(idx)
-        sentence_stems = {sid: {stems[i] for i in idxs} for sid, idxs in by_sentence.items()}
-        sentences_with: dict[str, set[int]] = {}
-        for i, st in enumerate(stems):
-            sentences_with.setdefault(st, set()).add(sentence_of[i])
-        cache["stems"] = (stems, by_sentence, sentence_stems, sentences_with)
-    return cache["stems"]
-
-
-def _topic_matches(note: Note, facts: ProfileFacts):
+def _topic_matches(ix: NoteIndex, facts: ProfileFacts):
     """Topics (posts, interests, roles, skills) found by their words, sentence by sentence."""
-    tokens = note.tokens
+    V = vocab()
+    tokens = ix.note.tokens
     if not facts.topics or not tokens:
         return
-    yield from _title_matches(note, facts)
-    stems, by_sentence, sentence_stems, sentences_with = _note_stems(note)
+    yield from _title_matches(ix, facts)
+    stems, by_sentence, sentence_stems, sentences_with = ix.stems
     for topic in facts.topics:
         best = None
         candidates = set()
@@ -897,22 +941,22 @@ def _topic_matches(note: Note, facts: ProfileFacts):
         for sid in sorted(candidates):
             present = sentence_stems[sid]
             matched = topic.stems & present
-            if not matched or not (matched - GENERIC_STEMS):
+            if not matched or not (matched - V.generic_stems):
                 continue
             enough = len(matched) >= topic.needed
             if topic.fact.kind == "activity":
                 # a record noun outside the matched words ("the film festival" itself is no "your post")
                 outside = {tokens[i].low for i in by_sentence[sid] if stems[i] not in matched}
-                record = bool(outside & RECORD_WORDS)
+                record = bool(outside & V.record_words)
                 # one distinctive name next to "your talk" is enough: "your GreenBiz talk"
-                distinctive = any(len(t) >= 4 and t not in english_words() and t not in PLACE_WORDS
-                                  for t in (tokens[i].low for i in by_sentence[sid] if stems[i] in matched - GENERIC_STEMS))
+                distinctive = any(len(t) >= 4 and t not in english_words() and t not in V.places
+                                  for t in (tokens[i].low for i in by_sentence[sid] if stems[i] in matched - V.generic_stems))
                 if not enough and not (record and distinctive):
                     continue
                 # an award is named by its own words: "you won the <name> of the Year award"
-                award = (topic.fact.activity_kind == "award" and bool(matched & AWARD_STEMS)
-                         and len(matched - GENERIC_STEMS - AWARD_STEMS) >= 1 and 2 * len(matched) >= len(topic.stems))
-                if not record and not award and (2 * len(matched) < len(topic.stems) + 1 or len(matched - GENERIC_STEMS) < 2
+                award = (topic.fact.activity_kind == "award" and bool(matched & V.award_stems)
+                         and len(matched - V.generic_stems - V.award_stems) >= 1 and 2 * len(matched) >= len(topic.stems))
+                if not record and not award and (2 * len(matched) < len(topic.stems) + 1 or len(matched - V.generic_stems) < 2
                                                  or topic.fact.activity_kind in ("course", "award")):
                     continue  # "my first career fair" is not "your post on career fairs"
             elif not enough:
@@ -922,26 +966,22 @@ def _topic_matches(note: Note, facts: ProfileFacts):
                 # or "a member of the stage managers' group" names the group
                 idxs = [i for i in by_sentence[sid] if stems[i] in matched]
                 if not any(tokens[i].is_capitalised for i in idxs if i > by_sentence[sid][0]) and \
-                        not any(topic_stem(tokens[i].low) in GROUP_WORDS or tokens[i].low in ("member", "members", "group")
+                        not any(topic_stem(tokens[i].low, V.stem_synonyms) in V.group_words or tokens[i].low in ("member", "members", "group")
                                 for i in by_sentence[sid]):
                     continue
             if best is None or len(matched) > best[0]:
-                first, last = _tightest(by_sentence[sid], stems, matched, min(len(matched), max(1, topic.needed)))
+                first, last = _tightest(by_sentence[sid], stems, matched, min(len(matched), max(1, topic.needed)), V)
                 best = (len(matched), first, last)
         if best is not None:
             yield topic.fact, best[1], best[2]
 
 
-def find_mentions(note: Note, profile: Profile | None) -> list[Mention]:
+def find_mentions(note: Note, profile: Profile | None, index: NoteIndex | None = None) -> list[Mention]:
     """Every place the note names one of the profile's facts, with whose fact it is said to be
-    (computed once per note and profile)."""
+    (computed once per note and profile: pass the note's ``index`` to share the work)."""
     if profile is None or not note.tokens:
         return []
-    cache = note.__dict__.setdefault("_memo", {})
-    key = ("mentions", id(profile))
-    if key not in cache:
-        cache[key] = _find_mentions(note, profile)
-    return cache[key]
+    return (index or note_index(note)).mentions(profile)
 
 
 _ANSWER = lazy_compile(r"\s*(?:i\s+did\s+too|i\s+did\s+as\s+well|so\s+did\s+i|me\s+too|same\s+here|i\s+(?:do|am|was)\s+too)\b",
@@ -951,32 +991,32 @@ _ANSWER = lazy_compile(r"\s*(?:i\s+did\s+too|i\s+did\s+as\s+well|so\s+did\s+i|me
 _STOP = re.compile(r"[.!?\n]")
 
 
-def _answered(note: Note, end: int) -> bool:
+def _answered(ix: NoteIndex, end: int) -> bool:
     """True when the sentence after the one ending at/after `end` starts with "I did too", "Me too"."""
-    cache = note.__dict__.setdefault("_memo", {})
-    stops = cache.get("stops")
-    if stops is None:
-        stops = cache["stops"] = [m.start() for m in _STOP.finditer(note.text)]
+    stops = ix.stops
     at = bisect_right(stops, end - 1)  # the first stop at or after `end`
-    return at < len(stops) and bool(_ANSWER.match(note.text, stops[at] + 1))
+    return at < len(stops) and bool(_ANSWER.match(ix.note.text, stops[at] + 1))
 
 
 def _category_before(note: Note, first: int, last: int) -> bool:
     """True when the words are "architects at X": a category of people, not the recipient's employer."""
+    V = vocab()
     for i in range(first, min(last, len(note.tokens) - 1)):
         word, nxt = note.tokens[i].low, note.tokens[i + 1].low
-        if nxt in ("at", "from") and (word in category_nouns() or (word.endswith("s") and word[:-1] in occupations())):
+        if nxt in ("at", "from") and (word in V.category_nouns or (word.endswith("s") and word[:-1] in V.occupations)):
             return True
     if first >= 2 and note.tokens[first - 1].low in ("at", "from"):
         word = note.tokens[first - 2].low
-        return word in category_nouns() or (word.endswith("s") and word[:-1] in occupations())
+        return word in V.category_nouns or (word.endswith("s") and word[:-1] in V.occupations)
     return False
 
 
-def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
+def _find_mentions(ix: NoteIndex, profile: Profile) -> list[Mention]:
+    V = vocab()
+    note = ix.note
     facts = profile_facts(profile)
     found = [(f, a, b, True) for f, a, b in _org_matches(note, facts)]
-    found += [(f, a, b, False) for f, a, b in _topic_matches(note, facts)
+    found += [(f, a, b, False) for f, a, b in _topic_matches(ix, facts)
               if not (f.kind == "employer" and _category_before(note, a, b))]
     tokens = note.tokens
     # where matches overlap, an exact name beats a topic match, and a longer match a shorter one
@@ -1007,14 +1047,14 @@ def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
         chosen.append(c)
     kept: list[Mention] = []
     for fact, first, last, exact, start, end in chosen:
-        side, tied = _side(note, first, last, fact.kind)
+        side, tied = _side(ix, first, last, fact.kind, V)
         if side == "recipient" and fact.kind in ("school", "employer", "group", "interest") and \
-                _answered(note, end):
+                _answered(ix, end):
             side, tied = "shared", True  # "I noticed you went to Wake Forest. I did too."
-        lo = _sentence_bounds(note, first)[0]
+        lo = ix.sentence_bounds(first)[0]
         before = [t.low for t in tokens[max(lo, first - 6): first]]
         near = any(w in ("your", "yours") for w in before[-3:]) or any(
-            w in ("you", "you've") and nxt in YOU_VERBS for w, nxt in zip(before, before[1:] + [""]))
+            w in ("you", "you've") and nxt in V.you_verbs for w, nxt in zip(before, before[1:] + [""]))
         kept.append(Mention(fact, start, end, side, tied, exact, near))
     kept.sort(key=lambda m: m.start)
     return kept
@@ -1022,37 +1062,15 @@ def _find_mentions(note: Note, profile: Profile) -> list[Mention]:
 
 # --- References to the recipient's public record ---------------------------------------------
 
-_RECORD_NOUNS = (
-    r"post|posts|article|articles|talk|talks|keynote|presentation|panel|webinar|podcast|interview|"
-    r"piece|essay|paper|book|video|thread|blog(?: post)?|newsletter|op-ed|oped|session|workshop|"
-    r"lecture|speech|publication|research on|study on|tweet|comment|remarks|course|documentary|film|exhibit|sermon|homily|"
-    r"exhibition|report|reporting|story|series|project"
+# What kind of claim each lexicon family finds, the kinds of profile fact that can support it, and
+# a word every match of the file's pattern contains (lexicon/facts.toml, facts.claim_*).
+_CLAIMS = (
+    ("activity", "facts.claim_activity", ("activity", "group", "employer", "school"), "your"),
+    ("activity", "facts.claim_event", ("activity", "group", "employer", "school"), "you"),
+    ("employer", "facts.claim_employer", ("employer", "school", "group"), "you"),
+    ("school", "facts.claim_school", ("school", "field"), "you"),
+    ("school", "facts.claim_fellow", ("school", "employer", "group"), "fellow"),
 )
-CLAIM_ACTIVITY = lazy_compile(
-    r"\byour\s+(?:(?-i:[A-Z])[\w&'-]*\s+){0,3}(?:(?:recent|latest|last|great|insightful|fascinating|excellent|amazing|thoughtful|"
-    r"wonderful|brilliant|interesting|viral|popular|recent linkedin|linkedin)\s+){0,2}(?:" + _RECORD_NOUNS +
-    r")(?:\s+(?:episode|post|piece|interview|series|talk|segment))?(?:\s+(?:on|about|at|regarding|for|in|titled|called|from|during|with|to)\s+"
-    r"|,?\s+(?=[\"'“‘]))(?P<object>[^.!?\n;,]{2,80})",
-    re.IGNORECASE, needles=('your',))
-CLAIM_EVENT = lazy_compile(
-    r"\b(?:(?:saw|heard|watched|caught) you (?:speak|talk|present|presenting|speaking|on)|"
-    r"you (?:spoke|presented|posted|wrote|published|shared|talked|were on|appeared on))"
-    r"\s+(?:at|on|about|in|during|for)\s+(?P<object>[^.!?\n;,]{2,80})",
-    re.IGNORECASE, needles=('you',))
-CLAIM_EMPLOYER = lazy_compile(
-    r"\b(?:your\s+(?:work|role|time|job|position|career|team|experience|tenure|years|internship|"
-    r"leadership|move|transition|switch|jump)\s+(?:at|with|to)|"
-    r"you(?:'re| are| were)?\s+(?:work|worked|working|currently work|now work|recruit|recruiting|"
-    r"lead|led|joined|moved to|started at|at)\s+(?:at|for|with)?)"
-    r"\s*(?P<object>[^.!?\n;,]{2,60})",
-    re.IGNORECASE, needles=('you',))
-CLAIM_SCHOOL = lazy_compile(
-    r"\b(?:you\s+(?:studied|graduated|went|attended|majored|did your \w+|got your \w+|earned your \w+)"
-    r"(?:\s+\w+){0,2}?\s+(?:at|from|to)|your\s+(?:degree|studies|time|years|days|mba|phd|masters|"
-    r"master's|bachelor's|undergrad|ba|bs|ms)\s+(?:at|from))\s+(?P<object>[^.!?\n;,]{2,60})",
-    re.IGNORECASE, needles=('you',))
-CLAIM_FELLOW = lazy_compile(
-    r"\bfellow\s+(?P<object>(?:[A-Z][\w&.'-]*\s+){1,4})(?:alum|alumni|alumnus|alumna|grad|graduate|student)", needles=('fellow',))
 _OBJECT_STOP = lazy_compile(
     r"\s+(?:and|but|because|which|where|that|who|since|so|while|when|as well|last|this|next|"
     r"earlier|recently|yesterday|ago|in \d{4}|I|i)\b.*$"
@@ -1073,46 +1091,29 @@ class Claim:
     anaphoric: bool = False  # supported through a pronoun whose words came before ("how you file them")
 
 
-SPOKEN = frozenset("talk talks keynote presentation panel webinar session workshop lecture speech podcast interview video remarks course".split())
-WRITTEN = frozenset("post posts article articles piece essay paper book thread blog newsletter op-ed oped publication tweet comment".split())
-
-
-RECORD_CLASS = {
-    **{w: "written" for w in "post posts article articles piece essay blog thread newsletter op-ed oped paper publication column".split()},
-    **{w: "spoken" for w in "talk talks keynote presentation panel webinar session lecture speech remarks workshop sermon homily".split()},
-    **{w: "podcast" for w in "podcast episode".split()},
-    "book": "book", "course": "course", "class": "course", "video": "video", "documentary": "video", "film": "video",
-}
-ACTIVITY_CLASS = {"post": "written", "article": "written", "comment": "written", "talk": "spoken",
-                  "podcast": "podcast", "video": "video", "book": "book", "course": "course"}
-
-
 def _record_kind_ok(words: str, facts: ProfileFacts) -> bool:
     """'your talk on X' needs a talk on the profile, 'your post on X' a post or article, 'your
     podcast episode' a podcast."""
-    noun = next((w for w in re.findall(r"[a-z-]+", words.lower()) if w in RECORD_CLASS), None)
+    V = vocab()
+    noun = next((w for w in re.findall(r"[a-z-]+", words.lower()) if w in V.record_class), None)
     if noun is None:
         return True
     activities = [f for f in facts.facts if f.kind == "activity"]
     if not activities:
         return True  # the object may still match a group or an employer
-    wanted = RECORD_CLASS[noun]
-    return any(ACTIVITY_CLASS.get(f.activity_kind, "written") == wanted for f in activities)
-
-
-VENUE_TYPE_STEMS = frozenset(stem(w) for w in """conference conferences annual last year journal meeting summit forum
-    week society association magazine review quarterly monthly podcast show festival convention expo workshop
-    symposium institute national international american new""".split())
+    wanted = V.record_class[noun]
+    return any(V.activity_class.get(f.activity_kind, "written") == wanted for f in activities)
 
 
 def _same_kind_item(claimed: str, obj: str, facts: ProfileFacts) -> bool:
     """When the object names one of the profile's items, it must be an item of the claimed kind:
     "your podcast episode about apprenticeships" fails if apprenticeships were a post."""
-    noun = next((w for w in re.findall(r"[a-z-]+", claimed.lower()) if w in RECORD_CLASS), None)
+    V = vocab()
+    noun = next((w for w in re.findall(r"[a-z-]+", claimed.lower()) if w in V.record_class), None)
     if noun is None:
         return True
-    wanted = RECORD_CLASS[noun]
-    obj_stems = set(content_stems(obj)) - GENERIC_STEMS
+    wanted = V.record_class[noun]
+    obj_stems = set(content_stems(obj)) - V.generic_stems
     if not obj_stems:
         return True
     hits = []
@@ -1121,13 +1122,14 @@ def _same_kind_item(claimed: str, obj: str, facts: ProfileFacts) -> bool:
             continue
         shared = obj_stems & topic.stems
         if len(shared) >= min(2, len(obj_stems)):
-            hits.append(ACTIVITY_CLASS.get(topic.fact.activity_kind, "written"))
+            hits.append(V.activity_class.get(topic.fact.activity_kind, "written"))
     return not hits or wanted in hits
 
 
 def _venue_ok(venue: str, facts: ProfileFacts) -> bool:
     """A claimed venue ("your talk at RIMS") must be where one of the profile's activities was."""
-    wanted = {w for w in content_stems(venue) if w not in PLACE_WORDS} - GENERIC_STEMS - VENUE_TYPE_STEMS
+    V = vocab()
+    wanted = {w for w in content_stems(venue) if w not in V.places} - V.generic_stems - V.venue_type_stems
     if not wanted:
         return True
     activity_text = " ".join(canonical(f.venue + " " + f.label) for f in facts.facts if f.kind == "activity")
@@ -1157,11 +1159,12 @@ def _name_acronyms(text: str) -> frozenset[str]:
 
 
 def _object_matches(obj: str, facts: ProfileFacts, kinds: tuple[str, ...], loose_topics: bool) -> bool:
+    V = vocab()
     sub = Note(obj)
     for fact, _first, _last in _org_matches(sub, facts, education_context=True):
         if fact.kind in kinds:
             return True
-    obj_stems = set(content_stems(obj)) - GENERIC_STEMS
+    obj_stems = set(content_stems(obj)) - V.generic_stems
     if not obj_stems:
         return True  # nothing checkable ("your recent post on this")
     for topic in facts.topics:
@@ -1169,7 +1172,7 @@ def _object_matches(obj: str, facts: ProfileFacts, kinds: tuple[str, ...], loose
             continue
         stems = topic.stems | (set(content_stems(topic.fact.venue)) if topic.fact.venue else set())
         shared = obj_stems & stems
-        if len(shared) >= min(2, len(obj_stems)) or (shared and len(topic.stems - GENERIC_STEMS) == 1) or \
+        if len(shared) >= min(2, len(obj_stems)) or (shared and len(topic.stems - V.generic_stems) == 1) or \
                 (shared and 2 * len(shared) >= len(obj_stems) and any(len(x) >= 5 for x in shared)):
             return True
     return False
@@ -1186,15 +1189,11 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
     """References to the recipient's record, each checked against the profile (if any)."""
     facts = profile_facts(recipient) if recipient is not None else None
     out: list[Claim] = []
-    patterns = (
-        ("activity", CLAIM_ACTIVITY, ("activity", "group", "employer", "school")),
-        ("activity", CLAIM_EVENT, ("activity", "group", "employer", "school")),
-        ("employer", CLAIM_EMPLOYER, ("employer", "school", "group")),
-        ("school", CLAIM_SCHOOL, ("school", "field")),
-        ("school", CLAIM_FELLOW, ("school", "employer", "group")),
-    )
+    low = note.text.lower()
     taken: list[tuple[int, int]] = []
-    for kind, pattern, kinds in patterns:
+    for kind, pattern, kinds, needle in vocab().claims:  # one regular expression each, with a group `object`
+        if needle not in low:
+            continue  # it cannot match (speed); a rubric's own pattern has no needle and is always tried
         for m in pattern.finditer(note.text):
             obj = _proper_object(m.group("object"))
             if not obj:
@@ -1243,9 +1242,13 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
     return out
 
 
-@lru_cache(maxsize=512)
 def shared_facts(recipient: Profile, sender: Profile) -> list[tuple[Fact, Fact]]:
     """Facts both profiles support: school, employer, named group, field at a school, interest."""
+    return _shared_facts(recipient, sender, lexicon.active_changes())
+
+
+@lru_cache(maxsize=512)
+def _shared_facts(recipient: Profile, sender: Profile, _changes) -> list[tuple[Fact, Fact]]:
     r, s = profile_facts(recipient), profile_facts(sender)
     out = []
     seen = set()
@@ -1279,6 +1282,7 @@ def _same_field(a: Fact, b: Fact) -> bool:
 def same_institution(a: str, b: str) -> bool:
     """Two names of one school or employer: equal canonical names, or one is a strong short
     form of the other ("Miami University" and "Miami University (Ohio)")."""
+    V = vocab()
     if a == b:
         return True
     from .shortforms import parent_school
@@ -1296,27 +1300,37 @@ def same_institution(a: str, b: str) -> bool:
         return True
     shorter, longer = sorted((wa, wb), key=len)
     return len(shorter) >= 2 and longer[: len(shorter)] == shorter and len(longer) - len(shorter) <= 1 \
-        and longer[-1] in PLACE_WORDS | {"ohio"}
+        and longer[-1] in V.places | {"ohio"}
 
 
-@lru_cache(maxsize=4096)
 def sender_relation(sender: Profile, fact: Fact) -> str:
     """'supported', 'loose' (the sender has something close: 'baking' for 'sourdough baking'),
     or 'unsupported'."""
+    return _sender_relation(sender, fact, lexicon.active_changes())
+
+
+@lru_cache(maxsize=4096)
+def _sender_relation(sender: Profile, fact: Fact, _changes) -> str:
+    V = vocab()
     if sender_supports(sender, fact):
         return "supported"
     if fact.kind == "interest":
-        wanted = set(content_stems(fact.label)) - GENERIC_STEMS - GROUP_WORDS
+        wanted = set(content_stems(fact.label)) - V.generic_stems - V.group_words
         for sf in profile_facts(sender).facts:
             if sf.kind in ("interest", "skill", "group", "role", "occupation", "field") and \
-                    wanted & (set(content_stems(sf.label)) - GENERIC_STEMS - GROUP_WORDS):
+                    wanted & (set(content_stems(sf.label)) - V.generic_stems - V.group_words):
                 return "loose"
     return "unsupported"
 
 
-@lru_cache(maxsize=4096)
 def sender_supports(sender: Profile, fact: Fact) -> Fact | None:
     """The sender's fact that matches a recipient fact, if the sender's profile supports it."""
+    return _sender_supports(sender, fact, lexicon.active_changes())
+
+
+@lru_cache(maxsize=4096)
+def _sender_supports(sender: Profile, fact: Fact, _changes) -> Fact | None:
+    V = vocab()
     s = profile_facts(sender)
     for sf in s.facts:
         if fact.kind in ("school", "employer") and sf.kind in ("school", "employer") and same_institution(fact.key, sf.key):
@@ -1324,7 +1338,7 @@ def sender_supports(sender: Profile, fact: Fact) -> Fact | None:
         if fact.kind == "field" and sf.kind == "field" and _same_field(fact, sf):
             return sf
         if fact.kind == "role" and sf.kind == "role":
-            if set(content_stems(fact.label)) & set(content_stems(sf.label)) - GENERIC_STEMS:
+            if set(content_stems(fact.label)) & set(content_stems(sf.label)) - V.generic_stems:
                 return sf
         if sf.kind == fact.kind and sf.key == fact.key:
             return sf
@@ -1352,12 +1366,16 @@ class FoundFact(NamedTuple):
     fact: Fact
 
 
-def find_facts(text: str, profile: Profile | None, listed: bool = False) -> list[FoundFact]:
+def find_facts(text: str, profile: Profile | None, listed: bool = False, rubric=None) -> list[FoundFact]:
     """The facts of `profile` that `text` names, in order, with the same matcher the rubric uses
     (short forms, nicknames, inflections: "Ohio State", "Buckeye", "psych major", "first-gen").
 
     With ``listed=True`` the text is a fact written down from the profile ("Ohio State", "her post
-    on career fairs"), so a school needs no education words around it."""
+    on career fairs"), so a school needs no education words around it. With ``rubric``, its
+    lexicon changes apply (as in ``score(..., rubric=...)``)."""
+    if rubric is not None:
+        with lexicon.using(rubric):
+            return find_facts(text, profile, listed)
     note = Note(str(text or ""))
     if profile is None or not note.tokens:
         return []

@@ -134,6 +134,10 @@ class Sentence:
 class Note:
     """One invitation note, read once; rules share what is computed here."""
 
+    # the fact matcher's tables for this note (engine.facts.NoteIndex), built on first use by
+    # engine.facts.note_index; a caller may instead build one and pass it to the matcher
+    facts_index = None
+
     def __init__(self, raw: str):
         self.raw = raw
         self.truncated = len(raw) > MAX_ANALYSED

@@ -5,10 +5,12 @@ lexicon family ``placeholders.forms`` (``(company name)``, ``(meeting/talking)``
 school)``, ``So-and-so``, ``##``). Shared by not_template, tone, specific_detail and self_intro."""
 from __future__ import annotations
 
-from . import lexicon
-from .context import Context, memo
-from .note import Note
-from .reading import PLACEHOLDER_BRACKETS
+from typing import TYPE_CHECKING
+
+from .structure import BRACKET_NEEDLES
+
+if TYPE_CHECKING:
+    from .reading import Reading
 
 
 def _may_have_form(text: str) -> bool:
@@ -27,46 +29,28 @@ def _may_have_form(text: str) -> bool:
     return False
 
 
-def placeholder_spans(note: Note, ctx: Context) -> tuple[tuple[int, int], ...]:
+def find_placeholders(r: Reading) -> tuple[tuple[int, int], ...]:
     """Every placeholder's (start, end) in the note, in order."""
-
-    def compute():
-        text = note.text
-        spans = [m.span() for m in PLACEHOLDER_BRACKETS.finditer(text)]
-        spans += [m.span() for m in ctx.patterns.placeholder_words.finditer(text)]
-        if _may_have_form(text):
-            spans += [m.span() for m in lexicon.family("placeholders.forms").finditer(text)]
-        return tuple(sorted(set(spans))) if spans else ()
-
-    return memo(note, "placeholder_spans", compute)
+    text = r.text
+    spans = [m.span() for m in r.lex_re("placeholders.brackets", BRACKET_NEEDLES).finditer(text)]
+    spans += [m.span() for m in r.patterns.placeholder_words.finditer(text)]
+    forms = r.lex("placeholders.forms")
+    if forms.changed or _may_have_form(text):
+        spans += [m.span() for m in forms.finditer(text)]
+    return tuple(sorted(set(spans))) if spans else ()
 
 
-def first_placeholder(note: Note, ctx: Context) -> tuple[int, int] | None:
-    spans = placeholder_spans(note, ctx)
-    return spans[0] if spans else None
-
-
-def inside_placeholder(note: Note, ctx: Context, pos: int) -> bool:
-    return any(a <= pos < b for a, b in placeholder_spans(note, ctx))
-
-
-def blanked(note: Note, ctx: Context) -> str:
-    """The note's text with every placeholder replaced by spaces (offsets unchanged): a reference
-    made only through a placeholder names nothing."""
-
-    def compute():
-        text = note.text
-        spans = placeholder_spans(note, ctx)
-        if not spans:
-            return text
-        out, last = [], 0
-        for a, b in spans:
-            if a < last:
-                a = last
-            out.append(text[last:a])
-            out.append(" " * max(0, b - a))
-            last = max(last, b)
-        out.append(text[last:])
-        return "".join(out)
-
-    return memo(note, "blanked", compute)
+def blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The text with every span replaced by spaces (offsets unchanged): a reference made only
+    through a placeholder names nothing."""
+    if not spans:
+        return text
+    out, last = [], 0
+    for a, b in spans:
+        if a < last:
+            a = last
+        out.append(text[last:a])
+        out.append(" " * max(0, b - a))
+        last = max(last, b)
+    out.append(text[last:])
+    return "".join(out)

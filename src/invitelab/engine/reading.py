@@ -1,196 +1,266 @@
-"""Reading the structure of a note, shared by several criteria: the greeting and the name it
-addresses, placeholders, the closing and signature, and the body between them."""
+"""One reading of a note: everything the criteria judge, for one (note, recipient, sender, rubric).
+
+:func:`~.scoring.score` builds one :class:`Reading` per check and hands it to every criterion;
+a criterion is a function of the Reading alone. Each field is computed on first use, once, by
+the reading module whose job it is, and then held on the Reading (:class:`held`: a typed
+attribute per thing read, no cache dictionary):
+
+- ``structure``: :attr:`greeting`, :attr:`closing`, :attr:`thanks`, :attr:`body`;
+  ``names``: :attr:`addressing` (whom the greeting names);
+- ``placeholders``: :attr:`placeholders`, :attr:`blanked`; ``templates``: :attr:`template`;
+- ``facts`` (the fact matcher, each function called once): :attr:`claims` (references to the
+  recipient's record, checked against the profile), :attr:`recipient_mentions` and
+  :attr:`sender_mentions` (the facts of either profile the note names), :attr:`shared_facts`;
+- what the note says about the sender: :attr:`introduction` (``introductions``);
+- ``details``: :attr:`detail` (what the note cites about the recipient); ``commonalities``:
+  :attr:`in_common`, :attr:`nearly_shared`;
+- ``references``: :attr:`how_you_know`, :attr:`concrete_reference` (references without a profile);
+- ``purposes``: :attr:`purpose`; ``asks``: :attr:`first_ask`, :attr:`link`, :attr:`hard_ask`;
+- ``voice``: :attr:`voice` (capitals, "!!", emoji, text-speak).
+
+Knowledge (word lists, phrase patterns) is read through :meth:`Reading.lex` and
+:meth:`Reading.lex_re`, so that a rubric's ``[lexicon]`` section can replace, extend or empty any
+family. The Reading is frozen: nothing may set an attribute on it after it is built.
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from . import lexicon
-from .context import Context, memo, patterns_for_default
+from . import (asks, commonalities, details, facts, introductions, lexicon, names, placeholders, purposes, references,
+               structure, templates, voice)
+from .context import Patterns, patterns_for
 from .note import Note, fold
-from .patterns import lazy_compile
-from .words import STOPWORDS
+from .patterns import LazyPattern
 
-# --- Greeting, closing and sentence structure (shared by several rules) -----------------------
-
-GREET_WORDS = (
-    r"(?:hi|hii+|hello|hello+|hey|heya|hiya|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
-    r"hola|bonjour|hallo|ciao|salut|namaste|howdy|yo|salaam|shalom|aloha|ola|olá|oi|buongiorno|buonasera|"
-    r"buenos\s+d[ií]as|buenas\s+tardes|buenas|guten\s+(?:tag|morgen)|bonsoir|hej|hei|moin|servus|"
-    r"konnichiwa|merhaba|salve|saludos|as-?salamu\s+alaykum|sawubona|jambo|habari)"
-)
-TITLES = (r"(?:sir|madam|madame|mr|mrs|ms|mx|miss|dr|dra|prof|professor|doctor|coach|dean|rev|sr|sra|srta|herr|frau|mme|mlle|lic|licda|ing|arq|mtro|mtra|attorney|judge|pastor|sister|brother|chef|captain|capt|ranger|chaplain|officer|sergeant|sgt|lieutenant|lt|detective|"
-          r"trooper|commissioner|councilmember|councilwoman|councilman|senator|governor|mayor|principal|"
-          r"superintendent|chancellor|provost|reverend|father|fr|rabbi|imam|deacon|elder|nurse)")
-_GREETING = lazy_compile(rf"^\s*(?P<greet>{GREET_WORDS})\b[ \t,!.:;-]*(?P<rest>[^\n]*)", re.IGNORECASE)
-_TITLE = lazy_compile(rf"^(?P<title>{TITLES})\.?\s+", re.IGNORECASE)
-_LEAD_NAME = lazy_compile(
-    rf"^\s*(?:(?P<title>{TITLES})\.?\s+)?(?P<name>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){{0,2}})"
-    r"\s*(?:,|:|!|\s-\s?|-\s)",
-    re.IGNORECASE,
-)
-PLACEHOLDER_BRACKETS = lazy_compile(
-    r"\[[^\[\]\n]{1,40}\]|\{\{?[^{}\n]{1,40}\}?\}|<\s*(?:first|last|full|your|their|recipient|company|"
-    r"school|name|title|role|position|insert|job|university|industry|field|topic|event|contact|"
-    r"person|manager|recruiter|team|city|date)[^<>\n]{0,30}>|_{3,}",
-    re.IGNORECASE, needles=('[', '{', '<', '___'))
+if TYPE_CHECKING:
+    from ..profiles import Profile
+    from ..rubric import Rubric
+    from . import facts as F
+    from .structure import Closing, Greeting
+    from .commonalities import Common
+    from .details import Detail
+    from .introductions import Introduction
+    from .names import Addressing
+    from .purposes import Purpose
+    from .templates import Template
+    from .voice import Voice
 
 
-def generic_addressees() -> frozenset[str]:
-    """Words that address nobody in particular (lexicon family ``addressees.generic``)."""
-    return lexicon.family("addressees.generic").word_set
+class held:
+    """A field of the Reading computed on first use and then held in the instance (a lighter
+    ``functools.cached_property``: no lock, and the instance's own attribute after the first read)."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
-@dataclass(frozen=True)
-class Greeting:
-    start: int
-    end: int
-    greet: str  # the greeting word, or "" when the note opens with the name
-    title: str
-    name: str  # what the writer put where the name goes ("" when nothing)
+class Reading:
+    """The note as every criterion reads it, for one recipient, sender and rubric (frozen)."""
+
+    def __init__(self, note: Note, recipient: Profile | None, sender: Profile | None, rubric: Rubric):
+        vars(self).update(note=note, text=note.text, recipient=recipient, sender=sender, rubric=rubric,
+                          patterns=patterns_for(rubric), _families=_families(rubric))
+
+    note: Note
+    text: str  # the note as read (normalised; offsets of every span)
+    recipient: Profile | None
+    sender: Profile | None
+    rubric: Rubric
+    patterns: Patterns  # the rubric's phrase lists, compiled
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"a Reading is frozen (cannot set {name!r})")
+
+    def __delattr__(self, name):
+        raise AttributeError(f"a Reading is frozen (cannot delete {name!r})")
+
+    # --- knowledge ----------------------------------------------------------------------------
+
+    def lex(self, fid: str) -> lexicon.Family:
+        """The lexicon family ``fid`` as this rubric has it (its ``[lexicon]`` section may replace
+        or extend any family; an emptied family finds nothing)."""
+        fam = self._families.get(fid)
+        if fam is None:
+            fam = self._families[fid] = lexicon.family(fid, self.rubric)
+        return fam
+
+    def lex_re(self, fid: str, needles: tuple[str, ...] = ()):
+        """The family's compiled pattern; with `needles` (lower-case strings one of which any match
+        must contain), a pattern that skips a text without any of them (speed), unless the rubric
+        changed the family (its new entries need not contain them)."""
+        key = (fid, needles)
+        found = self._families.get(key)
+        if found is None:
+            fam = self.lex(fid)
+            found = self._families[key] = fam.pattern if not needles or fam.changed else _needled(fam, needles)
+        return found
+
+    # --- structure ----------------------------------------------------------------------------
+
+    @held
+    def greeting(self) -> Greeting | None:
+        return structure.read_greeting(self)
+
+    @held
+    def closing(self) -> Closing | None:
+        return structure.read_closing(self)
+
+    @held
+    def thanks(self) -> tuple[int, int] | None:
+        """Where the note thanks the recipient, if it does."""
+        return structure.find_thanks(self)
+
+    @held
+    def body(self) -> tuple[int, int]:
+        """(start, end) of the part between the greeting and the sign-off."""
+        return structure.body_span(self.greeting, self.closing, self.note)
+
+    @held
+    def name_words(self) -> frozenset[str]:
+        """The folded words of the recipient's and sender's names."""
+        recipient = _profile_name_words(self.recipient) if self.recipient else frozenset()
+        return recipient | _profile_name_words(self.sender) if self.sender else recipient
+
+    @held
+    def addressing(self) -> Addressing:
+        """Whom the greeting addresses: the recipient (correctly spelled), nobody, another ..."""
+        return names.addressing(self)
+
+    @held
+    def introduction(self) -> Introduction:
+        """Where the note says who the sender is (a role, an affiliation, a signature), or not."""
+        return introductions.read_introduction(self)
+
+    @held
+    def purpose(self) -> Purpose:
+        """What the sender says they want (to learn, ask, follow up, share, meet), or why it is none."""
+        return purposes.read_purpose(self)
+
+    @held
+    def template(self) -> Template:
+        """Whether the note has words of its own or is a default, a pleasantry or a template."""
+        return templates.own_words(self)
+
+    @held
+    def voice(self) -> Voice:
+        """The first thing that reads as unprofessional (capitals, "!!", emoji, text-speak), if any."""
+        return voice.read_voice(self)
+
+    # --- placeholders -------------------------------------------------------------------------
+
+    @held
+    def placeholders(self) -> tuple[tuple[int, int], ...]:
+        """Every unfilled placeholder's (start, end), in order."""
+        return placeholders.find_placeholders(self)
+
+    @held
+    def blanked(self) -> str:
+        """The text with every placeholder replaced by spaces (same offsets)."""
+        return placeholders.blank(self.text, self.placeholders)
+
+    def inside_placeholder(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.placeholders)
+
+    # --- facts of the profiles (the fact matcher, called once per note) -------------------------
+
+    @held
+    def claims(self) -> list[F.Claim]:
+        """References to the recipient's record, each checked against the profile (if any)."""
+        return facts.find_claims(self.note, self.recipient)
+
+    @held
+    def recipient_mentions(self) -> list[F.Mention]:
+        """Facts of the recipient's profile the note names (and whose they are said to be)."""
+        return facts.find_mentions(self.note, self.recipient) if self.recipient is not None else []
+
+    @held
+    def sender_mentions(self) -> list[F.Mention]:
+        """Facts of the sender's profile the note names."""
+        return facts.find_mentions(self.note, self.sender) if self.sender is not None else []
+
+    @held
+    def shared_facts(self) -> list[tuple[F.Fact, F.Fact]]:
+        """Facts both profiles support (empty without both profiles)."""
+        if self.recipient is None or self.sender is None:
+            return []
+        return facts.shared_facts(self.recipient, self.sender)
+
+    @held
+    def in_common(self) -> Common:
+        """What the note claims the two share, supported by the sender's profile or not."""
+        return commonalities.claimed_in_common(self)
+
+    @held
+    def nearly_shared(self) -> str:
+        """What the two profiles nearly share (a skill, a close interest), in words ("" if nothing)."""
+        if self.recipient is None or self.sender is None:
+            return ""
+        return commonalities.close_but_not_shared(self.recipient, self.sender)
+
+    @held
+    def detail(self) -> Detail:
+        """What the note cites that is true of the recipient, or why nothing counts."""
+        return details.cited_detail(self)
+
+    # --- asks and links -----------------------------------------------------------------------
+
+    @held
+    def first_ask(self) -> tuple[int, int] | None:
+        """Where the note first asks too much of a stranger (a job, a referral, a pitch ...)."""
+        return asks.first_ask(self)
+
+    @held
+    def link(self) -> tuple[int, int] | None:
+        """A link, or a placeholder standing for one."""
+        return asks.find_link(self)
+
+    @held
+    def hard_ask(self) -> tuple[str, tuple[int, int]] | None:
+        """("link" | "ask", span): the first hard ask or link."""
+        found = []
+        if self.link:
+            found.append(("link", self.link))
+        if self.first_ask:
+            found.append(("ask", self.first_ask))
+        return min(found, key=lambda h: h[1][0]) if found else None
+
+    # --- references without a profile ---------------------------------------------------------
+
+    @held
+    def how_you_know(self) -> tuple[str, tuple[int, int]] | None:
+        """("contact" | "meeting" | "prior", span): how the sender knows the recipient."""
+        return references.find_how_you_know(self)
+
+    @held
+    def concrete_reference(self) -> tuple[str, tuple[int, int]] | None:
+        """("news" | "area", span): news about the recipient or a named area of their work."""
+        return references.find_concrete_reference(self)
 
 
-def read_greeting(note: Note) -> Greeting | None:
-    """The opening greeting ("Hi Dana,", "Dear Ms. Whitfield", "Dana -"), if any."""
-
-    def compute() -> Greeting | None:
-        text = note.text
-        m = _GREETING.match(text)
-        if m:
-            rest = m.group("rest")
-            offset = m.start("rest")
-            title = ""
-            if re.search(r"[!.?]", text[m.end("greet"): m.start("rest")]):
-                return Greeting(m.start("greet"), m.end("greet"), m.group("greet"), "", "")  # "Hey! Wanna connect?"
-            t = _TITLE.match(rest)
-            if t:
-                title, offset, rest = t.group("title"), offset + t.end(), rest[t.end():]
-            ph = PLACEHOLDER_BRACKETS.match(rest) or note_placeholder_word(note, rest)
-            if ph:
-                return Greeting(m.start("greet"), offset + ph.end(), m.group("greet"), title, ph.group(0))
-            name_words = _name_words(rest, note.all_lowercase or m.group("greet").islower())
-            if name_words:
-                end = offset + name_words[1]
-                return Greeting(m.start("greet"), end, m.group("greet"), title, rest[: name_words[1]])
-            return Greeting(m.start("greet"), m.end("greet"), m.group("greet"), title, "")
-        whole = text.strip()
-        if whole and len(whole) <= 40 and re.fullmatch(r"(?:[^\W\d_][\w'-]*\s*){1,3}[.!]?", whole):
-            start = text.index(whole[0])
-            name = whole.rstrip(".!")
-            return Greeting(start, start + len(name), "", "", name)
-        m = _LEAD_NAME.match(text)
-        if m:
-            name = m.group("name")
-            words = name.split()
-            if len(words) <= 3 and fold(words[0]).replace("’", "'") not in _NOT_A_NAME:  # "I'm like, ..."
-                return Greeting(m.start("name") if not m.group("title") else m.start("title"),
-                                m.end("name"), "", m.group("title") or "", name)
-        return None
-
-    return memo(note, "greeting", compute)
+@lru_cache(maxsize=256)
+def _profile_name_words(profile: Profile) -> frozenset[str]:
+    """The folded words of a profile's name (profiles are frozen: cached per profile object)."""
+    return frozenset(fold(w) for w in re.findall(r"[^\W\d_]+", profile.name + " " + profile.first_name))
 
 
-# A note that opens with a pronoun or a contraction ("I'm like, ...", "We, ...") opens with no name.
-_NOT_A_NAME = frozenset("i i'm im i've i'd i'll we we're you you're he she they it it's this that so well".split())
+@lru_cache(maxsize=64)
+def _families(rubric: Rubric) -> dict:
+    """The lexicon families as one rubric has them (and their needled patterns), filled in by
+    :meth:`Reading.lex` as they are first asked for: a family is looked up once per rubric, not
+    once per use (speed)."""
+    return {}
 
 
-def note_placeholder_word(note: Note, rest: str):
-    return re.match(r"(?:[A-Z]{2,}[ _]?){1,3}\b", rest) if re.match(r"[A-Z_ ]+\b", rest[:20] or "") and \
-        patterns_for_default().placeholder_words.match(rest) else None
-
-
-def _name_words(rest: str, all_lower: bool) -> tuple[list[str], int] | None:
-    """The words in the name slot after a greeting word, and where they end."""
-    words: list[str] = []
-    end = 0
-    for m in re.finditer(r"[^\W\d_][\w'-]*|[^\w\s]+|\s+", rest):
-        piece = m.group(0)
-        if piece.isspace():
-            if "\n" in piece:
-                break
-            continue
-        if not piece[0].isalpha():
-            if piece in ("-", "'") and not (words and piece == "-"):
-                continue  # "Hi - Dana"; but "Hi Samuel - Kroger store manager here" ends the name
-            break
-        low = piece.lower()
-        if words:
-            if low in STOPWORDS or low in ("hope", "saw", "noticed", "came", "am", "read", "wanted"):
-                break
-            if not all_lower and not piece[0].isupper():
-                break
-            if all_lower and len(words) >= 1:
-                # lower-case note: a second word is part of the name only before a comma
-                follow = rest[m.end(): m.end() + 2]
-                if not follow.startswith((",", " -", ":", "!")):
-                    break
-        elif low in STOPWORDS:
-            break
-        elif not all_lower and not piece[0].isupper() and low not in ("there", "again"):
-            break  # a name is written with a capital in a note that uses capitals
-        elif low in ("there", "again") and re.match(r"\s+[^\W\d_]", rest[m.end():]):
-            continue  # "Hey there Dana", "Hi again Dana"
-        words.append(piece)
-        end = m.end()
-        if len(words) == 3:
-            break
-    return (words, end) if words else None
-
-
-@dataclass(frozen=True)
-class Closing:
-    start: int  # where the sign-off starts
-    end: int
-    sign_off: str
-
-
-def read_closing(note: Note, ctx: Context) -> Closing | None:
-    """A courteous sign-off that ends the note ("Best, Alex", "Thanks!", "Gracias")."""
-
-    def compute() -> Closing | None:
-        text = note.text.rstrip()
-        tail_start = max(0, len(text) - 120)
-        best = None
-        tail = text[tail_start:]
-        same_length = fold(tail) if len(fold(tail)) == len(tail) else tail
-        for m in list(ctx.patterns.sign_off.finditer(tail)) + (list(ctx.patterns.sign_off.finditer(same_length)) if same_length != tail else []):
-            start = tail_start + m.start()
-            before = text[max(0, start - 2): start]
-            at_boundary = start == 0 or re.search(r"(^|[.!?\n,;:)-]\s*$|^\s*$)", text[max(0, start - 3): start]) or \
-                text[:start].strip() == "" or before.endswith(("\n", ". ", "! ", ", ", "- "))
-            if not at_boundary:
-                continue
-            after = text[tail_start + m.end():]
-            if _looks_like_signature(after):
-                best = Closing(start, tail_start + m.end(), m.group(0))
-        return best
-
-    return memo(note, "closing", compute)
-
-
-_SIGNATURE_BAD = lazy_compile(r"\?|\b(?:you|your|would|could|can|will|hope|love|like|want|please)\b")  # lower case: "Best, Will" is a name
-
-
-def _looks_like_signature(after: str) -> bool:
-    """What may follow a sign-off: punctuation, a name, a short role or school line."""
-    rest = PLACEHOLDER_BRACKETS.sub("", after).strip(" \t,.!:-—–\n")
-    if not rest:
-        return True
-    if not (rest[0].isupper() or not rest[0].isalpha()):
-        return False  # "thanks for the advice" goes on as a sentence: not a sign-off
-    if len(rest) > 70 or _SIGNATURE_BAD.search(rest):
-        return False
-    # no full sentence after the sign-off
-    return not re.search(r"[.!]\s+[A-Za-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}", rest)
-
-
-def body_span(note: Note, ctx: Context) -> tuple[int, int]:
-    """The part of the note between the greeting and the sign-off."""
-    g = read_greeting(note)
-    c = read_closing(note, ctx)
-    start = g.end if g else 0
-    end = c.start if c else len(note.text)
-    return start, max(start, end)
-
-
-WORD = lazy_compile(r"[^\W\d_][\w'-]*")
+@lru_cache(maxsize=128)
+def _needled(fam: lexicon.Family, needles: tuple[str, ...]) -> LazyPattern:
+    return LazyPattern(fam.pattern.pattern, re.IGNORECASE, needles)

@@ -6,47 +6,45 @@
   area of their work named in the note.
 
 The knowledge is in the lexicon (``references.toml``); placeholders are blanked first, so a
-reference made only through a placeholder ("meeting you at [Event Name]") names nothing."""
+reference made only through a placeholder ("we met at [event]") names nothing."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from . import lexicon
-from .context import Context, memo
-from .note import Note
 from .patterns import lazy_compile
-from .placeholders import blanked, inside_placeholder
 from .words import STOPWORDS
 
-_FUTURE = lazy_compile(
-    r"\b(?:would|could|can|will|hope|hoping|want|wanna|let's|lets|plan|planning|looking\s+forward|love\s+to|like\s+to|"
-    r"next|upcoming|tomorrow|soon|maybe|sometime)\b|'d\b|'ll\b", re.IGNORECASE)
-_THEIR_ITEM = lazy_compile(r"\b(?:your|ur|his|her|their)\s+(?:[\w&'-]+\s+){0,3}$", re.IGNORECASE)
-_WITH_THEM = lazy_compile(r"\b(?:you|your|u|ur|we|us|our)\b", re.IGNORECASE)
-_CLAUSE_END = lazy_compile(r"[.!?\n;]|,\s*(?:and\s+)?(?:i|i'm|we|thanks|thank|best|hope|so)\b|\s+(?:and|but)\s+(?:i|i'm|we|my)\b",
-                           re.IGNORECASE)
+if TYPE_CHECKING:
+    from .reading import Reading
+
 _WORD = lazy_compile(r"[A-Za-z][\w'&+-]*")
 
 
-def _content_words(phrase: str) -> list[str]:
-    vague = lexicon.family("references.vague_objects").word_set
-    times = lexicon.family("references.time_words").word_set
+def _content_words(r: Reading, phrase: str) -> list[str]:
+    vague = r.lex("references.vague_objects").word_set
+    times = r.lex("references.time_words").word_set
     return [w for w in _WORD.findall(phrase)
             if len(w) > 1 and (low := w.lower()) not in STOPWORDS and low not in vague and low not in times]
 
 
-def _clause_after(text: str, pos: int) -> str:
+def _clause_after(r: Reading, text: str, pos: int) -> str:
     piece = text[pos: pos + 120]
-    end = _CLAUSE_END.search(piece)
+    end = r.lex("references.clause_end").search(piece)
     return piece[: end.start()] if end else piece
 
 
-_LEAD_ARTICLE = lazy_compile(r"\s*(?:(?:the|a|an|your|ur|my|our|this|that|some)\s+)*", re.IGNORECASE)
+@lru_cache(maxsize=32)
+def _lead_articles(articles: lexicon.Family) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in articles.words) or "(?!)"
+    return re.compile(rf"\s*(?:(?:{alternation})\s+)*", re.IGNORECASE)
 
 
-def _starts_with_placeholder(note: Note, ctx: Context, pos: int) -> bool:
-    lead = _LEAD_ARTICLE.match(note.text, pos)
-    return inside_placeholder(note, ctx, lead.end() if lead else pos)
+def _starts_with_placeholder(r: Reading, pos: int) -> bool:
+    lead = _lead_articles(r.lex("references.articles")).match(r.text, pos)
+    return r.inside_placeholder(lead.end() if lead else pos)
 
 
 # A family can only match a note that has one of its needles (lower case): speed
@@ -62,57 +60,49 @@ _NEEDLES = (
 )
 
 
-def how_you_know(note: Note, ctx: Context) -> tuple[str, tuple[int, int]] | None:
+def find_how_you_know(r: Reading) -> tuple[str, tuple[int, int]] | None:
     """("contact" | "meeting" | "prior", span) when the note says how the sender knows the recipient."""
-
-    def compute():
-        low = note.text.lower()
-        present = [fid for fid, needles in _NEEDLES if any(n in low for n in needles)]
-        if not present:
-            return None
-        text = blanked(note, ctx)
-        m = "references.mutual_contact" in present and lexicon.family("references.mutual_contact").search(text)
-        if m:
-            return "contact", m.span()
-        m = "references.prior_contact" in present and lexicon.family("references.prior_contact").search(text)
-        if m:
-            return "prior", m.span()
-        meetings = lexicon.family("references.meeting").finditer(text) if "references.meeting" in present else ()
-        for m in meetings:
-            # "I'd love to meet you at the fair next week" is a plan, not how you know them
-            lead = text[max(0, m.start() - 30): m.start()]
-            lead = re.split(r"[.!?\n]", lead)[-1]
-            if _FUTURE.search(lead) or _FUTURE.search(m.group(0)):
-                continue
-            if _THEIR_ITEM.search(lead):
-                continue  # "your FABTECH talk last year" is their record (checked as a claim), not a meeting
-            if not _WITH_THEM.search(lead + m.group(0)):
-                continue  # "I met with my advisor yesterday": not a meeting with the recipient
-            return "meeting", m.span()
+    low = r.text.lower()
+    present = [fid for fid, needles in _NEEDLES if any(n in low for n in needles) or r.lex(fid).changed]
+    if not present:
         return None
+    text = r.blanked
+    m = "references.mutual_contact" in present and r.lex("references.mutual_contact").search(text)
+    if m:
+        return "contact", m.span()
+    m = "references.prior_contact" in present and r.lex("references.prior_contact").search(text)
+    if m:
+        return "prior", m.span()
+    meetings = r.lex("references.meeting").finditer(text) if "references.meeting" in present else ()
+    plans, their_item, with_them = (r.lex(f"references.{n}") for n in ("plans", "their_item", "with_them"))
+    for m in meetings:
+        # "I'd love to meet you at the fair next week" is a plan, not how you know them
+        lead = text[max(0, m.start() - 30): m.start()]
+        lead = re.split(r"[.!?\n]", lead)[-1]
+        if plans.search(lead) or plans.search(m.group(0)):
+            continue
+        if their_item.search(lead):
+            continue  # "your keynote at the Ohio summit last year" is their record (checked as a claim), not a meeting
+        if not with_them.search(lead + m.group(0)):
+            continue  # "I met with my advisor yesterday": not a meeting with the recipient
+        return "meeting", m.span()
+    return None
 
-    return memo(note, "how_you_know", compute)
 
-
-def concrete_reference(note: Note, ctx: Context) -> tuple[str, tuple[int, int]] | None:
+def find_concrete_reference(r: Reading) -> tuple[str, tuple[int, int]] | None:
     """("news" | "area", span) for news about the recipient or a specific area of their work
     named in the note (the object must have a content word: "your experience" alone is flattery)."""
-
-    def compute():
-        text = blanked(note, ctx)
-        for kind, fid in (("news", "references.news"), ("area", "references.work_area")):
-            for m in lexicon.family(fid).finditer(text):
-                end = m.start() + len(m.group(0).rstrip())  # the blanked placeholder is white space
-                if _starts_with_placeholder(note, ctx, end):
-                    continue  # "your post about [specific topic]": names nothing
-                obj = _clause_after(text, end)
-                words = _content_words(obj)
-                if kind == "news" and not words and re.search(
-                        r"\b(?:opened|launched|raised|won|released|expanded|published|announced|acquired|promoted|named|awarded)\b",
-                        m.group(0), re.IGNORECASE) and not m.group(0).lower().startswith("congrat"):
-                    return kind, m.span()
-                if words:
-                    return kind, (m.start(), min(len(text), end + len(obj.rstrip())))
-        return None
-
-    return memo(note, "concrete_reference", compute)
+    text = r.blanked
+    for kind, fid in (("news", "references.news"), ("area", "references.work_area")):
+        for m in r.lex(fid).finditer(text):
+            end = m.start() + len(m.group(0).rstrip())  # the blanked placeholder is white space
+            if _starts_with_placeholder(r, end):
+                continue  # "your post about [topic]": names nothing
+            obj = _clause_after(r, text, end)
+            words = _content_words(r, obj)
+            if kind == "news" and not words and r.lex("references.news_verbs").search(m.group(0)) \
+                    and not m.group(0).lower().startswith("congrat"):
+                return kind, m.span()
+            if words:
+                return kind, (m.start(), min(len(text), end + len(obj.rstrip())))
+    return None

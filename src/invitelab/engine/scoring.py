@@ -4,9 +4,10 @@ from __future__ import annotations
 from ..findings import Finding, Result
 from ..profiles import Profile
 from ..rubric import Rubric, default_rubric
-from .context import Context
+from . import lexicon
 from .criteria import CRITERIA
 from .note import Note
+from .reading import Reading
 
 TITLES = {c.id: c.title for c in CRITERIA}
 CORE = ("greeting", "specific_detail", "purpose", "no_hard_ask", "length", "tone")
@@ -117,8 +118,12 @@ def score(
             raise TypeError(f"{who} must be a Profile (from load_profiles) or None")
     rubric = (rubric or default_rubric()).with_limit(limit)
     note = Note(text)
-    ctx = Context(recipient, sender, rubric)
-    raw = [criterion.check(note, ctx) for criterion in CRITERIA]
+    reading = Reading(note, recipient, sender, rubric)  # one reading of the note, for every criterion
+    token = lexicon.enter(rubric)  # lexicon families as this rubric's [lexicon] tables have them (the fact matcher)
+    try:
+        raw = [criterion.judge(reading) for criterion in CRITERIA]
+    finally:
+        lexicon.leave(token)
     status = {f.criterion: f.status for f in raw}
     level = decide_level(status)
     findings, value = _weigh(raw, rubric, level, note)

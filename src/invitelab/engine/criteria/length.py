@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 from ...findings import Finding
-from ..context import Context
 from ..criterion import Criterion, finding
-from ..note import Note
-
-# --- 7. length --------------------------------------------------------------------------------
+from ..reading import Reading
 
 
-def check_length(note: Note, ctx: Context) -> Finding:
+def judge_length(r: Reading) -> Finding:
     cid = "length"
+    note = r.note
     n = len(note.raw)
-    limit = ctx.rubric.limit
-    warn = ctx.rubric.warn_above
+    limit = r.rubric.limit
+    warn = r.rubric.warn_above
     if n > limit and (note.is_empty and not note.truncated or not note.raw.strip()):
         # spec: an empty note passes length, there is nothing to fault (even "\r\r" with a limit of 1)
         return finding(cid, "pass", f"{n:,} characters of white space only: nothing to send yet.")
@@ -33,7 +31,7 @@ CRITERION = Criterion(
     "length", "Fits the character limit",
     "LinkedIn allows at most 300 characters in a note (reported as 200 on free accounts); a note "
     "that does not fit cannot be sent.",
-    check_length,
+    judge_length,
     passes=("Hi Dana, I enjoyed your post on career fairs. Thanks!",),
     fails=("Hi Dana, " + "I enjoyed your post on career fairs. " * 10,),
 )
