@@ -3,7 +3,7 @@
     invitelab forms -o DIR           the form-tool imports (Google Forms script, Qualtrics TXT)
     invitelab dashboard ANSWERS.csv -o DIR [--map COLUMN=ROLE ...]   the class summary (HTML, PDF, PNG)
     invitelab slides -o DIR [--pdf]   the workshop deck (offline reveal.js folder, optional PDF)
-    invitelab handouts -o DIR [--paper letter|a4|both]   the printable handouts (PDF)
+    invitelab handouts -o DIR [--paper letter|a4|both] [--rubric FILE]   the printable handouts (PDF)
 
 Kept here so cli.py needs only a few lines; errors become the CLI's one-line CliError.
 """
@@ -107,8 +107,15 @@ def cmd_slides(args, error_type) -> int:
 def cmd_handouts(args, error_type) -> int:
     from .handouts import HandoutsError, build_handouts
     papers = ("letter", "a4") if args.paper == "both" else (args.paper,)
+    rubric = None
+    if args.rubric:
+        from invitelab import RubricError, load_rubric
+        try:
+            rubric = load_rubric(args.rubric)
+        except RubricError as error:
+            raise error_type(str(error)) from None
     try:
-        written = build_handouts(args.output, papers=papers)
+        written = build_handouts(args.output, papers=papers, rubric=rubric, rubric_source=args.rubric)
     except HandoutsError as error:
         raise error_type(str(error)) from None
     for path in written:
@@ -130,4 +137,5 @@ def add_workshop_commands(sub, error_type) -> None:
     handouts.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write the PDFs into")
     handouts.add_argument("--paper", choices=("letter", "a4", "both"), default="both",
                           help="paper size (default: both)")
+    handouts.add_argument("--rubric", metavar="FILE", help="your rubric file (TOML): the rubric card shows its weights")
     handouts.set_defaults(func=lambda args: cmd_handouts(args, error_type))
