@@ -204,3 +204,31 @@ def test_speaker_view_opens_offline_with_the_notes(built, browser):  # noqa: F81
     finally:
         context.close()
     assert attempted == []
+
+
+def test_pdf_finds_chrome_where_an_advisor_has_it_or_says_how_to_do_without(tmp_path, monkeypatch, capsys):
+    # Elena's laptop has Google Chrome, not Debian's /usr/bin/chromium: --pdf must look for it.
+    monkeypatch.delenv("INVITELAB_CHROMIUM", raising=False)
+    monkeypatch.setattr(deck, "CHROMIUM", str(tmp_path / "no-chromium-here"))
+    chrome = tmp_path / "bin" / "google-chrome"
+    chrome.parent.mkdir()
+    chrome.write_text("#!/bin/sh\n")
+    chrome.chmod(0o755)
+    monkeypatch.setenv("PATH", str(chrome.parent))
+    monkeypatch.setattr(deck, "BROWSER_PATHS", ())
+    assert deck.find_browser() == str(chrome)
+    # No browser at all: one line that says the HTML deck is there and how to print it by hand.
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    assert deck.find_browser() is None
+    assert main(["slides", "-o", str(tmp_path / "d"), "--pdf"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "apt-get" not in err
+    assert "the HTML deck was written" in err and "print-pdf" in err
+    assert (tmp_path / "d" / "index.html").exists()
+    # A browser the user named but that is not there is reported as such, not replaced.
+    monkeypatch.setenv("INVITELAB_CHROMIUM", str(tmp_path / "typo"))
+    monkeypatch.setattr(deck, "CHROMIUM", str(tmp_path / "typo"))
+    monkeypatch.setenv("PATH", str(chrome.parent))
+    assert deck.find_browser() is None
+    assert main(["slides", "-o", str(tmp_path / "d2"), "--pdf"]) == 2
+    assert "INVITELAB_CHROMIUM names" in capsys.readouterr().err

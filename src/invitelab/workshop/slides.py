@@ -23,6 +23,32 @@ SOURCE = HERE / "slides.toml"
 VENDOR = HERE / "vendor" / "reveal.js"
 CSS = HERE / "slides.css"
 CHROMIUM = os.environ.get("INVITELAB_CHROMIUM", "/usr/bin/chromium")
+# Where else a Chromium-family browser usually is, for --pdf on a laptop without Debian's chromium
+# (an advisor's Mac or Windows machine with Chrome or Edge): names on PATH, then the usual folders.
+BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome",
+                 "microsoft-edge", "msedge")
+BROWSER_PATHS = ("/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+                 "/Applications/Chromium.app/Contents/MacOS/Chromium",
+                 "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+                 r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+                 r"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe")
+NO_BROWSER = ("--pdf needs Chrome, Chromium or Edge, and none was found (install one, or set "
+              "INVITELAB_CHROMIUM to its program); the HTML deck was written: to make the PDF by hand, "
+              "open index.html?print-pdf in Chrome and print it to PDF")
+
+
+def find_browser() -> str | None:
+    """The Chromium-family browser --pdf prints with: INVITELAB_CHROMIUM (or Debian's
+    /usr/bin/chromium) when it exists, else the first of BROWSER_NAMES on PATH, else BROWSER_PATHS."""
+    if Path(CHROMIUM).exists():
+        return CHROMIUM
+    if os.environ.get("INVITELAB_CHROMIUM"):
+        return None  # the user named one that is not there: say so rather than pick another
+    for name in BROWSER_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return next((path for path in BROWSER_PATHS if Path(path).exists()), None)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 WIDTH, HEIGHT = 1280, 720
@@ -200,12 +226,15 @@ def export_pdf(index: Path, pdf_path: Path) -> Path:
         from playwright.sync_api import sync_playwright
     except ImportError:
         raise SlidesError("--pdf needs playwright (pip install -r requirements.txt)") from None
-    if not Path(CHROMIUM).exists():
-        raise SlidesError(f"--pdf needs Chromium at {CHROMIUM} (apt-get install chromium, "
-                          "or set INVITELAB_CHROMIUM); the HTML deck was written")
+    browser_path = find_browser()
+    if browser_path is None:
+        if os.environ.get("INVITELAB_CHROMIUM"):
+            raise SlidesError(f"--pdf: INVITELAB_CHROMIUM names {CHROMIUM}, which does not exist; "
+                              "the HTML deck was written")
+        raise SlidesError(NO_BROWSER)
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = pw.chromium.launch(executable_path=browser_path, args=CHROMIUM_ARGS)
             try:
                 page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
                 page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:"))
