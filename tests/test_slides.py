@@ -232,3 +232,12 @@ def test_pdf_finds_chrome_where_an_advisor_has_it_or_says_how_to_do_without(tmp_
     assert deck.find_browser() is None
     assert main(["slides", "-o", str(tmp_path / "d2"), "--pdf"]) == 2
     assert "INVITELAB_CHROMIUM names" in capsys.readouterr().err
+
+
+def test_no_slide_points_to_a_chapter_it_is_not_in(built):
+    # The deck reuses the book's drawings: words like "in this chapter" mean nothing on a projector.
+    texts = {"index.html": (built / "index.html").read_text(encoding="utf-8")}
+    texts.update({f"figures/{p.name}": p.read_text(encoding="utf-8") for p in (built / "figures").glob("*.svg")})
+    for name, text in texts.items():
+        found = re.search(r"\b(?:in|see) this (?:chapter|page|section)\b", text, re.I)
+        assert not found, f"{name}: {found.group(0)!r} on a slide"
