@@ -274,7 +274,7 @@ def _drop_widget_scripts(app, docname: str) -> None:
 def on_doctree_resolved(app, doctree, docname: str) -> None:
     if Path(app.env.doc2path(docname)).suffix != ".ipynb":
         return
-    notebook = "notebooks/" + Path(docname).name + ".ipynb"
+    notebook = docname + ".ipynb"  # book/notebooks and book/exercises link to the repo's folders
     live = LIVE_PAGES.get(docname)
     cells = _widget_cells(doctree)
     replaced = None
