@@ -96,7 +96,7 @@ def _dashboard(args, error_class) -> int:
 def cmd_slides(args, error_type) -> int:
     from .slides import SlidesError, build_slides
     try:
-        built = build_slides(args.output, pdf=args.pdf)
+        built = build_slides(args.output, pdf=args.pdf, form_link=args.form_link)
     except SlidesError as error:
         raise error_type(str(error)) from None
     print(f"wrote {built['slides']} slides to {built['html']}" + (f" and {built['pdf']}" if built["pdf"] else "")
@@ -128,7 +128,9 @@ def add_workshop_commands(sub, error_type) -> None:
                             description="Build the workshop's reveal.js deck into a folder you can copy to a "
                                         "USB stick and open from disk with no network.")
     slides.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write the deck into")
-    slides.add_argument("--pdf", action="store_true", help="also print slides.pdf (needs Chromium)")
+    slides.add_argument("--pdf", action="store_true", help="also print slides.pdf (needs Chrome, Chromium or Edge)")
+    slides.add_argument("--form-link", metavar="URL", help="your notes form's link, shown on the slides that "
+                        "ask for the before and after notes")
     slides.set_defaults(func=lambda args: cmd_slides(args, error_type))
 
     handouts = sub.add_parser("handouts", help="build the printable workshop handouts (PDF)",
