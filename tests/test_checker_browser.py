@@ -419,6 +419,10 @@ def test_notebook_pages_say_what_is_live_and_what_is_a_snapshot(built_book):
             bad.append(f"{name}: should carry the live checker")
         if name not in ("invitation-studio", "rewrite-gym") and live:
             bad.append(f"{name}: unexpected live checker")
+    for path in sorted((built_book / "exercises").glob("*/exercise.html")):  # not notebooks/exercise.ipynb
+        box = re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8").split('class="ilc-snapshot-note', 1)[-1][:3000])
+        if f"jupyter lab exercises/{path.parent.name}/exercise.ipynb" not in box:
+            bad.append(f"exercises/{path.parent.name}: the admonition names the wrong notebook to open")
         views = len(re.findall(r'<script type="application/vnd.jupyter.widget-view\+json">', text))
         captions = text.count('class="ilc-snapshot-caption')
         if captions != views:

@@ -162,3 +162,24 @@ def test_cli_builds_one_paper_and_reports_bad_output_in_one_line(tmp_path, capsy
     assert main(["handouts", "-o", str(blocker), "--paper", "letter"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("invitelab: error: cannot write into") and "\n" not in err
+
+
+def test_rubric_card_shows_a_course_rubric_and_the_cli_takes_it(tmp_path, capsys):
+    # Dr. Brennan weighs purpose more and uses 200 characters: the card students hold must say so.
+    from invitelab import load_rubric
+
+    course = tmp_path / "my-rubric.toml"
+    course.write_text("version = 1\nlimit = 200\n[weights]\npurpose = 30\npolite_close = 2\n")
+    card = handouts.rubric_card(load_rubric(course), str(course))
+    assert "<td class='num'>30</td>" in card and "<td class='num'>2</td>" in card
+    assert "this course's weights (from my-rubric.toml)" in card and "the default weights" not in card
+    assert "Limit 200 characters." in card and "reported to allow only" not in card
+    assert main(["handouts", "-o", str(tmp_path / "out"), "--paper", "letter", "--rubric", str(course)]) == 0
+    assert (tmp_path / "out" / "letter" / "rubric-card.pdf").stat().st_size > 0
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[weights]\npurpose = "thirty"\n')
+    capsys.readouterr()
+    assert main(["handouts", "-o", str(tmp_path / "out2"), "--rubric", str(bad)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("invitelab: error:") and "purpose" in err and "\n" not in err
+    assert not (tmp_path / "out2").exists()

@@ -130,7 +130,8 @@ def opened(built, browser):  # noqa: F811
     page.goto((built / "index.html").as_uri(), wait_until="load")
     page.wait_for_selector(".reveal.ready", timeout=15000)
     facts = page.evaluate(SLIDE_FACTS_JS)
-    colours = page.evaluate("""() => { Reveal.slide(2); const s = Reveal.getCurrentSlide();
+    colours = page.evaluate("""() => { const i = Reveal.getSlides().findIndex(x => x.querySelector('h2') && x.querySelector('li'));
+        Reveal.slide(i); const s = Reveal.getCurrentSlide();  // the first slide with a heading and bullets
         const c = el => getComputedStyle(el).color;
         return { bg: getComputedStyle(document.querySelector('.reveal-viewport') || document.body).backgroundColor,
                  h2: c(s.querySelector('h2')), li: c(s.querySelector('li')) }; }""")
@@ -204,3 +205,78 @@ def test_speaker_view_opens_offline_with_the_notes(built, browser):  # noqa: F81
     finally:
         context.close()
     assert attempted == []
+
+
+def test_pdf_finds_chrome_where_an_advisor_has_it_or_says_how_to_do_without(tmp_path, monkeypatch, capsys):
+    # Elena's laptop has Google Chrome, not Debian's /usr/bin/chromium: --pdf must look for it.
+    monkeypatch.delenv("INVITELAB_CHROMIUM", raising=False)
+    monkeypatch.setattr(deck, "CHROMIUM", str(tmp_path / "no-chromium-here"))
+    chrome = tmp_path / "bin" / "google-chrome"
+    chrome.parent.mkdir()
+    chrome.write_text("#!/bin/sh\n")
+    chrome.chmod(0o755)
+    monkeypatch.setenv("PATH", str(chrome.parent))
+    monkeypatch.setattr(deck, "BROWSER_PATHS", ())
+    assert deck.find_browser() == str(chrome)
+    # No browser at all: one line that says the HTML deck is there and how to print it by hand.
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    assert deck.find_browser() is None
+    assert main(["slides", "-o", str(tmp_path / "d"), "--pdf"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "apt-get" not in err
+    assert "the HTML deck was written" in err and "print-pdf" in err
+    assert (tmp_path / "d" / "index.html").exists()
+    # A browser the user named but that is not there is reported as such, not replaced.
+    monkeypatch.setenv("INVITELAB_CHROMIUM", str(tmp_path / "typo"))
+    monkeypatch.setattr(deck, "CHROMIUM", str(tmp_path / "typo"))
+    monkeypatch.setenv("PATH", str(chrome.parent))
+    assert deck.find_browser() is None
+    assert main(["slides", "-o", str(tmp_path / "d2"), "--pdf"]) == 2
+    assert "INVITELAB_CHROMIUM names" in capsys.readouterr().err
+
+
+def test_no_slide_points_to_a_chapter_it_is_not_in(built):
+    # The deck reuses the book's drawings: words like "in this chapter" mean nothing on a projector.
+    texts = {"index.html": (built / "index.html").read_text(encoding="utf-8")}
+    texts.update({f"figures/{p.name}": p.read_text(encoding="utf-8") for p in (built / "figures").glob("*.svg")})
+    for name, text in texts.items():
+        found = re.search(r"\b(?:in|see) this (?:chapter|page|section)\b", text, re.I)
+        assert not found, f"{name}: {found.group(0)!r} on a slide"
+
+
+def test_the_deck_follows_the_run_sheet_and_its_minutes_come_from_activities_toml(tmp_path):
+    # Elena reads the run sheet and the speaker notes side by side: same activities, same order,
+    # same minutes (the notes once said "Activity 4 (8 minutes)" where the 60-minute plan has 10).
+    from invitelab.workshop import activities
+
+    marked = [s["activity"] for s in SOURCE["slides"] if s.get("activity")]
+    assert marked == [a.id for a in activities.load()], "one slide starts each activity, in run-sheet order"
+    for slide in SOURCE["slides"]:
+        assert not re.search(r"\b\d+\s*(?:minutes?|min)\b", slide.get("notes", "")), \
+            f"slide {slide['title']!r}: minutes written by hand in slides.toml; they come from activities.toml"
+    deck.build_slides(tmp_path / "d")
+    page = html.unescape((tmp_path / "d" / "index.html").read_text(encoding="utf-8"))
+    for length in activities.plans():
+        for start, end, a in activities.plan(length):
+            clock = f"({start // 60}:{start % 60:02d}–{end // 60}:{end % 60:02d})"
+            assert f"{a.name}. " in page and f"{end - start} min in the {length}-minute plan {clock}" in page
+
+
+def test_form_link_is_shown_escaped_where_the_notes_are_collected(tmp_path, capsys):
+    link = "https://forms.example.edu/notes?a=1&b=<2>"
+    assert main(["slides", "-o", str(tmp_path / "d"), "--form-link", link]) == 0
+    page = (tmp_path / "d" / "index.html").read_text(encoding="utf-8")
+    asking = [s for s in SOURCE["slides"] if any("{form_link}" in p for p in s.get("points", []))]
+    assert len(asking) >= 2  # the 'before' note and the 'after' note
+    assert page.count(html.escape(link)) == len(asking) and "<2>" not in page
+    deck.build_slides(tmp_path / "plain")
+    plain = (tmp_path / "plain" / "index.html").read_text(encoding="utf-8")
+    assert "{form_link}" not in plain and plain.count(deck.NO_FORM_LINK) == len(asking)
+
+
+def test_unknown_activity_on_a_slide_is_one_clear_line(tmp_path, monkeypatch, capsys):
+    bad = dict(SOURCE, slides=[{"title": "X", "activity": "no_such_activity"}])
+    monkeypatch.setattr(deck, "load_source", lambda: bad)
+    assert main(["slides", "-o", str(tmp_path / "d")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "no_such_activity" in err and "\n" not in err

@@ -111,3 +111,14 @@ def test_built_chapters_show_the_data_minutes_when_the_book_is_built():
     a = activities.get("spot_generic")
     html = built.read_text(encoding="utf-8")
     assert f"{a.minutes[60]} minutes in the 60-minute plan" in html
+
+
+def test_materials_list_names_each_handout_once():
+    # The checklist once listed "Invitation worksheet" and "Invitation worksheet (fictional profile
+    # cards)" as two things to print.
+    from invitelab.workshop import activities
+
+    items = activities.materials()
+    for item in items:
+        others = [o for o in items if o != item and o.lower().startswith(item.lower() + " (")]
+        assert not others, f"{item!r} and {others} name the same material twice"

@@ -3,7 +3,7 @@
     invitelab forms -o DIR           the form-tool imports (Google Forms script, Qualtrics TXT)
     invitelab dashboard ANSWERS.csv -o DIR [--map COLUMN=ROLE ...]   the class summary (HTML, PDF, PNG)
     invitelab slides -o DIR [--pdf]   the workshop deck (offline reveal.js folder, optional PDF)
-    invitelab handouts -o DIR [--paper letter|a4|both]   the printable handouts (PDF)
+    invitelab handouts -o DIR [--paper letter|a4|both] [--rubric FILE]   the printable handouts (PDF)
 
 Kept here so cli.py needs only a few lines; errors become the CLI's one-line CliError.
 """
@@ -99,7 +99,7 @@ def _dashboard(args, error_class) -> int:
 def cmd_slides(args, error_type) -> int:
     from .slides import SlidesError, build_slides
     try:
-        built = build_slides(args.output, pdf=args.pdf)
+        built = build_slides(args.output, pdf=args.pdf, form_link=args.form_link)
     except SlidesError as error:
         raise error_type(str(error)) from None
     print(f"wrote {built['slides']} slides to {built['html']}" + (f" and {built['pdf']}" if built["pdf"] else "")
@@ -110,8 +110,15 @@ def cmd_slides(args, error_type) -> int:
 def cmd_handouts(args, error_type) -> int:
     from .handouts import HandoutsError, build_handouts
     papers = ("letter", "a4") if args.paper == "both" else (args.paper,)
+    rubric = None
+    if args.rubric:
+        from invitelab import RubricError, load_rubric
+        try:
+            rubric = load_rubric(args.rubric)
+        except RubricError as error:
+            raise error_type(str(error)) from None
     try:
-        written = build_handouts(args.output, papers=papers)
+        written = build_handouts(args.output, papers=papers, rubric=rubric, rubric_source=args.rubric)
     except HandoutsError as error:
         raise error_type(str(error)) from None
     for path in written:
@@ -124,7 +131,9 @@ def add_workshop_commands(sub, error_type) -> None:
                             description="Build the workshop's reveal.js deck into a folder you can copy to a "
                                         "USB stick and open from disk with no network.")
     slides.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write the deck into")
-    slides.add_argument("--pdf", action="store_true", help="also print slides.pdf (needs Chromium)")
+    slides.add_argument("--pdf", action="store_true", help="also print slides.pdf (needs Chrome, Chromium or Edge)")
+    slides.add_argument("--form-link", metavar="URL", help="your notes form's link, shown on the slides that "
+                        "ask for the before and after notes")
     slides.set_defaults(func=lambda args: cmd_slides(args, error_type))
 
     handouts = sub.add_parser("handouts", help="build the printable workshop handouts (PDF)",
@@ -133,4 +142,5 @@ def add_workshop_commands(sub, error_type) -> None:
     handouts.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write the PDFs into")
     handouts.add_argument("--paper", choices=("letter", "a4", "both"), default="both",
                           help="paper size (default: both)")
+    handouts.add_argument("--rubric", metavar="FILE", help="your rubric file (TOML): the rubric card shows its weights")
     handouts.set_defaults(func=lambda args: cmd_handouts(args, error_type))

@@ -1,7 +1,8 @@
 """Printable workshop handouts: `invitelab handouts -o DIR [--paper letter|a4|both]`.
 
 Each handout is generated from the kit's own data, so it cannot drift from the engine:
-- the rubric card from ``invitelab.CRITERIA``, the default rubric's weights and limit, and the levels;
+- the rubric card from ``invitelab.CRITERIA``, the default rubric's weights and limit (or a course's,
+  ``--rubric FILE``), and the levels;
 - the invitation worksheet from three recipients in ``data/profiles.json`` (via ``kitdata``);
 - the before/after examples from ``slides.toml``'s pairs, scored by the engine at build time;
 - the self-assessment and the feedback form from ``forms.toml`` (the single source of questions).
@@ -84,8 +85,10 @@ def _page(title: str, body: str, paper: str) -> str:
             f"<style>{css}</style></head><body>{body}</body></html>")
 
 
-def rubric_card() -> str:
-    rubric = default_rubric()
+def rubric_card(rubric=None, source: str | None = None) -> str:
+    """The rubric card; ``rubric`` (a course's rubric, read from ``source``) replaces the default's
+    weights and limit, so the card students hold matches what the checker and the grader use."""
+    rubric = rubric or default_rubric()
     weights = dict(rubric.weights)
     rows = "".join(
         f"<tr><td><b>{html.escape(c.title)}</b><br><span class='small'>{html.escape(c.id)}</span></td>"
@@ -93,9 +96,13 @@ def rubric_card() -> str:
         f"<td class='scale'>☐ yes ☐ no</td></tr>" for c in CRITERIA)
     levels = "".join(f"<tr><td><b>{lv.capitalize()}</b></td><td>{html.escape(LEVEL_DESCRIPTIONS[lv])}</td>"
                      f"<td class='small'>{html.escape(LEVEL_RULES[lv])}</td></tr>" for lv in LEVELS)
+    whose = (f"this course's weights (from {html.escape(Path(source).name)})" if source
+             else "the default weights")
+    limit = f"Limit {rubric.limit:g} characters"
+    if rubric.warn_above < rubric.limit:
+        limit += f"; free accounts are reported to allow only {rubric.warn_above:g}"
     return (f"<h1>Rubric card: a good invitation note</h1>"
-            f"<p class='sub'>The ten things the InviteLab engine checks, with the default weights. "
-            f"Limit {rubric.limit} characters; free accounts are reported to allow only {rubric.warn_above}.</p>"
+            f"<p class='sub'>The ten things the InviteLab engine checks, with {whose}. {limit}.</p>"
             f"<table class='card'><tr><th>Criterion</th><th>Why it matters</th><th>Weight</th><th>Passes?</th></tr>{rows}</table>"
             f"<h2>Levels (decided by rules, in order; the score orders notes inside a level)</h2>"
             f"<table class='card'><tr><th>Level</th><th>Means</th><th>Rule</th></tr>{levels}</table>")
@@ -240,14 +247,15 @@ HANDOUTS = {
 }
 
 
-def render(name: str, paper: str):
+def render(name: str, paper: str, rubric=None, rubric_source: str | None = None):
     """The WeasyPrint document of one handout (for writing, page counts and layout checks)."""
     try:
         from weasyprint import HTML
     except ImportError:
         raise HandoutsError("handouts need WeasyPrint (pip install -r requirements.txt)") from None
     title, builder, _ = HANDOUTS[name]
-    return HTML(string=_page(title, builder(), paper), base_url=str(HERE)).render()
+    body = builder(rubric, rubric_source) if rubric is not None and name == "rubric-card" else builder()
+    return HTML(string=_page(title, body, paper), base_url=str(HERE)).render()
 
 
 def overflowing_boxes(document) -> list[str]:
@@ -269,8 +277,9 @@ def overflowing_boxes(document) -> list[str]:
     return bad
 
 
-def build_handouts(out_dir, papers=("letter", "a4")) -> list[Path]:
-    """Write every handout as DIR/<paper>/<name>.pdf; check page counts and overflow. Returns the paths."""
+def build_handouts(out_dir, papers=("letter", "a4"), rubric=None, rubric_source: str | None = None) -> list[Path]:
+    """Write every handout as DIR/<paper>/<name>.pdf; check page counts and overflow. Returns the paths.
+    ``rubric`` (a course's, read from ``rubric_source``) sets the rubric card's weights and limit."""
     out = Path(out_dir)
     written = []
     for paper in papers:
@@ -282,7 +291,7 @@ def build_handouts(out_dir, papers=("letter", "a4")) -> list[Path]:
         except OSError as error:
             raise HandoutsError(f"cannot write into {folder}: {error.strerror or error}") from None
         for name, (_, _, pages) in HANDOUTS.items():
-            document = render(name, paper)
+            document = render(name, paper, rubric, rubric_source)
             if len(document.pages) != pages:
                 raise HandoutsError(f"{name} ({paper}) lays out to {len(document.pages)} pages, not {pages}: "
                                     "shorten its text")

@@ -23,9 +23,57 @@ SOURCE = HERE / "slides.toml"
 VENDOR = HERE / "vendor" / "reveal.js"
 CSS = HERE / "slides.css"
 CHROMIUM = os.environ.get("INVITELAB_CHROMIUM", "/usr/bin/chromium")
+# Where else a Chromium-family browser usually is, for --pdf on a laptop without Debian's chromium
+# (an advisor's Mac or Windows machine with Chrome or Edge): names on PATH, then the usual folders.
+BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome",
+                 "microsoft-edge", "msedge")
+BROWSER_PATHS = ("/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+                 "/Applications/Chromium.app/Contents/MacOS/Chromium",
+                 "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+                 r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+                 r"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe")
+NO_BROWSER = ("--pdf needs Chrome, Chromium or Edge, and none was found (install one, or set "
+              "INVITELAB_CHROMIUM to its program); the HTML deck was written: to make the PDF by hand, "
+              "open index.html?print-pdf in Chrome and print it to PDF")
+
+
+def find_browser() -> str | None:
+    """The Chromium-family browser --pdf prints with: INVITELAB_CHROMIUM (or Debian's
+    /usr/bin/chromium) when it exists, else the first of BROWSER_NAMES on PATH, else BROWSER_PATHS."""
+    if Path(CHROMIUM).exists():
+        return CHROMIUM
+    if os.environ.get("INVITELAB_CHROMIUM"):
+        return None  # the user named one that is not there: say so rather than pick another
+    for name in BROWSER_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return next((path for path in BROWSER_PATHS if Path(path).exists()), None)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 WIDTH, HEIGHT = 1280, 720
+NO_FORM_LINK = "the link your facilitator shares"
+
+
+def activity_note(activity_id: str) -> str:
+    """The speaker-note line of the slide where a run-sheet activity starts: its name and, for each
+    plan, its minutes and clock times, from activities.toml (the one source of the workshop's minutes)."""
+    from . import activities
+
+    try:
+        activity = activities.get(activity_id)
+    except (KeyError, activities.ActivitiesError) as error:
+        raise SlidesError(f"slide activity: {error.args[0] if error.args else error}") from None
+    order = [a.id for a in activities.load()]
+    parts = []
+    for length in activities.plans():
+        for start, end, a in activities.plan(length):
+            if a.id == activity_id:
+                parts.append(f"{end - start} min in the {length}-minute plan "
+                             f"({start // 60}:{start % 60:02d}–{end // 60}:{end % 60:02d})")
+    when = "; ".join(parts) if parts else "not in any plan"
+    return (f"Activity {order.index(activity_id) + 1} of {len(order)}: {activity.name}. {when}. "
+            "Steps, debrief and pitfalls: its card in the facilitator guide.")
 
 
 class SlidesError(Exception):
@@ -96,7 +144,7 @@ def _example_html(ex: ScoredExample) -> str:
             f'<p class="lesson">{inline(ex.lesson)}</p>')
 
 
-def slide_html(slide: dict, examples: dict[str, ScoredExample]) -> str:
+def slide_html(slide: dict, examples: dict[str, ScoredExample], form_link: str | None = None) -> str:
     kind = slide.get("kind", "plain")
     parts = []
     tag = "h1" if kind == "title" else "h2"
@@ -105,7 +153,8 @@ def slide_html(slide: dict, examples: dict[str, ScoredExample]) -> str:
         parts.append(f'<p class="lead">{inline(slide["lead"])}</p>')
     body = []
     if slide.get("points"):
-        items = "".join(f"<li>{inline(p)}</li>" for p in slide["points"])
+        items = "".join(f"<li>{inline(p.replace('{form_link}', form_link or NO_FORM_LINK))}</li>"
+                        for p in slide["points"])
         body.append(f"<ul>{items}</ul>")
     if slide.get("figure"):
         name = slide["figure"]
@@ -122,6 +171,8 @@ def slide_html(slide: dict, examples: dict[str, ScoredExample]) -> str:
             raise SlidesError(f"slide {slide['title']!r}: unknown example {slide['example']!r}")
         parts.append(_example_html(examples[slide["example"]]))
     notes = slide.get("notes", "").strip()
+    if slide.get("activity"):
+        notes = activity_note(slide["activity"]) + ("\n" + notes if notes else "")
     if notes:
         paragraphs = "".join(f"<p>{inline(p)}</p>" for p in notes.split("\n") if p.strip())
         parts.append(f'<aside class="notes">{paragraphs}</aside>')
@@ -129,8 +180,8 @@ def slide_html(slide: dict, examples: dict[str, ScoredExample]) -> str:
     return f'<section class="{html.escape(classes)}">{"".join(parts)}</section>'
 
 
-def deck_html(data: dict, examples: dict[str, ScoredExample]) -> str:
-    sections = "\n".join(slide_html(s, examples) for s in data["slides"])
+def deck_html(data: dict, examples: dict[str, ScoredExample], form_link: str | None = None) -> str:
+    sections = "\n".join(slide_html(s, examples, form_link) for s in data["slides"])
     title = html.escape(data.get("title", "InviteLab workshop"))
     return f"""<!doctype html>
 <html lang="en">
@@ -168,14 +219,15 @@ Global Recruiting, Whole Foods Market). Content CC BY 4.0; reveal.js is MIT (rev
 """
 
 
-def build_slides(out_dir, pdf: bool = False) -> dict:
+def build_slides(out_dir, pdf: bool = False, form_link: str | None = None) -> dict:
     """Write the deck into out_dir (index.html, reveal/, figures/, slides.css; slides.pdf with pdf).
+    ``form_link`` (the notes form's address) is shown where a slide says ``{form_link}``.
 
     Returns {"html": path, "pdf": path or None, "slides": count}."""
     out = Path(out_dir)
     data = load_source()
     examples = scored_examples(data)
-    page = deck_html(data, examples)
+    page = deck_html(data, examples, (form_link or "").strip() or None)
     try:
         out.mkdir(parents=True, exist_ok=True)
         shutil.copytree(VENDOR, out / "reveal", dirs_exist_ok=True)
@@ -200,12 +252,15 @@ def export_pdf(index: Path, pdf_path: Path) -> Path:
         from playwright.sync_api import sync_playwright
     except ImportError:
         raise SlidesError("--pdf needs playwright (pip install -r requirements.txt)") from None
-    if not Path(CHROMIUM).exists():
-        raise SlidesError(f"--pdf needs Chromium at {CHROMIUM} (apt-get install chromium, "
-                          "or set INVITELAB_CHROMIUM); the HTML deck was written")
+    browser_path = find_browser()
+    if browser_path is None:
+        if os.environ.get("INVITELAB_CHROMIUM"):
+            raise SlidesError(f"--pdf: INVITELAB_CHROMIUM names {CHROMIUM}, which does not exist; "
+                              "the HTML deck was written")
+        raise SlidesError(NO_BROWSER)
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = pw.chromium.launch(executable_path=browser_path, args=CHROMIUM_ARGS)
             try:
                 page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
                 page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:"))
