@@ -962,18 +962,30 @@ def build(source, mapping: dict[str, str] | None = None, *, title: str = "Linked
         files = input_files(source)
         exports, problems, notes, warnings = [], [], [], []
         roles, first, has_round = {}, None, False
+
+        def not_read(path: Path, error: DashboardError) -> None:
+            reason = str(error)
+            reason = reason[len(path.name) + 2:] if reason.startswith(path.name + ": ") else reason
+            problems.append(Problem(0, f"not read: {reason}", path.name))
+
+        readable = []
         for path in files:
             try:
-                export = read_export(path)
-                if first is not None and set(export.headers) != set(first.headers):
+                readable.append((path, read_export(path)))
+            except DashboardError as error:
+                not_read(path, error)
+        # The columns most of the files share (a stray file in the folder does not set them).
+        common = Counter(frozenset(e.headers) for _, e in readable).most_common(1)
+        for path, export in readable:
+            try:
+                if frozenset(export.headers) != common[0][0]:
+                    like = next(e for _, e in readable if frozenset(e.headers) == common[0][0])
                     raise DashboardError(
-                        f"its columns differ from those of {first.name}, the first file read; run the "
+                        f"its columns differ from those of {like.name} and the other files; run the "
                         "dashboard on it on its own")
                 part = _score_export(export, mapping, rubric, cache, path.name, order=len(notes))
             except DashboardError as error:
-                reason = str(error)
-                reason = reason[len(path.name) + 2:] if reason.startswith(path.name + ": ") else reason
-                problems.append(Problem(0, f"not read: {reason}", path.name))
+                not_read(path, error)
                 continue
             first = first or export
             exports.append(export)
