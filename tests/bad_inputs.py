@@ -249,6 +249,20 @@ def _unreadable(tmp, src):
     return path
 
 
+def _empty_folder(tmp):
+    folder = tmp / "empty"
+    folder.mkdir()
+    return folder
+
+
+def _junk_folder(tmp):
+    folder = tmp / "junk"
+    folder.mkdir()
+    (folder / "a.csv").write_bytes(b"")
+    (folder / "b.xlsx").write_bytes(b"PK\x03\x04 a workbook")
+    return folder
+
+
 def _read_only_folder(tmp, src):
     folder = tmp / "ro"
     folder.mkdir()
@@ -257,8 +271,12 @@ def _read_only_folder(tmp, src):
 
 
 PATHS = [
-    PathCase("input is a folder", "input", lambda tmp, src: tmp, "is a folder",
-             expect={"dashboard": "is a folder"}),
+    PathCase("input is a folder", "input", lambda tmp, src: tmp, "is a folder"),
+    # the dashboard reads a folder of drafts files; a folder with nothing in it is refused
+    PathCase("input is an empty folder", "input", lambda tmp, src: _empty_folder(tmp), "is a folder",
+             expect={"dashboard": "holds no files"}),
+    PathCase("input is a folder of unreadable files", "input", lambda tmp, src: _junk_folder(tmp), "is a folder",
+             expect={"dashboard": "none of the 2 files could be read"}),
     PathCase("input missing", "input", lambda tmp, src: tmp / "missing.csv", "cannot read",
              expect={"grade": "no such folder or zip", "dashboard": "file not found"}),
     PathCase("input is a pipe", "input", _fifo, "not a regular file",

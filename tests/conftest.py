@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
+
+# Notebooks run by nbval (the dashboard saves its report) write into a temporary folder, not the
+# runner's Downloads or home folder (invitelab.widgets.drafts.default_export_dir reads this).
+os.environ.setdefault("INVITELAB_DRAFTS_DIR", tempfile.mkdtemp(prefix="invitelab-test-saves-"))
 
 
 @pytest.fixture(scope="session")

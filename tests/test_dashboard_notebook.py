@@ -57,4 +57,4 @@ def test_notebook_runs_on_a_hostile_export(tmp_path):
     assert "&lt;script&gt;" in html            # the examples show the notes, escaped
     assert "Élodie" not in html                # and no names
     assert "40 rows with a problem" in html    # the empty rows are listed
-    assert (tmp_path / "class-report" / "summary.pdf").exists()
+    assert (tmp_path / "invitelab-class-report" / "summary.pdf").exists()  # beside the input, not in notebooks/

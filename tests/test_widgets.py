@@ -695,10 +695,6 @@ def test_points_chart_draws_every_label_and_its_title_inside_the_picture(title):
 
 
 
-@pytest.mark.xfail(strict=True, reason="reported to the lead: the class dashboard takes the "
-                   "drafts file's 'draft' column (1, 2, 3) for the note and ignores 'text' "
-                   "(workshop/dashboard.py: _NOTE_WORDS matches 'draft'); remove this mark once "
-                   "fixed there")
 def test_the_class_dashboard_reads_the_drafts_file(studio, tmp_path):
     from invitelab.workshop import dashboard
 
@@ -710,3 +706,9 @@ def test_the_class_dashboard_reads_the_drafts_file(studio, tmp_path):
     (path,) = tmp_path.glob("invitelab-drafts-nia-okafor-*.csv")
     mapping = dashboard.detect_mapping(dashboard.read_export(path))
     assert mapping["student"] == "student" and mapping["text"] == "note", mapping
+    assert mapping["draft"] == "ignore" and mapping["recipient_id"] == "recipient", mapping
+    report = dashboard.build(path)
+    assert [n.text for n in report.notes] == [studio.drafts[0].text, GOOD]
+    assert [n.round for n in report.notes] == ["before", "after"]  # the first draft, then the latest
+    assert report.notes[1].recipient == "dana-whitfield" and report.notes[1].draft == 2
+    assert report.drafts and "first draft counts as 'before'" in report.text_summary()

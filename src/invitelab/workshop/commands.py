@@ -1,7 +1,7 @@
 """Command-line sub-commands of the workshop kit, added to ``invitelab`` by :mod:`invitelab.cli`:
 
     invitelab forms -o DIR           the form-tool imports (Google Forms script, Qualtrics TXT)
-    invitelab dashboard ANSWERS.csv -o DIR [--map COLUMN=ROLE ...]   the class summary (HTML, PDF, PNG)
+    invitelab dashboard ANSWERS.csv|FOLDER ... [-o DIR] [--map COLUMN=ROLE ...]   the class summary
     invitelab slides -o DIR [--pdf]   the workshop deck (offline reveal.js folder, optional PDF)
     invitelab handouts -o DIR [--paper letter|a4|both] [--rubric FILE]   the printable handouts (PDF)
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 EXAMPLES_FORMS = """examples:
   invitelab forms -o workshop-forms
@@ -22,6 +23,13 @@ EXAMPLES_DASHBOARD = """examples:
   invitelab dashboard "Workshop notes (Responses).csv" -o class-report
   invitelab dashboard export.csv -o report --map "Q3=note" --map "Q2=round" --map "Q1=student"
   invitelab dashboard export.csv -o report --no-pdf
+  invitelab dashboard ~/Downloads/class-drafts       a folder of students' drafts files
+  invitelab dashboard invitelab-drafts-*.csv         several drafts files at once
+
+Students' drafts files (the studio notebook's and the book's "Download my drafts (CSV)") are read
+directly: each student's first draft counts as before, their latest as after. A file in the folder
+that cannot be read is listed in the report, not fatal. Without -o, the report goes in a folder
+invitelab-class-report beside the input (or in Downloads / your home folder); its path is printed.
 
 Roles for --map: student, round, note, consent, timestamp (and ignore). Columns are
 auto-detected from their titles when not mapped.
@@ -39,8 +47,10 @@ def add_guide_commands(sub, error_class) -> None:
                           epilog=EXAMPLES_DASHBOARD, formatter_class=argparse.RawDescriptionHelpFormatter,
                           description="Score every note in a form tool's CSV export (no profiles needed) and "
                                       "write a one-page class summary (HTML, PDF) and its chart (PNG).")
-    dash.add_argument("input", metavar="ANSWERS.csv", help="the CSV the form tool exported")
-    dash.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write the report into")
+    dash.add_argument("input", metavar="ANSWERS.csv", nargs="+",
+                      help="the CSV the form tool exported, or students' drafts files, or a folder of them")
+    dash.add_argument("-o", "--output", metavar="DIR",
+                      help="folder to write the report into (default: invitelab-class-report beside the input)")
     dash.add_argument("--map", action="append", default=[], metavar="COLUMN=ROLE",
                       help="say which column holds what (repeatable)")
     dash.add_argument("--title", default="LinkedIn invitations workshop", help="the report's title")
@@ -78,10 +88,12 @@ def _dashboard(args, error_class) -> int:
             rubric = load_rubric(args.rubric)
         except RubricError as error:
             raise error_class(str(error)) from None
+    source = args.input[0] if len(args.input) == 1 else args.input
+    output = args.output or dashboard.default_report_dir(source)
     try:
-        report = dashboard.build(args.input, mapping=mapping or None, title=args.title, show_names=args.names,
+        report = dashboard.build(source, mapping=mapping or None, title=args.title, show_names=args.names,
                                  rubric=rubric)
-        paths = report.save(args.output, pdf=not args.no_pdf)
+        paths = report.save(output, pdf=not args.no_pdf)
     except dashboard.DashboardError as error:
         raise error_class(str(error)) from None
     except dashboard.DashboardInterrupted as interrupted:
@@ -90,10 +102,14 @@ def _dashboard(args, error_class) -> int:
     for warning in report.warnings:
         print(f"invitelab: note: {warning}", file=sys.stderr)
     print(report.text_summary())
+    print(f"The report is in {Path(output).resolve()}:")
     for path in paths:
-        print(path)
+        print(Path(path).resolve())
     if report.problems:
-        print(f"{len(report.problems)} row(s) have a problem; they are listed in the report.", file=sys.stderr)
+        files = sum(1 for p in report.problems if not p.row and p.file)
+        print(f"{len(report.problems) - files} row(s) have a problem"
+              + (f" and {files} file(s) could not be read" if files else "") + "; they are listed in the report.",
+              file=sys.stderr)
     return 0
 
 def cmd_slides(args, error_type) -> int:

@@ -43,7 +43,7 @@ from invitelab import CRITERIA, LEVELS, score
 from invitelab.atomic import write_whole
 from invitelab.batch import safe_cell
 
-ROLES = ("student", "round", "note", "note_before", "note_after", "consent", "timestamp", "ignore")
+ROLES = ("student", "round", "note", "note_before", "note_after", "consent", "timestamp", "recipient", "ignore")
 ROUNDS = ("before", "after")
 LEVEL_WORDS = {"generic": "Generic", "developing": "Developing", "personalized": "Personalized",
                "exemplary": "Exemplary"}
@@ -63,6 +63,9 @@ __all__ = [
     "detect_mapping",
     "read_export",
     "sample_class_path",
+    "default_report_dir",
+    "input_files",
+    "is_drafts_file",
 ]
 
 
@@ -235,8 +238,20 @@ _RULES = (
 )
 
 
+#: a column named just this holds the note (the drafts file's ``text``, a form's "Message")
+_NOTE_NAMES = re.compile(r"^(the |your )?(text|notes?|messages?|invitations?|invites?|invitation (note|text|message)|"
+                         r"note text|message text|body)\s*[:?]?$", re.I)
+#: the drafts file's recipient column (``recipient_id``), a "To" or "Recipient" column
+_RECIPIENT_NAMES = re.compile(r"^(recipient|recipient[ _]?id|to|to whom|addressee|profile[ _]?id)$", re.I)
+_SMALL_INTEGER = re.compile(r"^[+-]?\d{1,6}(\.0+)?$")
+
+
 def _guess(title: str) -> str | None:
     t = title.strip()
+    if _NOTE_NAMES.match(t):
+        return "note"
+    if _RECIPIENT_NAMES.match(t):
+        return "recipient"
     for role, pattern in _RULES:
         if pattern.search(t):
             # "Your note (before or after?)" is a round question only if it does not ask for a note.
@@ -265,19 +280,25 @@ def detect_mapping(export, mapping: dict[str, str] | None = None) -> dict[str, s
     guessed: dict[str, str] = {}
     for header, title in zip(export.headers, export.titles):
         guessed[header] = _guess(title) or _guess(header) or "ignore"
-    # Keep one column per single role: the first (student: prefer a "name or id" over an email).
-    for role in ("student", "round", "consent", "timestamp", "note"):
+    for k, header in enumerate(export.headers):  # a column of small integers (a draft number) is never the note
+        if guessed[header] in ("note", "note_before", "note_after") and _numbers_only(export, k):
+            guessed[header] = "ignore"
+    # Keep one column per single role: the first (student: prefer a "name or id" over an email;
+    # note: prefer a column named just text, note, message or invitation).
+    for role in ("student", "round", "consent", "timestamp", "note", "recipient"):
         cols = [h for h, r in guessed.items() if r == role]
         if len(cols) > 1:
             if role == "student":
                 cols.sort(key=lambda h: (0 if re.search(r"student|name", _title(export, h), re.I) else 1))
+            if role == "note":
+                cols.sort(key=lambda h: 0 if _NOTE_NAMES.match(_title(export, h)) or _NOTE_NAMES.match(h) else 1)
             for extra in cols[1:]:
                 guessed[extra] = "ignore"
     if not any(r in ("note", "note_before", "note_after") for r in guessed.values()):
         # No title says "note": take the free-text column with the longest answers.
         lengths = {}
         for k, header in enumerate(export.headers):
-            if guessed[header] != "ignore":
+            if guessed[header] != "ignore" or _numbers_only(export, k):
                 continue
             values = [rec[k] for _, rec in export.rows[:500] if k < len(rec) and rec[k]]
             if values:
@@ -305,6 +326,13 @@ def detect_mapping(export, mapping: dict[str, str] | None = None) -> dict[str, s
     return guessed
 
 
+def _numbers_only(export: Export, k: int) -> bool:
+    """True when every answer in column ``k`` (of the first 500 rows) is a number: a draft number,
+    a score, a count. Such a column is never the note."""
+    values = [rec[k] for _, rec in export.rows[:500] if k < len(rec) and rec[k].strip()]
+    return bool(values) and all(_SMALL_INTEGER.match(v.strip()) for v in values)
+
+
 def _title(export: Export, header: str) -> str:
     return export.titles[export.headers.index(header)]
 
@@ -316,7 +344,9 @@ def mapping_html(export, mapping: dict[str, str] | None = None) -> str:
     explain = {"student": "matches a student's before and after notes", "round": "before or after",
                "note": "the invitation note", "note_before": "the note before the workshop",
                "note_after": "the note after the workshop", "consent": "may we show it as an example",
-               "timestamp": "when it was sent", "ignore": "not used"}
+               "timestamp": "when it was sent",
+               "recipient": "who the note is to (shown in the draft history; scoring uses no profile)",
+               "ignore": "not used"}
     rows = "".join(
         f"<tr><td>{escape(_short(title, 90))}</td><td><code>{escape(role)}</code></td>"
         f"<td>{escape(explain[role])}</td></tr>"
@@ -341,6 +371,11 @@ class Note:
     consent: bool
     order: int
     result: object = None  # invitelab.Result
+    file: str = ""  # the file it came from, when several were read
+    recipient: str = ""  # the recipient column (a drafts file's recipient_id), when there is one
+    draft: int | None = None  # a drafts file's draft number
+    draft_id: str = ""  # a drafts file's id (the same draft in two downloads counts once)
+    saved_at: str = ""  # a drafts file's timestamp
 
     @property
     def level(self) -> str:
@@ -353,8 +388,15 @@ class Note:
 
 @dataclass(frozen=True)
 class Problem:
-    row: int
+    row: int  # 0: the whole file
     reason: str
+    file: str = ""  # the file, when several were read
+
+    @property
+    def where(self) -> str:
+        if not self.file:
+            return str(self.row)
+        return f"{self.file}, row {self.row}" if self.row else f"{self.file} (whole file)"
 
 
 _YES = re.compile(r"^\s*(y|yes|yeah|yep|true|1|ok|okay|sure|agree|i agree|i consent|consent given|"
@@ -371,6 +413,11 @@ def _round(value: str) -> str | None:
     if re.search(r"\b(after|post|end|final|second|rewrite|revised|later)\b|^post-|^2$|\b(round|draft|attempt) ?2\b", v):
         return "after"
     return None
+
+
+def _key(note: Note) -> str:
+    """Who a note counts for: its student, or (no student) its own row."""
+    return note.student or f"(row {note.row}{' of ' + note.file if note.file else ''})"
 
 
 def _cell(rec: tuple[str, ...], k: int | None) -> str:
@@ -390,6 +437,10 @@ class Report:
     show_names: bool = False
     simulated: bool = False
     _labels: dict[str, str] = field(default_factory=dict, repr=False)
+    #: the files read, when several were (a folder of drafts files): the report never replaces one
+    sources: list = field(default_factory=list)
+    #: True when the notes came from students' drafts files (first draft "before", latest "after")
+    drafts: bool = False
 
     # -- who counts -------------------------------------------------------------------------
     def latest(self) -> dict[str, dict[str, Note]]:
@@ -399,9 +450,31 @@ class Report:
         for n in sorted(self.notes, key=lambda n: n.order):
             if n.round is None:
                 continue
-            key = n.student or f"(row {n.row})"
-            out.setdefault(key, {})[n.round] = n
+            out.setdefault(_key(n), {})[n.round] = n
         return out
+
+    def history(self) -> dict[str, list[Note]]:
+        """Every note of each student, in the order written (a drafts file: by the time saved)."""
+        out: dict[str, list[Note]] = {}
+        for n in sorted(self.notes, key=lambda n: n.order):
+            out.setdefault(_key(n), []).append(n)
+        return out
+
+    def history_html(self, limit: int | None = None) -> str:
+        """Each student's drafts in order, level and score of each (labels, not names)."""
+        groups = [(s, ns) for s, ns in self.history().items() if not s.startswith("(row ")]
+        if not groups:
+            return '<p class="wk-small">No student names or ids in the file, so no draft history.</p>'
+        shown = groups if limit is None else groups[:limit]
+        rows = "".join(
+            f"<tr><td>{escape(self.label(s))}</td><td>{len(ns)}</td><td>"
+            + " &rarr; ".join(f"{escape(LEVEL_WORDS[n.level])} ({n.result.score:.0f})" for n in ns)
+            + "</td></tr>" for s, ns in shown)
+        more = (f'<p class="wk-small">... and {len(groups) - len(shown)} more students.</p>'
+                if len(shown) < len(groups) else "")
+        return ('<table class="wk-history"><caption>Draft history: every note of each student, in order'
+                '</caption><thead><tr><th scope="col">Student</th><th scope="col">Notes</th>'
+                f'<th scope="col">Levels (score), first to latest</th></tr></thead><tbody>{rows}</tbody></table>{more}')
 
     def counted(self, round_: str) -> list[Note]:
         return [d[round_] for d in self.latest().values() if round_ in d]
@@ -426,6 +499,16 @@ class Report:
     def pairs(self) -> list[tuple[str, Note, Note]]:
         return [(s, d["before"], d["after"]) for s, d in self.latest().items()
                 if "before" in d and "after" in d and not s.startswith("(row ")]
+
+    def counting_rule(self) -> str:
+        """How several notes of one student count, in one sentence (said in the summary)."""
+        if self.drafts:
+            extra = sum(max(len(ns) - 2, 0) for s, ns in self.history().items() if not s.startswith("(row "))
+            return ("From the students' drafts files, each student's first draft counts as 'before' and their "
+                    "latest draft as 'after' (a student with one draft counts only before)"
+                    + (f"; the {extra} draft{' in between is' if extra == 1 else 's in between are'} in the "
+                       "draft history and in scored-notes.csv" if extra else "") + ". ")
+        return ""
 
     def label(self, student: str) -> str:
         """The name shown for a student: "Student A", ... unless ``show_names``."""
@@ -491,9 +574,12 @@ class Report:
         text = (
             f"{lead}{f['students']} student{'' if f['students'] == 1 else 's'} handed in {f['notes']} invitation "
             f"note{'' if f['notes'] == 1 else 's'}. "
-            f"Before the workshop, {f['good_before']} of {f['before']} notes ({pct(f['good_before'], f['before'])}) "
-            f"were personalized or exemplary; after it, {f['good_after']} of {f['after']} "
-            f"({pct(f['good_after'], f['after'])}). "
+            + (f"{f['good_before']} of {f['before']} first drafts ({pct(f['good_before'], f['before'])}) "
+               f"were personalized or exemplary; of the latest drafts, {f['good_after']} of {f['after']} "
+               if self.drafts else
+               f"Before the workshop, {f['good_before']} of {f['before']} notes ({pct(f['good_before'], f['before'])}) "
+               f"were personalized or exemplary; after it, {f['good_after']} of {f['after']} ")
+            + f"({pct(f['good_after'], f['after'])}). "
         )
         if f["pairs"]:
             who = "the one student" if f["pairs"] == 1 else f"the {f['pairs']} students"
@@ -502,7 +588,10 @@ class Report:
         if missed:
             text += "The checks most often missed after the workshop: " + "; ".join(
                 f"{title.lower()} ({round(100 * a)}% of notes)" for _, title, _, a in missed) + ". "
+        text += self.counting_rule()
         text += "Notes were scored by the InviteLab checker without the recipients' profiles."
+        if self.drafts:
+            text = text[:-1] + " (so a level may differ from the one a student saw in the checker)."
         return text
 
     # -- charts -----------------------------------------------------------------------------
@@ -590,12 +679,12 @@ class Report:
         if not self.problems:
             return '<p class="wk-ok">Every row could be used.</p>'
         shown = self.problems if limit is None else self.problems[:limit]
-        rows = "".join(f"<tr><td>{p.row}</td><td>{escape(p.reason)}</td></tr>" for p in shown)
+        rows = "".join(f"<tr><td>{escape(p.where)}</td><td>{escape(p.reason)}</td></tr>" for p in shown)
         more = (f'<p class="wk-small">... and {len(self.problems) - len(shown)} more '
                 "(all are listed in the notebook and in scored-notes.csv).</p>") if len(shown) < len(self.problems) else ""
         return (f'<table class="wk-problems"><caption>{len(self.problems)} row'
                 f'{"s" if len(self.problems) != 1 else ""} with a problem (listed, never dropped)</caption>'
-                '<thead><tr><th scope="col">Row</th><th scope="col">Problem</th></tr></thead>'
+                f'<thead><tr><th scope="col">{"Where" if self.sources else "Row"}</th><th scope="col">Problem</th></tr></thead>'
                 f"<tbody>{rows}</tbody></table>{more}")
 
     def examples_html(self, n: int = 3) -> str:
@@ -634,6 +723,7 @@ class Report:
             "missed": lambda: self.chart_html("missed"),
             "examples": lambda: self.examples_html(3),
             "paragraph": lambda: f"<p>{escape(self.text_summary())}</p>",
+            "history": lambda: self.history_html(),
         }
         if name not in parts:
             raise DashboardError(f"unknown section {name!r} (sections: {', '.join(parts)})")
@@ -684,18 +774,29 @@ class Report:
         any problem. For the instructor's own records: it holds names."""
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(["row", "student", "round", "level", "score", "missed", "problem"])
-        problems: dict[int, list[str]] = {}
+        many = bool(self.sources)  # several files: say which file each row is from
+        extra = (["recipient", "draft"] if self.drafts else [])
+        writer.writerow((["file"] if many else []) + ["row", "student", "round", "level", "score", "missed",
+                                                      "problem"] + extra)
+        problems: dict[tuple[str, int], list[str]] = {}
         for p in self.problems:
-            problems.setdefault(p.row, []).append(p.reason)
+            problems.setdefault((p.file, p.row), []).append(p.reason)
         done = set()
+        latest = self.latest()
         for n in sorted(self.notes, key=lambda n: n.order):
-            writer.writerow([n.row, safe_cell(n.student), n.round or "", n.level, f"{n.result.score:.1f}",
-                             " ".join(n.missed), "; ".join(problems.get(n.row, []))])
-            done.add(n.row)
-        for row, reasons in sorted(problems.items()):
-            if row not in done:
-                writer.writerow([row, "", "", "", "", "", "; ".join(reasons)])
+            counted = n.round if n.round and latest.get(_key(n), {}).get(n.round) is n else ""
+            round_ = n.round or ""
+            if self.drafts and not counted:
+                round_ = "history"  # an earlier draft: in the history, not in the class figures
+            writer.writerow(([safe_cell(n.file)] if many else [])
+                            + [n.row, safe_cell(n.student), round_, n.level, f"{n.result.score:.1f}",
+                               " ".join(n.missed), "; ".join(problems.get((n.file, n.row), []))]
+                            + ([safe_cell(n.recipient), "" if n.draft is None else n.draft] if self.drafts else []))
+            done.add((n.file, n.row))
+        for (file, row), reasons in sorted(problems.items()):
+            if (file, row) not in done:
+                writer.writerow(([safe_cell(file)] if many else []) + [row, "", "", "", "", "", "; ".join(reasons)]
+                                + [""] * len(extra))
         return buffer.getvalue()
 
     def save(self, directory, *, pdf: bool = True) -> list[Path]:
@@ -717,13 +818,13 @@ class Report:
         if pdf:
             files["summary.pdf"] = self.pdf_bytes()
         files["summary.html"] = _utf8(self.summary_html())
-        source = self.export.path
+        inputs = [Path(x) for x in self.sources] or ([self.export.path] if self.export.path else [])
         for name in files:
             target = out / name
             if target.is_symlink() or (target.exists() and not target.is_file()):
                 raise DashboardError(f"{target}: is a link or a folder, not a file; nothing written (remove it, "
                                      "or name another folder)")
-            if source is not None and target.exists() and _same_file(target, source):
+            if target.exists() and any(_same_file(target, source) for source in inputs):
                 raise DashboardError(f"{target}: is the input file; writing the report there would replace "
                                      "the answers. Name another folder for the report")
         written: list[Path] = []
@@ -770,12 +871,198 @@ def _short(text: str, n: int) -> str:
     return one if len(one) <= n else one[: n - 1].rstrip() + "\u2026"
 
 
+DRAFTS_COLUMNS = ("id", "student", "text", "timestamp", "draft")  # what marks a students' drafts file
+
+
+def is_drafts_file(export: Export) -> bool:
+    """True for the drafts CSV the studio notebook and the book's checker download."""
+    return set(DRAFTS_COLUMNS) <= set(export.headers)
+
+
+REPORT_FOLDER = "invitelab-class-report"
+
+
+def default_report_dir(source=None) -> Path:
+    """Where an advisor finds the report: a folder ``invitelab-class-report`` beside the input (for
+    a folder of drafts files, beside that folder). When the input is inside the kit (the sample
+    class, a file put next to the notebook, which a ``git pull`` may overwrite) or its folder cannot
+    be written, the folder goes where the drafts export saves: Downloads, else the home folder
+    (Colab: /content; ``INVITELAB_DRAFTS_DIR`` overrides), as
+    :func:`invitelab.widgets.drafts.default_export_dir` chooses."""
+    from invitelab import kitdata
+    from invitelab.widgets.drafts import default_export_dir
+
+    items = list(source) if isinstance(source, (list, tuple)) else [source] if source is not None else []
+    if items and isinstance(items[0], (str, os.PathLike)):
+        try:
+            first = Path(items[0]).expanduser().resolve()
+            parent = first.parent
+            kit = kitdata.repo_root().resolve()
+            inside_kit = parent == kit or kit in parent.parents
+            if first.exists() and not inside_kit and os.access(parent, os.W_OK):
+                return parent / REPORT_FOLDER
+        except (OSError, ValueError):
+            pass
+    return default_export_dir() / REPORT_FOLDER
+
+
+def input_files(source) -> list[Path]:
+    """The CSV files to read for ``source``: a file, a folder (its files, in name order; hidden
+    files and sub-folders are skipped) or a list of files and folders."""
+    items = list(source) if isinstance(source, (list, tuple)) else [source]
+    files: list[Path] = []
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            inside = sorted((p for p in path.iterdir() if not p.name.startswith((".", "~$")) and not p.is_dir()),
+                            key=lambda p: p.name.lower())
+            if not inside:
+                raise DashboardError(f"{path}: the folder holds no files; put the students' CSV files in it")
+            files += inside
+        else:
+            files.append(path)
+    return files
+
+
 def build(source, mapping: dict[str, str] | None = None, *, title: str = "LinkedIn invitations workshop",
           show_names: bool = False, simulated: bool | None = None, rubric=None) -> Report:
     """Read, map and score a form export; see the module's docstring. ``rubric`` (an
     :class:`invitelab.Rubric`, e.g. from ``load_rubric("my-rubric.toml")``) scores with a course's
-    own weights."""
-    export = read_export(source)
+    own weights.
+
+    ``source`` may also be a folder or a list of files (each student's own drafts file, say): every
+    file is read with the same columns as the first readable one; a file that cannot be read, or
+    whose columns differ, is listed in :attr:`Report.problems` (not fatal)."""
+    cache: dict[str, object] = {}
+    many = isinstance(source, (list, tuple)) or (isinstance(source, (str, os.PathLike)) and Path(source).is_dir())
+    if not many:
+        export = read_export(source)
+        roles, notes, problems, warnings, has_round = _score_export(export, mapping, rubric, cache, "")
+        sources: list = []
+        drafts = is_drafts_file(export) and not has_round
+    else:
+        files = input_files(source)
+        exports, problems, notes, warnings = [], [], [], []
+        roles, first, has_round = {}, None, False
+
+        def not_read(path: Path, error: DashboardError) -> None:
+            reason = str(error)
+            reason = reason[len(path.name) + 2:] if reason.startswith(path.name + ": ") else reason
+            problems.append(Problem(0, f"not read: {reason}", path.name))
+
+        readable = []
+        for path in files:
+            try:
+                readable.append((path, read_export(path)))
+            except DashboardError as error:
+                not_read(path, error)
+        # The columns most of the files share (a stray file in the folder does not set them).
+        common = Counter(frozenset(e.headers) for _, e in readable).most_common(1)
+        for path, export in readable:
+            try:
+                if frozenset(export.headers) != common[0][0]:
+                    like = next(e for _, e in readable if frozenset(e.headers) == common[0][0])
+                    raise DashboardError(
+                        f"its columns differ from those of {like.name} and the other files; run the "
+                        "dashboard on it on its own")
+                part = _score_export(export, mapping, rubric, cache, path.name, order=len(notes))
+            except DashboardError as error:
+                not_read(path, error)
+                continue
+            first = first or export
+            exports.append(export)
+            part_roles, part_notes, part_problems, part_warnings, part_round = part
+            roles = roles or part_roles
+            has_round = has_round or part_round
+            notes += part_notes
+            problems += part_problems
+            warnings += part_warnings
+        if first is None:
+            raise DashboardError(f"none of the {len(files)} file{'' if len(files) == 1 else 's'} could be read: "
+                                 + "; ".join(f"{p.file}: {p.reason}" for p in problems[:3]))
+        folder = Path(source) if not isinstance(source, (list, tuple)) else None
+        name = (f"{len(exports)} file{'' if len(exports) == 1 else 's'}"
+                + (f" in the folder {folder.name}" if folder is not None else ""))
+        export = Export(name, first.headers, first.titles, (), first.encoding, (), None, ())
+        sources = [Path(e.path) for e in exports if e.path is not None]
+        drafts = all(is_drafts_file(e) for e in exports) and not has_round
+        warnings = _dedupe_warnings(warnings)
+    if drafts:
+        notes, duplicates = _dedupe_drafts(notes)
+        if duplicates:
+            warnings.append(f"{duplicates} draft{'' if duplicates == 1 else 's'} appeared in more than one file "
+                            "(a student downloaded their drafts twice); each draft is counted once.")
+    if not has_round:
+        _assign_rounds(notes, drafts)
+        warnings.append("From the drafts files: each student's first draft is 'before' and their latest is "
+                        "'after'; the drafts in between are in the draft history." if drafts else
+                        "No before/after column: each student's first note is taken as 'before' and their "
+                        "later notes as 'after'.")
+    if simulated is None:
+        try:
+            simulated = not many and Path(str(source)).resolve() == sample_class_path().resolve()
+        except (OSError, ValueError):
+            simulated = False
+        simulated = simulated or "SIMULATED" in export.name.upper() or export.name == "sample-class.csv"
+    problems.sort(key=lambda p: (p.file, p.row))
+    return Report(export, roles, notes, problems, warnings, title, show_names, bool(simulated),
+                  sources=sources, drafts=drafts)
+
+
+def _dedupe_warnings(warnings: list[str]) -> list[str]:
+    seen, out = set(), []
+    for w in warnings:
+        if w not in seen:
+            seen.add(w)
+            out.append(w)
+    return out
+
+
+def _dedupe_drafts(notes: list[Note]) -> tuple[list[Note], int]:
+    """The same draft (same id and text) in two downloads counts once."""
+    seen, out, duplicates = set(), [], 0
+    for n in notes:
+        key = (n.draft_id, n.student, n.text)
+        if n.draft_id and key in seen:
+            duplicates += 1
+            continue
+        seen.add(key)
+        out.append(n)
+    return out, duplicates
+
+
+def _saved_key(note: Note):
+    from datetime import datetime, timezone
+
+    try:
+        when = datetime.fromisoformat(note.saved_at.strip().replace("Z", "+00:00"))
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        stamp = when.timestamp()
+    except ValueError:
+        stamp = float("inf")  # no readable time: after the dated drafts, in file order
+    return (stamp, note.draft if note.draft is not None else 0, note.order)
+
+
+def _assign_rounds(notes: list[Note], drafts: bool) -> None:
+    """No round column: a student's first note is "before", their later ones "after". For drafts
+    files, "first" is by the time each draft was saved (then its number), across files."""
+    by_student: dict[str, list[Note]] = {}
+    for n in notes:
+        by_student.setdefault(_key(n), []).append(n)
+    for group in by_student.values():
+        group.sort(key=_saved_key if drafts else (lambda n: n.order))
+        if drafts:  # the order the history and latest() read
+            orders = sorted(n.order for n in group)
+            for n, order in zip(group, orders):
+                n.order = order
+        group[0].round = "before"
+        for n in group[1:]:
+            n.round = "after"
+
+
+def _score_export(export: Export, mapping, rubric, cache, file: str, order: int = 0):
+    """Map and score one file: (roles, notes, problems, warnings, has a round column)."""
     roles = detect_mapping(export, mapping)
     index = {role: k for k, h in enumerate(export.headers) for role in [roles[h]] if role != "ignore"}
     has_long = "note" in index
@@ -784,23 +1071,30 @@ def build(source, mapping: dict[str, str] | None = None, *, title: str = "Linked
         raise DashboardError(
             f"{export.name}: no column holds the notes; say which one, e.g. mapping={{'Your note': 'note'}} "
             f"(columns: {', '.join(repr(h) for h in export.headers[:12])})")
+    drafts = is_drafts_file(export)
     warnings = list(export.warnings)
     if "student" not in index:
         warnings.append("No column names the student, so before and after notes cannot be matched; "
                         "levels are still counted.")
     if "consent" not in index:
-        warnings.append("No consent column: no student's note is shown as an example.")
+        warnings.append("No consent column: no student's note is shown as an example."
+                        + (" (A drafts file has none: ask students' permission before showing one.)"
+                           if drafts else ""))
     notes: list[Note] = []
     problems: list[Problem] = []
-    cache: dict[str, object] = {}
     width = len(export.headers)
+    col = {h: k for k, h in enumerate(export.headers)}
 
     def scored(text: str):
         if text not in cache:
             cache[text] = score(text) if rubric is None else score(text, rubric=rubric)
         return cache[text]
 
-    problems += [Problem(row, reason) for row, reason in export.malformed]
+    def problem(row: int, reason: str) -> None:
+        problems.append(Problem(row, reason, file))
+
+    for row, reason in export.malformed:
+        problem(row, reason)
     for k, header in enumerate(export.headers):  # "text" twice: the second is "text (2)"; say so if unused
         twin = re.fullmatch(r"(.*) \((\d+)\)", header)
         if twin and roles[header] == "ignore" and twin[1] in roles and roles[twin[1]] != "ignore" \
@@ -808,27 +1102,30 @@ def build(source, mapping: dict[str, str] | None = None, *, title: str = "Linked
             warnings.append(f"the column {twin[1]!r} appears more than once; the {roles[twin[1]]} is read from "
                             f"the first, and column {k + 1} ({header!r}) is not used; map it "
                             f"(--map \"{header}=...\") if it is the one to read")
-    order = 0
     for row, rec in export.rows:
         if not any(rec):
-            problems.append(Problem(row, "empty row: nothing to score"))
+            problem(row, "empty row: nothing to score")
             continue
         if len(rec) > width and any(rec[width:]):
-            problems.append(Problem(row, f"the row has {len(rec)} cells but the header has {width}; "
-                                         "the extra cells were not read"))
+            problem(row, f"the row has {len(rec)} cells but the header has {width}; the extra cells were not read")
         student = _cell(rec, index.get("student"))
         consent_text = _cell(rec, index.get("consent"))
         consent = bool(_YES.match(consent_text)) and not _NO.match(consent_text)
+        extra = {"file": file, "recipient": _cell(rec, index.get("recipient"))}
+        if drafts:
+            number = _cell(rec, col["draft"]).strip()
+            extra.update(draft_id=_cell(rec, col["id"]).strip(), saved_at=_cell(rec, col["timestamp"]),
+                         draft=int(number) if number.isdigit() and len(number) < 7 else None)
         items: list[tuple[str | None, str, str]] = []  # (round, text, column)
         if has_long:
             raw_round = _cell(rec, index.get("round"))
             round_ = _round(raw_round) if "round" in index else None
             items.append((round_, _cell(rec, index["note"]), "note"))
             if "round" in index and round_ is None:
-                problems.append(Problem(row, f"the round {_short(raw_round, 40)!r} is neither before nor after: "
-                                             "the note is scored but not counted before or after"
-                                        if raw_round else "no round (before or after): the note is scored but "
-                                                          "not counted before or after"))
+                problem(row, f"the round {_short(raw_round, 40)!r} is neither before nor after: "
+                             "the note is scored but not counted before or after"
+                        if raw_round else "no round (before or after): the note is scored but "
+                                          "not counted before or after")
         for role in ("note_before", "note_after"):
             if role in index:
                 items.append((role.split("_")[1], _cell(rec, index[role]), role))
@@ -836,40 +1133,21 @@ def build(source, mapping: dict[str, str] | None = None, *, title: str = "Linked
         for round_, text, column in items:
             if not text.strip():
                 if column == "note" and index["note"] >= len(rec):
-                    problems.append(Problem(row, f"the row has {len(rec)} cell{'' if len(rec) == 1 else 's'} but the "
-                                                 f"header has {width}: no note cell; scored as a blank invitation"))
+                    problem(row, f"the row has {len(rec)} cell{'' if len(rec) == 1 else 's'} but the "
+                                 f"header has {width}: no note cell; scored as a blank invitation")
                 elif column == "note":
-                    problems.append(Problem(row, "the note is empty: scored as a blank invitation (generic)"))
+                    problem(row, "the note is empty: scored as a blank invitation (generic)")
                 else:
                     continue  # a wide row may leave one of the two empty
             any_note = True
             order += 1
-            notes.append(Note(row, student, round_, text, consent, order, scored(text)))
+            notes.append(Note(row, student, round_, text, consent, order, scored(text), **extra))
         if not any_note:
-            problems.append(Problem(row, "no note in this row"))
+            problem(row, "no note in this row")
         elif not student and "student" in index:
-            problems.append(Problem(row, "no student name or id: the note counts, but cannot be matched "
-                                         "with the same student's other note"))
-    if has_long and "round" not in index:
-        # No round column: a student's first note is "before", their later ones "after".
-        by_student: dict[str, list[Note]] = {}
-        for n in notes:
-            by_student.setdefault(n.student or f"(row {n.row})", []).append(n)
-        for group in by_student.values():
-            group.sort(key=lambda n: n.order)
-            group[0].round = "before"
-            for n in group[1:]:
-                n.round = "after"
-        warnings.append("No before/after column: each student's first note is taken as 'before' and their "
-                        "later notes as 'after'.")
-    if simulated is None:
-        try:
-            simulated = Path(str(source)).resolve() == sample_class_path().resolve()
-        except (OSError, ValueError):
-            simulated = False
-        simulated = simulated or "SIMULATED" in export.name.upper() or export.name == "sample-class.csv"
-    problems.sort(key=lambda p: p.row)
-    return Report(export, roles, notes, problems, warnings, title, show_names, bool(simulated))
+            problem(row, "no student name or id: the note counts, but cannot be matched "
+                         "with the same student's other note")
+    return roles, notes, problems, warnings, "round" in index
 
 
 # ---------------------------------------------------------------------------------------------
