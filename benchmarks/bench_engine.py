@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_engine.py            # everything (about a minute)
     .venv/bin/python benchmarks/bench_engine.py --quick    # fewer repetitions
     .venv/bin/python benchmarks/bench_engine.py --real-holdout   # also the held-out real notes (once, at the end)
-                                                                 # (data/real/holdout.csv and data/real2/notes.csv)
+                                                                 # (data/real/holdout.csv, data/real2/ and data/real3/notes.csv)
     .venv/bin/python benchmarks/bench_engine.py --adversarial   # only the adversarial families' times
 
 Targets (2-core machine): median <= 0.5 ms and p99 <= 2 ms per check; `invitelab check` whole
@@ -146,11 +146,11 @@ def agreement() -> None:
 
 
 def real_notes(holdout: bool) -> None:
-    """Real notes from public sources, scored with no profile (data/real/ and data/real2/, see their
-    READMEs). The held-out files (data/real/holdout.csv and the wholly held-out data/real2/notes.csv)
-    are scored only with --real-holdout: run that once, at the end of a piece of engine work, and do
-    not read their rows."""
-    held_out = [DATA / "real" / "holdout.csv", DATA / "real2" / "notes.csv"]
+    """Real notes from public sources, scored with no profile (data/real/, data/real2/ and data/real3/,
+    see their READMEs). The held-out files (data/real/holdout.csv and the wholly held-out
+    data/real2/notes.csv and data/real3/notes.csv, the last one blind) are scored only with
+    --real-holdout: run that once, at the end of a piece of engine work, and do not read their rows."""
+    held_out = [DATA / "real" / "holdout.csv", DATA / "real2" / "notes.csv", DATA / "real3" / "notes.csv"]
     files = [DATA / "real" / "dev.csv"] + (held_out if holdout else [])
     for path in files:
         if not path.exists():
@@ -158,6 +158,7 @@ def real_notes(holdout: bool) -> None:
         real = evaluate_real(read_real(path))
         which = ("development set (rows may be read)" if path.stem == "dev" else
                  "SECOND HELD-OUT set, data/real2 (score once)" if path.parent.name == "real2" else
+                 "THIRD HELD-OUT set, data/real3, blind (score once)" if path.parent.name == "real3" else
                  "HELD-OUT set (score once)")
         print(f"Real notes, no profile: {which}, {real.labels.rows} notes")
         line("exact level", f"{real.labels.exact_level:.1%}")
@@ -197,7 +198,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--real-holdout", action="store_true",
-                        help="also score data/real/holdout.csv and data/real2/notes.csv "
+                        help="also score data/real/holdout.csv, data/real2/notes.csv and data/real3/notes.csv "
                              "(once, at the end of a piece of work)")
     parser.add_argument("--adversarial", action="store_true", help="only the adversarial families' times")
     parser.add_argument("--cap", type=float, default=5.0, help="seconds after which a family's run is stopped")

@@ -21,7 +21,7 @@ Checks:
 A folder with dev.csv and holdout.csv (data/real/) is a set of real notes labelled with no profile:
   its own columns (source, verdict, names_changed, labels, level), common_ground always n/a, and
   the dev/holdout split must follow the fixed seed (see check_real).
-A folder with only notes.csv in those columns (data/real2/) is a wholly held-out real-note set: the
+A folder with only notes.csv in those columns (data/real2/, data/real3/) is a wholly held-out real-note set: the
   same checks, no split, and no note may repeat or nearly repeat a note of the other real sets.
 Prints a summary table (rows per level, per criterion status) and exits 1 on any error.
 """
@@ -233,7 +233,7 @@ NEAR_DUPLICATE_RATIO = 0.85  # difflib ratio of normalised texts at or above whi
 
 
 def is_real_heldout_set(folder: Path) -> bool:
-    """A wholly held-out real-note set (data/real2/): notes.csv alone, no dev/holdout split."""
+    """A wholly held-out real-note set (data/real2/, data/real3/): notes.csv alone, no dev/holdout split."""
     return (folder / "notes.csv").is_file() and not is_real_set(folder)
 
 

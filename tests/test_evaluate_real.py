@@ -1,4 +1,5 @@
 """The measures used on the real-note sets (data/real/): AUC, kappa, the hand labels' score."""
+import importlib.util
 import math
 
 import pytest
@@ -50,3 +51,32 @@ def test_the_real_dev_set_is_scored_without_profiles():
     assert report.labels.rows == len(rows) >= 70
     assert report.engine.endorsed + report.engine.condemned == sum(r["source_verdict"] != "neutral" for r in rows)
     assert 0.0 <= report.ideal.auc <= 1.0 and 0.0 <= report.engine.auc <= 1.0
+
+
+def test_a_held_out_real_file_prints_only_its_summary(tmp_path, capsys):
+    """`python -m invitelab.evaluate --real FILE` lists disagreements (with the note's text) for a
+    dev.csv only; any other real-note file (holdout.csv, real2/ and real3/notes.csv) is held out and
+    gets its summary alone. Checked on a made-up note, so no held-out note is scored here."""
+    import csv
+
+    from invitelab.evaluate import main
+    from invitelab.kitdata import data_dir
+
+    spec = importlib.util.spec_from_file_location("check_data", data_dir() / "check_data.py")
+    check_data = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check_data)
+    marker = "Zorblat quux marker note"  # labelled exemplary so that the engine surely disagrees
+    row = {c: "pass" for c in check_data.CRITERIA}
+    row.update(id="x-1", text=marker, source_title="made up", source_url="https://example.org",
+               source_kind="blog", source_verdict="endorsed", names_changed="no", has_placeholder="no",
+               common_ground="n/a", level="exemplary", notes="")
+    for name, shown in (("dev.csv", True), ("notes.csv", False), ("holdout.csv", False)):
+        path = tmp_path / name
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=check_data.REAL_COLUMNS)
+            w.writeheader()
+            w.writerow(row)
+        assert main(["--real", str(path)]) == 0
+        out = capsys.readouterr().out
+        assert (marker in out) is shown, name
+        assert ("is a held-out set" in out) is not shown, name

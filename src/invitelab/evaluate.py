@@ -278,7 +278,7 @@ def evaluate_real(rows: list[dict[str, str]]) -> RealReport:
 def main_real(args: argparse.Namespace) -> int:
     """`python -m invitelab.evaluate --real FILE`: disagreements (unless --quiet) and the summary."""
     real = evaluate_real(read_real(args.labels))
-    held_out = Path(args.labels).name != "dev.csv"  # data/real/holdout.csv, data/real2/notes.csv: summary only
+    held_out = Path(args.labels).name != "dev.csv"  # real/holdout.csv, real2/ and real3/notes.csv: summary only
     if held_out and not args.quiet:
         print(f"{args.labels} is a held-out set: only its summary is printed (its rows are not for tuning)")
     if not args.quiet and not held_out:
