@@ -238,7 +238,7 @@ NEAR_DUPLICATE_RATIO = 0.85  # difflib ratio of normalised texts at or above whi
 
 
 def is_real_heldout_set(folder: Path) -> bool:
-    """A wholly held-out real-note set (data/real2/): notes.csv alone, no dev/holdout split."""
+    """A wholly held-out real-note set (data/real2/, data/real3/): notes.csv alone, no dev/holdout split."""
     return (folder / "notes.csv").is_file() and not is_real_set(folder)
 
 

@@ -94,3 +94,33 @@ def test_the_wholly_held_out_real_set_is_checked_and_may_not_repeat_the_first_se
     assert check_data.check(folder, quiet=True) == 1
     write([])
     assert check_data.check(folder, quiet=True) == 0
+
+
+def test_the_blind_third_real_set_is_checked_and_may_not_repeat_the_earlier_sets(tmp_path):
+    import csv
+
+    assert data_dir() / "real3" in SETS  # picked up by test_labelled_set_is_consistent above
+    for name in ("real", "real2", "real3"):
+        shutil.copytree(data_dir() / name, tmp_path / name)
+    folder = tmp_path / "real3"
+    assert check_data.check(folder, quiet=True) == 0
+
+    with open(folder / "notes.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    with open(tmp_path / "real2" / "notes.csv", newline="", encoding="utf-8") as f:
+        second = next(csv.DictReader(f))
+
+    def write(extra):
+        with open(folder / "notes.csv", "w", newline="", encoding="utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=check_data.REAL_COLUMNS)
+            w.writeheader()
+            w.writerows(rows + extra)
+
+    write([dict(second, id="rn3-999")])  # a note of data/real2 copied in: rejected as a repeat
+    assert check_data.check(folder, quiet=True) == 1
+    write([dict(rows[0], text="A note of its own about the Denver clinic opening.")])  # a repeated id
+    assert check_data.check(folder, quiet=True) == 1
+    write([dict(rows[0], id="rn3-998", text="Another note of its own.", level="exemplary")])  # wrong level
+    assert check_data.check(folder, quiet=True) == 1
+    write([])
+    assert check_data.check(folder, quiet=True) == 0
