@@ -1,4 +1,4 @@
-"""invitelab.bookpages and the chapter it generates (book/chapters/anatomy.md).
+"""invitelab.book.anatomy and the chapter it generates (book/chapters/anatomy.md).
 
 The chapter is built from the engine so that the book and the engine cannot disagree; these
 tests check the generated HTML is safe (every note escaped), complete (every criterion, in
@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from invitelab import CRITERIA, LEVEL_DESCRIPTIONS, LEVELS, bookpages
+from invitelab import CRITERIA, LEVEL_DESCRIPTIONS, LEVELS
+from invitelab.book import anatomy as bookpages
 from invitelab.engine import CORE
 from invitelab.engine.examples import ALEX, DANA
 from invitelab.kitdata import profiles
@@ -126,7 +127,7 @@ def test_chapter_has_a_section_per_criterion_in_engine_order(chapter):
     found = re.findall(
         r"^\(criterion-([a-z_]+)\)=\n### .+\n(?:\n[^`\n].*)*\n```\{code-cell\} ipython3\n"
         r":tags: \[remove-input\]\n"
-        r'display\(HTML\(bookpages\.criterion_reference_html\("([a-z_]+)"\)\)\)',
+        r'display\(HTML\(anatomy\.criterion_reference_html\("([a-z_]+)"\)\)\)',
         chapter, flags=re.M)
     assert found == [(c.id, c.id) for c in CRITERIA]
     # The prose counts the checks in words ("checks ten things").
@@ -197,7 +198,7 @@ def test_every_scenario_uses_kit_profiles_and_appears_in_the_chapter(people, cha
         assert people[s.recipient_id].kind == "recipient"
         assert people[s.sender_id].kind == "sender"
         assert f'(scenario-{s.key})=' in chapter
-        assert f'bookpages.scenario_html("{s.key}", people)' in chapter
+        assert f'anatomy.scenario_html("{s.key}", people)' in chapter
 
 
 def test_career_fair_after_is_exemplary_as_the_spec_says(people):

@@ -15,7 +15,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from invitelab import CRITERIA, bookpages, profile_from_dict, score
+from invitelab import CRITERIA, profile_from_dict, score
+from invitelab.book import anatomy as bookpages
 from invitelab.engine.examples import ALEX, DANA
 
 pytest.importorskip("ipywidgets")

@@ -22,7 +22,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 # sub-packages for those jobs: none of them may be loaded by `import invitelab` or by a check.
 HEAVY = ("ipywidgets", "IPython", "pandas", "numpy", "matplotlib", "nbformat", "nbclient", "jupyter_client",
          "weasyprint", "playwright", "sphinx", "invitelab.widgets", "invitelab.grading", "invitelab.workshop",
-         "invitelab.browser", "invitelab.simulation", "invitelab.bookpages")
+         "invitelab.browser", "invitelab.simulation", "invitelab.book.anatomy")
 
 PUBLIC = ("score", "load_profiles", "profile_from_dict", "Profile", "Result", "Finding", "CRITERIA",
           "CRITERION_IDS", "LEVELS", "LEVEL_DESCRIPTIONS", "default_rubric", "load_rubric", "Rubric",

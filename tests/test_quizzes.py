@@ -1,4 +1,4 @@
-"""The chapters' self-check quizzes (book/quizzes/*.json) and invitelab.quiz."""
+"""The chapters' self-check quizzes (book/quizzes/*.json) and invitelab.book.quiz."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from invitelab import quiz
-from invitelab.quiz import QuizError, load_quiz, show_quiz, validate_quiz
+from invitelab.book import quiz
+from invitelab.book.quiz import QuizError, load_quiz, show_quiz, validate_quiz
 
 REPO = Path(__file__).resolve().parents[1]
 QUIZ_DIR = REPO / "book" / "quizzes"

@@ -69,7 +69,8 @@ def test_an_emptied_family_is_turned_off(fid, text, recipient, sender, criterion
 
 
 EXTENDED = [
-    ("addressees.generic", ["Squad"], "Hi Squad, I loved your talk on weld inspection. I would love to hear how you "
+    # a word the file does not have (not "squad", the book's own example of a word to add)
+    ("addressees.generic", ["Wombats"], "Hi Wombats, I loved your talk on weld inspection. I would love to hear how you "
      "moved into it. Thanks, Sam", None, None, "greeting", "pass", "fail"),
     ("facts.occupations", ["welder"], "Hi Rosa, I'm a welder too. I'd love to hear how you moved into inspection work. "
      "Thanks, Sam", WELDER_R, WELDER_S, "common_ground", "fail", "pass"),
@@ -89,6 +90,8 @@ EXTENDED = [
 @pytest.mark.parametrize("fid, items, text, recipient, sender, criterion, before, after", EXTENDED,
                          ids=[c[0] for c in EXTENDED])
 def test_an_extended_family_counts_the_new_words(fid, items, text, recipient, sender, criterion, before, after):
+    known = [i for i in items if i.lower() in {w.lower() for w in lexicon.file_family(fid).items}]
+    assert not known, f"{fid} already has {known}: pick a word for this test that the lexicon file lacks"
     more = rubric_from_mapping({"extend": {"lexicon": {fid: items}}}, "test rubric")
     fam = lexicon.family(fid, more)
     assert fam.items[: len(lexicon.file_family(fid).items)] == lexicon.file_family(fid).items  # added, not replaced

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..engine import find_facts
 from ..profiles import Profile, ProfileError, profile_from_dict
 from .people import as_list, first_name, get
+from .phrasing import activity_parts
 
 STOPWORDS = frozenset(
     """a an and the of at in on for to from with by about as is are was were be been her his
@@ -31,7 +32,6 @@ GENERIC = frozenset(
     """university college school institute inc llc ltd co corp company group association
     network society club center centre department team""".split()
 )
-ACRONYM_SKIP = frozenset({"the", "of", "at", "and", "for", "in", "&"})
 
 
 def normalize(text: str) -> str:
@@ -56,12 +56,6 @@ def content_tokens(text: str) -> set[str]:
     return {t for t in tokens(text) if t not in STOPWORDS}
 
 
-def acronym(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", str(name)) if w and w.lower() not in ACRONYM_SKIP]
-    caps = [w for w in words if w[:1].isupper()]
-    return "".join(w[0] for w in caps).lower() if len(caps) >= 2 else ""
-
-
 @dataclass(frozen=True)
 class Fact:
     """One checkable fact of a profile."""
@@ -75,18 +69,9 @@ class Fact:
         distinctive = words - GENERIC
         return frozenset(distinctive or words)
 
-    @property
-    def short_forms(self) -> frozenset[str]:
-        forms = set()
-        if self.section in ("School", "Employer", "Group"):
-            abbr = acronym(self.text)
-            if len(abbr) >= 3:
-                forms.add(abbr)
-        return frozenset(forms)
-
     def found_in(self, entry_words: set[str]) -> bool:
-        if self.short_forms & entry_words:
-            return True
+        """Whether an entry's words name this fact (only for where they live and the headline,
+        which the engine's matcher does not read; every other fact is the engine's to find)."""
         keys = self.key_words
         if not keys:
             return False
@@ -121,8 +106,8 @@ def profile_facts(profile) -> list[Fact]:
                          ("Activity", "activity")):  # fmt: skip
         for item in as_list(get(profile, key)):
             text = str(item)
-            if section == "Activity" and ":" in text:
-                text = text.split(":", 1)[1].strip() or text
+            if section == "Activity":
+                text = activity_parts(text)[1] or text  # "Posted: what I look for ..." -> its topic
             facts.append(Fact(section, text))
     headline = str(get(profile, "headline", "") or "")
     if headline and not facts:

@@ -5,7 +5,7 @@ list of questions, each with ``question``, ``type`` and ``answers``; every answe
 text, whether it is ``correct`` and the ``feedback`` a student sees after choosing it.
 A chapter page shows its quiz with one hidden code cell::
 
-    from invitelab.quiz import show_quiz
+    from invitelab.book.quiz import show_quiz
     show_quiz("why-impersonal")
 
 The quiz is rendered as HTML and JavaScript, so it works in the static book without a kernel.
@@ -47,8 +47,8 @@ class QuizError(ValueError):
 
 def _repo_root_candidates() -> list[Path]:
     here = Path(__file__).resolve()
-    # src/invitelab/quiz.py -> the repository (editable install, the usual case).
-    candidates = [here.parents[2]]
+    # src/invitelab/book/quiz.py -> the repository (editable install, the usual case).
+    candidates = [here.parents[3]]
     # Otherwise: the current folder or one of its parents (e.g. running inside book/chapters).
     cwd = Path.cwd().resolve()
     candidates += [cwd, *cwd.parents]

@@ -19,11 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from .engine import CORE, CRITERIA, CRITERIA_BY_ID, LEVEL_DESCRIPTIONS, Criterion
-from .engine.examples import ALEX, DANA
-from .findings import LEVELS, Result
-from .rubric import default_rubric
-from .widgets import render
+from ..engine import CORE, CRITERIA, CRITERIA_BY_ID, LEVEL_DESCRIPTIONS, Criterion
+from ..engine.examples import ALEX, DANA
+from ..findings import LEVELS, Result
+from ..rubric import default_rubric
+from ..widgets import render
 
 __all__ = [
     "LEVEL_EXAMPLES",
@@ -83,7 +83,7 @@ _STATUS_CLASS = {"pass": "il-pass", "fail": "il-fail", "n/a": "il-na"}
 
 def score_note(text: str, recipient=DANA, sender=ALEX, *, limit: int | None = None) -> Result:
     """The engine's verdict on ``text``, with the rubric's default limit unless one is given."""
-    from . import score  # the package's public entry point
+    from .. import score  # the package's public entry point
 
     if limit is None:
         return score(text, recipient=recipient, sender=sender)
@@ -473,7 +473,7 @@ def _scenario(key: Scenario | str) -> Scenario:
 
 def _people(scenario: Scenario, people=None):
     if people is None:
-        from .kitdata import profiles
+        from ..kitdata import profiles
 
         people = profiles()
     return people[scenario.recipient_id], people[scenario.sender_id]
@@ -541,7 +541,7 @@ def exercise_note(key: str, people=None):
         known = ", ".join(EXERCISE_NOTES)
         raise KeyError(f"unknown exercise note {key!r} (known: {known})") from None
     if people is None:
-        from .kitdata import profiles
+        from ..kitdata import profiles
 
         people = profiles()
     return text, people[recipient_id], people[sender_id]
