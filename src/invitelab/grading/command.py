@@ -105,7 +105,9 @@ def cmd_grade(args) -> int:
         sys.stdout.write(gradebook_text(summary))
     counts = ", ".join(f"{summary.count(s)} {s}" for s in ("graded", "timeout", "error") if summary.count(s))
     print(f"{len(summary.rows)} submissions of {summary.exercise.id}: {counts or 'none'}"
-          + (f"; {summary.skipped} system files skipped" if summary.skipped else ""), file=sys.stderr)
+          + (f"; {summary.skipped} system files skipped" if summary.skipped else "")
+          + (f"; scored with {summary.rubric_words}" if summary.rubric_is_used or summary.rubric_file else ""),
+          file=sys.stderr)
     for line in summary.warnings:
         print(f"note: {line}", file=sys.stderr)
     for path in summary.written:
