@@ -50,15 +50,43 @@ def read_notebook(data: bytes) -> dict:
         raise SubmissionError("the notebook is damaged: its JSON is nested too deeply") from None
     except ValueError as error:  # e.g. a number of more than 4,300 digits
         raise SubmissionError(f"the notebook is damaged: {str(error).split(';')[0]}") from None
-    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
+    if not isinstance(nb, dict):
         raise SubmissionError("not a notebook: the JSON has no list of cells")
     fmt = nb.get("nbformat", 4)
+    if fmt == 3 and not isinstance(fmt, bool) and "cells" not in nb:
+        return _from_nbformat3(nb)
+    if not isinstance(nb.get("cells"), list):
+        raise SubmissionError("not a notebook: the JSON has no list of cells")
     if fmt != 4 or isinstance(fmt, bool):
         if isinstance(fmt, int) and not isinstance(fmt, bool) and fmt < 4:
             raise SubmissionError(f"an old notebook format (nbformat {fmt}); save it again in Jupyter")
         raise SubmissionError(f"not a notebook this grader reads (nbformat {str(fmt)[:20]!r}, not 4); "
                               "save it again in Jupyter")
     return nb
+
+
+def _from_nbformat3(nb: dict) -> dict:
+    """A notebook saved in the old format 3 (cells inside ``worksheets``, code in ``input``), read as
+    format 4 so that its answers can be found by name; the row says it was converted."""
+    worksheets = nb.get("worksheets")
+    if not isinstance(worksheets, list):
+        raise SubmissionError("an old notebook format (nbformat 3) with no worksheets; save it again in Jupyter")
+    cells = []
+    for sheet in worksheets:
+        for cell in (sheet.get("cells") if isinstance(sheet, dict) else None) or []:
+            if not isinstance(cell, dict):
+                cells.append(cell)  # counted as damaged, as in a format 4 notebook
+                continue
+            kind = cell.get("cell_type")
+            source = cell.get("input", "") if kind == "code" else cell.get("source", "")
+            if kind == "heading":  # format 3's heading cells are Markdown headings in format 4
+                level = cell.get("level", 1) if isinstance(cell.get("level"), int) else 1
+                text = "".join(source) if isinstance(source, list) else str(source)
+                kind, source = "markdown", "#" * max(1, min(level, 6)) + " " + text
+            cells.append({"cell_type": kind if kind in ("code", "markdown", "raw") else "raw", "source": source,
+                          "metadata": cell.get("metadata") if isinstance(cell.get("metadata"), dict) else {}})
+    meta = nb.get("metadata") if isinstance(nb.get("metadata"), dict) else {}
+    return {"cells": cells, "metadata": meta, "nbformat": 4, "nbformat_minor": 0, "converted_from": 3}
 
 
 def _cells(nb: dict) -> list[dict]:
@@ -274,17 +302,31 @@ def _left_as(cells: list[dict]) -> str:
     return "the answer cell is empty" if not code else "the answer cell sets nothing"
 
 
+def declared_exercise(nb: dict) -> str:
+    """The exercise id a notebook's metadata names (the student notebook carries it), or ""."""
+    meta = nb.get("metadata") if isinstance(nb.get("metadata"), dict) else {}
+    lab = meta.get("invitelab")
+    value = lab.get("exercise") if isinstance(lab, dict) else None
+    return value if isinstance(value, str) else ""
+
+
 def find_answers(nb: dict, exercise: Exercise) -> tuple[dict[str, Answer], list[str]]:
     """Every question's answer, and notes about the notebook as a whole."""
     cells = _cells(nb)
     notes = []
+    if nb.get("converted_from") == 3:
+        notes.append("an old notebook format (nbformat 3), read by the answers' names; ask the student to save it "
+                     "again in a current Jupyter")
     if len(cells) != len(nb["cells"]):
         notes.append(f"{len(nb['cells']) - len(cells)} damaged cells were skipped")
-    meta = nb.get("metadata") if isinstance(nb.get("metadata"), dict) else {}
-    other = (meta.get("invitelab") or {}).get("exercise") if isinstance(meta.get("invitelab"), dict) else None
+    other = declared_exercise(nb)
     if other and other != exercise.id:
         notes.append(f"this notebook says it is exercise {other!r}, not {exercise.id!r}")
-    return {q.id: find_answer(cells, q) for q in exercise.questions}, notes
+    answers = {q.id: find_answer(cells, q) for q in exercise.questions}
+    if nb.get("converted_from") == 3:  # format 3 has no cell ids or tags: every answer is found by its name
+        for answer in answers.values():
+            answer.notes = [n for n in answer.notes if not n.startswith("found by its name")]
+    return answers, notes
 
 
 def code_cells(nb: dict) -> list[str]:

@@ -48,7 +48,7 @@ def _fail(message: str) -> int:
 
 
 def _inside_submissions(submissions: str, outputs: list) -> str:
-    """The first output that would overwrite the zip or land in the submissions folder, if any."""
+    """Why an output would overwrite the submissions or land among them ("" when none would)."""
     from pathlib import Path
 
     root = Path(submissions).resolve()
@@ -56,8 +56,14 @@ def _inside_submissions(submissions: str, outputs: list) -> str:
         if not out:
             continue
         path = Path(out).resolve()
-        if path == root or (root.is_dir() and root in path.parents):
-            return str(out)
+        if path == root:
+            what = "folder" if root.is_dir() else "zip" if root.suffix.lower() == ".zip" else "file"
+            return (f"{out} is the submissions {what} itself; writing there would destroy the students' files. "
+                    "Write the gradebook and feedback elsewhere")
+        if root.is_dir() and root in path.parents:
+            return (f"{out} is inside the submissions ({submissions}); write the gradebook and feedback elsewhere, "
+                    "or the next run would grade them too" + (" (and this one would replace a student's file)"
+                                                             if path.is_file() else ""))
     return ""
 
 
@@ -80,8 +86,7 @@ def cmd_grade(args) -> int:
         # every output is checked before anything is graded: a mistake costs no grading time
         inside = _inside_submissions(args.submissions, [args.output, canvas, args.feedback])
         if inside:
-            return _fail(f"{inside} is inside the submissions ({args.submissions}); write the gradebook and "
-                         "feedback elsewhere, or the next run would grade them too")
+            return _fail(inside)
         inputs = [args.submissions, source_path(args.exercise), args.rubric, args.profiles]
         for out in (args.output, canvas):
             if out:

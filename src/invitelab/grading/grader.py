@@ -14,12 +14,12 @@ from pathlib import Path
 from invitelab import default_rubric, kitdata
 from invitelab.batch import safe_cell  # a name like =HYPERLINK(...) is shown as text, not run
 
-from .answers import SubmissionError, code_cells, find_answers, read_notebook
+from .answers import SubmissionError, code_cells, declared_exercise, find_answers, read_notebook
 from .exercise import Exercise, load_exercise
 from .feedback import ENGINE_KINDS, feedback_html
 from .files import csv_text, write_atomic
 from .judge import Context, Mark, judge
-from .submissions import Submission, collect
+from .submissions import Submission, SubmissionsError, collect
 
 DEFAULT_SOURCES = ("default", "default rubric")  # what `Rubric.source` says for the kit's own rubric
 CANVAS_HEADER = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
@@ -32,6 +32,7 @@ class Row:
     status: str = "graded"
     messages: list[str] = field(default_factory=list)
     answers: dict = field(default_factory=dict)
+    declares: str = ""  # the exercise id the notebook's metadata names, if any
 
     @property
     def total(self) -> float | None:
@@ -102,6 +103,7 @@ def grade_submission(sub: Submission, exercise: Exercise, ctx: Context) -> tuple
             return row, None
     answers, notes = find_answers(nb, exercise)
     row.answers = answers
+    row.declares = declared_exercise(nb)
     row.messages += notes
     if sub.late:
         row.messages.append("submitted late (the LMS marked the file LATE)")
@@ -184,6 +186,18 @@ def _rubric_effect(summary: Summary, default_ctx: Context) -> str:
             "only inside its level's band; to make a missing part cost more, narrow a band: see the grading guide)")
 
 
+def _refuse_another_exercise(rows: list[Row], ex: Exercise) -> None:
+    """Stop (before any kernel starts or anything is written) when most notebooks say they are
+    another exercise: the instructor named the wrong one, and would upload a class of zeros."""
+    named = [r.declares for r in rows if r.declares]
+    others = [d for d in named if d != ex.id]
+    if named and len(others) * 2 > len(named):
+        common = max(set(others), key=others.count)
+        raise SubmissionsError(
+            f"{others.count(common)} of {len(named)} notebooks say they are exercise {common!r}, not {ex.id!r}: "
+            f"grade them with `invitelab grade {common} ...`; nothing was written")
+
+
 def _internal(error: Exception) -> str:
     detail = " ".join(str(error).split())[:200]
     return (f"the grader could not grade this file ({type(error).__name__}: {detail}); grade it by hand "
@@ -196,6 +210,9 @@ def grade(exercise: str | Path, submissions: str | Path, *, jobs: int = 2, timeo
     rubric = rubric or default_rubric()
     ctx = Context(profiles if profiles is not None else kitdata.profiles(), rubric)
     subs, skipped = collect(submissions)
+    if not subs:
+        raise SubmissionsError(f"{submissions}: holds no submissions" + (f" (only {skipped} system files)" if skipped else "")
+                               + "; nothing was written")
     rows, pending = [], {}
     for i, sub in enumerate(subs):
         try:
@@ -205,6 +222,7 @@ def grade(exercise: str | Path, submissions: str | Path, *, jobs: int = 2, timeo
         rows.append(row)
         if cells is not None:
             pending[i] = cells
+    _refuse_another_exercise(rows, ex)
     if pending:
         from .execute import run_code
 
