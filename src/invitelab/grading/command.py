@@ -23,7 +23,7 @@ def add_subcommands(sub) -> None:
                            description="Grade every submitted notebook of one exercise.")
     grade.add_argument("exercise", metavar="EXERCISE", help="exercise id or path to its source.ipynb")
     grade.add_argument("submissions", metavar="SUBMISSIONS", help="folder or zip of submitted notebooks")
-    grade.add_argument("-o", "--output", metavar="GRADEBOOK.csv", help="gradebook CSV (default: standard output)")
+    grade.add_argument("-o", "--output", metavar="GRADEBOOK.csv", help="gradebook CSV (default, or -: standard output)")
     grade.add_argument("--feedback", metavar="DIR", help="write one HTML feedback file per submission here")
     grade.add_argument("--canvas", action="store_true",
                        help="also write GRADEBOOK-canvas.csv for Canvas's gradebook import")
@@ -77,6 +77,8 @@ def cmd_grade(args) -> int:
     from .grader import GradingInterrupted, grade, gradebook_text, write_outputs
     from .submissions import SubmissionsError
 
+    if args.output == "-":  # as for `invitelab score`: standard output
+        args.output = None
     if args.jobs < 1 or args.timeout <= 0:
         return _fail("--jobs must be at least 1 and --timeout more than 0 seconds")
     canvas = None
