@@ -274,7 +274,7 @@ PATHS = [
     PathCase("input is a folder", "input", lambda tmp, src: tmp, "is a folder"),
     # the dashboard reads a folder of drafts files; a folder with nothing in it is refused
     PathCase("input is an empty folder", "input", lambda tmp, src: _empty_folder(tmp), "is a folder",
-             expect={"dashboard": "holds no files"}),
+             expect={"dashboard": "holds no files", "grade": "holds no submissions"}),
     PathCase("input is a folder of unreadable files", "input", lambda tmp, src: _junk_folder(tmp), "is a folder",
              expect={"dashboard": "none of the 2 files could be read"}),
     PathCase("input missing", "input", lambda tmp, src: tmp / "missing.csv", "cannot read",
