@@ -274,7 +274,7 @@ PATHS = [
     PathCase("input is a folder", "input", lambda tmp, src: tmp, "is a folder"),
     # the dashboard reads a folder of drafts files; a folder with nothing in it is refused
     PathCase("input is an empty folder", "input", lambda tmp, src: _empty_folder(tmp), "is a folder",
-             expect={"dashboard": "holds no files"}),
+             expect={"dashboard": "holds no files", "grade": "holds no submissions"}),
     PathCase("input is a folder of unreadable files", "input", lambda tmp, src: _junk_folder(tmp), "is a folder",
              expect={"dashboard": "none of the 2 files could be read"}),
     PathCase("input missing", "input", lambda tmp, src: tmp / "missing.csv", "cannot read",
@@ -286,9 +286,9 @@ PATHS = [
     PathCase("input unreadable", "input", _unreadable, "cannot read", not_as_root=True,
              expect={"grade": "cannot be read", "dashboard": "cannot be read"}),
     PathCase("output is the input", "output", lambda tmp, src: src, "is the input file",
-             expect={"grade": "inside the submissions", "dashboard": "not a folder"}),
+             expect={"grade": "is the submissions zip itself", "dashboard": "not a folder"}),
     PathCase("output is the input by another name", "output", lambda tmp, src: tmp / "." / src.name,
-             "is the input file", expect={"grade": "inside the submissions", "dashboard": "not a folder"}),
+             "is the input file", expect={"grade": "is the submissions zip itself", "dashboard": "not a folder"}),
     PathCase("output is a symlink", "output", _symlink, "is a link",
              expect={"grade": "is a link", "dashboard": "is a link"}),
     PathCase("output is a pipe", "output", _fifo, "not a regular file",
@@ -403,4 +403,48 @@ NOTEBOOKS = [
     NotebookCase("the blank student notebook", lambda src, blank: _nb(blank), "graded"),
     NotebookCase("a Word file", lambda src, blank: b"PK\x03\x04 not a notebook", "error:not a notebook", name="essay.docx"),
     NotebookCase("a notebook renamed .txt", lambda src, blank: _nb(src), "graded:not named .ipynb", name="exercise.txt"),
+    # issue 8's grader audit: what an instructor meets in a real class
+    NotebookCase("a real nbformat 3 notebook", lambda src, blank: _nb(_nbformat3(src)), "graded:nbformat 3"),
+    NotebookCase("the answer cell deleted", lambda src, blank: _nb(_cells_edited(
+        src, lambda cells: [c for c in cells if c.get("id") != "q1"])), "graded:no answer found"),
+    NotebookCase("answer left as the template's ...", lambda src, blank: _nb(_answer(src, "q1", "q1 = ...")),
+                 "graded:You did not answer question 1"),
+    NotebookCase("answer left as the example", lambda src, blank: _nb(_answer(src, "q1", 'q1 = """Hi ..."""')),
+                 "graded:did not answer question 1 (the example"),
+    NotebookCase("answer only whitespace", lambda src, blank: _nb(_answer(src, "q1", 'q1 = """ \n\t """')),
+                 "graded:did not answer question 1 (only spaces)"),
+    NotebookCase("outputs with script tags", lambda src, blank: _nb(_with_outputs(src, [
+        {"output_type": "display_data", "metadata": {}, "data": {
+            "text/html": "<script>alert(1)</script><img src=x onerror=alert(2)>",
+            "application/javascript": "alert(3)"}},
+        {"output_type": "stream", "name": "stdout", "text": "<script>alert(4)</script>"}])), "graded"),
+    NotebookCase("10 MB of outputs", lambda src, blank: _nb(_with_outputs(src, [
+        {"output_type": "display_data", "metadata": {}, "data": {"image/png": "iVBORw0KGgo" * 950_000}}], first=True)),
+        "graded"),
+    NotebookCase("invalid UTF-8 inside an answer", lambda src, blank: _nb(_answer(src, "q1", 'q1 = "Hi Dana"')).replace(
+        b"Hi Dana", b"Hi \xff\xfe Dana", 1), "error:not UTF-8"),
+    NotebookCase("a file name with HTML", lambda src, blank: _nb(src), "graded",
+                 name='"><img src=x onerror=alert(1)>.ipynb'),
 ]
+
+
+def _with_outputs(nb, outputs, first=False):
+    """Every code cell (or, with `first`, the first one) shows `outputs`, as a saved notebook would."""
+    def edit(cells):
+        code = [i for i, c in enumerate(cells) if c.get("cell_type") == "code"][:1 if first else None]
+        return [dict(c, outputs=outputs) if i in code else c for i, c in enumerate(cells)]
+    return _cells_edited(nb, edit)
+
+
+def _nbformat3(nb):
+    """The same notebook as Jupyter saved them before 2015: cells in worksheets, code in `input`,
+    headings as heading cells, no cell ids or tags."""
+    def old(cell):
+        text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        if cell["cell_type"] == "code":
+            return {"cell_type": "code", "input": text, "language": "python", "outputs": [], "metadata": {}}
+        if text.startswith("## ") and "\n" not in text:
+            return {"cell_type": "heading", "level": 2, "source": text[3:], "metadata": {}}
+        return {"cell_type": "markdown", "source": text, "metadata": {}}
+    return {"metadata": {"name": ""}, "nbformat": 3, "nbformat_minor": 0,
+            "worksheets": [{"cells": [old(c) for c in nb["cells"]], "metadata": {}}]}

@@ -34,7 +34,7 @@ def test_code_class_golden(graded):
     golden("data-acceptance-gradebook.csv", text)
     rows = {r["student"]: r for r in csv.DictReader(io.StringIO(text))}
     assert rows["fullfay"]["total"] == "8" and rows["fullfay"]["status"] == "graded"
-    assert rows["blankbo"]["total"] == "0"
+    assert rows["blankbo"]["total"] == "0" and rows["blankbo"]["message"].startswith("did not answer any question")
     assert rows["loopylou"]["status"] == "timeout" and rows["loopylou"]["q3"] == "1"  # written answers still count
     assert rows["raisingrai"]["q1"] == "4" and "ZeroDivisionError" in rows["raisingrai"]["message"]
     assert rows["floodflo"]["total"] == "8"

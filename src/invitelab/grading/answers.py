@@ -28,6 +28,7 @@ class Answer:
     found: str = ""  # "tag", "variable", "prompt" or "" (missing)
     blank: bool = True
     problem: str = ""  # why it cannot be graded (not valid Python, not a plain value ...)
+    blank_why: str = ""  # when blank: how it was left ("left as `q1 = ...`", "empty" ...)
     notes: list[str] = field(default_factory=list)
 
 
@@ -49,15 +50,43 @@ def read_notebook(data: bytes) -> dict:
         raise SubmissionError("the notebook is damaged: its JSON is nested too deeply") from None
     except ValueError as error:  # e.g. a number of more than 4,300 digits
         raise SubmissionError(f"the notebook is damaged: {str(error).split(';')[0]}") from None
-    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
+    if not isinstance(nb, dict):
         raise SubmissionError("not a notebook: the JSON has no list of cells")
     fmt = nb.get("nbformat", 4)
+    if fmt == 3 and not isinstance(fmt, bool) and "cells" not in nb:
+        return _from_nbformat3(nb)
+    if not isinstance(nb.get("cells"), list):
+        raise SubmissionError("not a notebook: the JSON has no list of cells")
     if fmt != 4 or isinstance(fmt, bool):
         if isinstance(fmt, int) and not isinstance(fmt, bool) and fmt < 4:
             raise SubmissionError(f"an old notebook format (nbformat {fmt}); save it again in Jupyter")
         raise SubmissionError(f"not a notebook this grader reads (nbformat {str(fmt)[:20]!r}, not 4); "
                               "save it again in Jupyter")
     return nb
+
+
+def _from_nbformat3(nb: dict) -> dict:
+    """A notebook saved in the old format 3 (cells inside ``worksheets``, code in ``input``), read as
+    format 4 so that its answers can be found by name; the row says it was converted."""
+    worksheets = nb.get("worksheets")
+    if not isinstance(worksheets, list):
+        raise SubmissionError("an old notebook format (nbformat 3) with no worksheets; save it again in Jupyter")
+    cells = []
+    for sheet in worksheets:
+        for cell in (sheet.get("cells") if isinstance(sheet, dict) else None) or []:
+            if not isinstance(cell, dict):
+                cells.append(cell)  # counted as damaged, as in a format 4 notebook
+                continue
+            kind = cell.get("cell_type")
+            source = cell.get("input", "") if kind == "code" else cell.get("source", "")
+            if kind == "heading":  # format 3's heading cells are Markdown headings in format 4
+                level = cell.get("level", 1) if isinstance(cell.get("level"), int) else 1
+                text = "".join(source) if isinstance(source, list) else str(source)
+                kind, source = "markdown", "#" * max(1, min(level, 6)) + " " + text
+            cells.append({"cell_type": kind if kind in ("code", "markdown", "raw") else "raw", "source": source,
+                          "metadata": cell.get("metadata") if isinstance(cell.get("metadata"), dict) else {}})
+    meta = nb.get("metadata") if isinstance(nb.get("metadata"), dict) else {}
+    return {"cells": cells, "metadata": meta, "nbformat": 4, "nbformat_minor": 0, "converted_from": 3}
 
 
 def _cells(nb: dict) -> list[dict]:
@@ -98,14 +127,57 @@ def _assigned(source: str, name: str | None):
     return True, (var, value), ""
 
 
+PLACEHOLDERS = ("...", "\u2026", BLANK_WRITTEN.lower())  # the template's `...`, an editor's "…", nbgrader's text
+
+
 def _is_blank(value) -> bool:
     if value is Ellipsis or value is None:
         return True
     if isinstance(value, str):
-        return not value.strip() or value.strip() == "..."
+        return not value.strip() or value.strip().lower() in PLACEHOLDERS
     if isinstance(value, (list, tuple, set, dict)):
         return len(value) == 0 or all(_is_blank(v) for v in (value.values() if isinstance(value, dict) else value))
     return False
+
+
+def _has_placeholder(value) -> bool:
+    if isinstance(value, str):
+        return "..." in value or "\u2026" in value
+    if isinstance(value, dict):
+        return any(_has_placeholder(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_has_placeholder(v) for v in value)
+    return False
+
+
+def unchanged_example(value, q: Question) -> bool:
+    """The answer is the question's own example, with its ``...`` still in it (never an answer)."""
+    example = q.example
+    if example is None or not _has_placeholder(example):
+        return False
+    if isinstance(value, str) and isinstance(example, str):
+        return " ".join(value.split()) == " ".join(example.split())
+    return value == example
+
+
+def blank_reason(value, q: Question) -> str:
+    """Why a value counts as no answer ("" when it is an answer), in the words a student would use."""
+    if value is Ellipsis:
+        return f"left as `{q.id} = ...`"
+    if value is None:
+        return f"`{q.id} = None`"
+    if isinstance(value, str):
+        if not value:
+            return "empty"
+        if not value.strip():
+            return "only spaces"
+        if value.strip().lower() in PLACEHOLDERS:
+            return f"left as {value.strip()!r}"
+    if unchanged_example(value, q):
+        return "the example in the question, left unchanged"
+    if _is_blank(value):
+        return "empty" if not value else "every part left as `...`"
+    return ""
 
 
 def _written(cell: dict) -> str:
@@ -141,6 +213,10 @@ def find_answer(cells: list[dict], q: Question) -> Answer:
             answer.notes.append(f"{len(texts)} cells hold this answer; all are shown to the instructor")
         answer.value = "\n\n".join(texts)
         answer.blank = not texts
+        if answer.blank:
+            left = [cell_source(c).strip() for c in (tagged or after)]
+            answer.blank_why = (f"left as “{BLANK_WRITTEN}”" if BLANK_WRITTEN in left else
+                                "the answer cell is empty" if left else "no answer cell")
         return answer
 
     # code answers: by tag, then by variable anywhere, then below the prompt
@@ -175,32 +251,82 @@ def find_answer(cells: list[dict], q: Question) -> Answer:
                 answer.found = "tag"
         if not found and tagged:
             answer.found = "tag"
+            bare = _bare_value(tagged, q)
+            if bare is not None:
+                found.append(((q.id, bare), ""))
+                answer.notes.append(f"graded the answer written in its cell, though it is not assigned to `{q.id}` "
+                                    f"(write `{q.id} = ...` so that check(\"{q.id}\") sees it)")
     if not found:
         if not answer.found:
             answer.problem = "no answer found: the answer cell was deleted and no cell sets `" + q.id + "`"
+        else:
+            answer.blank_why = _left_as(tagged)
         return answer
-    real = [(v, p) for v, p in found if p or not _is_blank(v[1])]
+    real = [(v, p) for v, p in found if p or not blank_reason(v[1], q)]
     if len(found) > 1:
         answer.notes.append(f"{len(found)} cells set `{q.id}`; the last one with an answer was graded, as running the notebook top to bottom would")
     value, problem = (real or found)[-1]
     answer.problem = problem
     if value is not None:
         answer.value = value[1]
-        answer.blank = _is_blank(value[1])
+        answer.blank_why = blank_reason(value[1], q)
+        answer.blank = bool(answer.blank_why)
     return answer
+
+
+def _bare_value(cells: list[dict], q: Question):
+    """A plain value written alone in the answer cell without ``q1 =`` (the student overwrote the
+    whole line): the last such value that is an answer, or None."""
+    for cell in reversed(cells):
+        try:
+            tree = ast.parse(cell_source(cell))
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        for node in reversed(tree.body):
+            if isinstance(node, ast.Expr):
+                try:
+                    value = ast.literal_eval(node.value)
+                except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                    continue
+                if not blank_reason(value, q):
+                    return value
+    return None
+
+
+def _left_as(cells: list[dict]) -> str:
+    """How answer cells with no ``q1 = ...`` in them were left."""
+    text = "\n".join(cell_source(c) for c in cells)
+    code = [ln for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+    if any("NotImplementedError" in ln for ln in code):
+        return "left as `raise NotImplementedError()`"
+    return "the answer cell is empty" if not code else "the answer cell sets nothing"
+
+
+def declared_exercise(nb: dict) -> str:
+    """The exercise id a notebook's metadata names (the student notebook carries it), or ""."""
+    meta = nb.get("metadata") if isinstance(nb.get("metadata"), dict) else {}
+    lab = meta.get("invitelab")
+    value = lab.get("exercise") if isinstance(lab, dict) else None
+    return value if isinstance(value, str) else ""
 
 
 def find_answers(nb: dict, exercise: Exercise) -> tuple[dict[str, Answer], list[str]]:
     """Every question's answer, and notes about the notebook as a whole."""
     cells = _cells(nb)
     notes = []
+    if nb.get("converted_from") == 3:
+        notes.append("an old notebook format (nbformat 3), read by the answers' names; ask the student to save it "
+                     "again in a current Jupyter")
     if len(cells) != len(nb["cells"]):
         notes.append(f"{len(nb['cells']) - len(cells)} damaged cells were skipped")
-    meta = nb.get("metadata") if isinstance(nb.get("metadata"), dict) else {}
-    other = (meta.get("invitelab") or {}).get("exercise") if isinstance(meta.get("invitelab"), dict) else None
+    other = declared_exercise(nb)
     if other and other != exercise.id:
         notes.append(f"this notebook says it is exercise {other!r}, not {exercise.id!r}")
-    return {q.id: find_answer(cells, q) for q in exercise.questions}, notes
+    answers = {q.id: find_answer(cells, q) for q in exercise.questions}
+    if nb.get("converted_from") == 3:  # format 3 has no cell ids or tags: every answer is found by its name
+        for answer in answers.values():
+            answer.notes = [n for n in answer.notes if not n.startswith("found by its name")]
+    return answers, notes
 
 
 def code_cells(nb: dict) -> list[str]:

@@ -23,7 +23,7 @@ def add_subcommands(sub) -> None:
                            description="Grade every submitted notebook of one exercise.")
     grade.add_argument("exercise", metavar="EXERCISE", help="exercise id or path to its source.ipynb")
     grade.add_argument("submissions", metavar="SUBMISSIONS", help="folder or zip of submitted notebooks")
-    grade.add_argument("-o", "--output", metavar="GRADEBOOK.csv", help="gradebook CSV (default: standard output)")
+    grade.add_argument("-o", "--output", metavar="GRADEBOOK.csv", help="gradebook CSV (default, or -: standard output)")
     grade.add_argument("--feedback", metavar="DIR", help="write one HTML feedback file per submission here")
     grade.add_argument("--canvas", action="store_true",
                        help="also write GRADEBOOK-canvas.csv for Canvas's gradebook import")
@@ -48,7 +48,7 @@ def _fail(message: str) -> int:
 
 
 def _inside_submissions(submissions: str, outputs: list) -> str:
-    """The first output that would overwrite the zip or land in the submissions folder, if any."""
+    """Why an output would overwrite the submissions or land among them ("" when none would)."""
     from pathlib import Path
 
     root = Path(submissions).resolve()
@@ -56,8 +56,14 @@ def _inside_submissions(submissions: str, outputs: list) -> str:
         if not out:
             continue
         path = Path(out).resolve()
-        if path == root or (root.is_dir() and root in path.parents):
-            return str(out)
+        if path == root:
+            what = "folder" if root.is_dir() else "zip" if root.suffix.lower() == ".zip" else "file"
+            return (f"{out} is the submissions {what} itself; writing there would destroy the students' files. "
+                    "Write the gradebook and feedback elsewhere")
+        if root.is_dir() and root in path.parents:
+            return (f"{out} is inside the submissions ({submissions}); write the gradebook and feedback elsewhere, "
+                    "or the next run would grade them too" + (" (and this one would replace a student's file)"
+                                                             if path.is_file() else ""))
     return ""
 
 
@@ -71,6 +77,8 @@ def cmd_grade(args) -> int:
     from .grader import GradingInterrupted, grade, gradebook_text, write_outputs
     from .submissions import SubmissionsError
 
+    if args.output == "-":  # as for `invitelab score`: standard output
+        args.output = None
     if args.jobs < 1 or args.timeout <= 0:
         return _fail("--jobs must be at least 1 and --timeout more than 0 seconds")
     canvas = None
@@ -80,8 +88,7 @@ def cmd_grade(args) -> int:
         # every output is checked before anything is graded: a mistake costs no grading time
         inside = _inside_submissions(args.submissions, [args.output, canvas, args.feedback])
         if inside:
-            return _fail(f"{inside} is inside the submissions ({args.submissions}); write the gradebook and "
-                         "feedback elsewhere, or the next run would grade them too")
+            return _fail(inside)
         inputs = [args.submissions, source_path(args.exercise), args.rubric, args.profiles]
         for out in (args.output, canvas):
             if out:
@@ -105,7 +112,9 @@ def cmd_grade(args) -> int:
         sys.stdout.write(gradebook_text(summary))
     counts = ", ".join(f"{summary.count(s)} {s}" for s in ("graded", "timeout", "error") if summary.count(s))
     print(f"{len(summary.rows)} submissions of {summary.exercise.id}: {counts or 'none'}"
-          + (f"; {summary.skipped} system files skipped" if summary.skipped else ""), file=sys.stderr)
+          + (f"; {summary.skipped} system files skipped" if summary.skipped else "")
+          + (f"; scored with {summary.rubric_words}" if summary.rubric_is_used or summary.rubric_file else ""),
+          file=sys.stderr)
     for line in summary.warnings:
         print(f"note: {line}", file=sys.stderr)
     for path in summary.written:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import copy
 import json
+import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,10 +44,16 @@ class Question:
     params: dict = field(default_factory=dict)
     key: Any = None
     cell_type: str = "code"
+    example: Any = None  # the value of the answer cell's "# Example: q1 = ..." line, if it has one
 
     @property
     def manual(self) -> bool:
         return self.kind == "written"
+
+    @property
+    def name(self) -> str:
+        """How a student reads it: "question 1" (from the prompt "Question 1"), else the id."""
+        return self.prompt[:1].lower() + self.prompt[1:] if self.prompt else self.id
 
 
 @dataclass(frozen=True)
@@ -112,6 +119,21 @@ def read_json_notebook(path: Path) -> dict:
     return nb
 
 
+EXAMPLE_LINE = re.compile(r"^#\s*Example:\s*(?P<name>\w+)\s*=\s*(?P<value>.+)$", re.M)
+
+
+def starter_example(source: str, qid: str) -> Any:
+    """The value an answer cell shows as its form (``# Example: q1 = {"A": "generic", "B": "..."}``),
+    or None: a student who leaves it as it is has not answered."""
+    for m in EXAMPLE_LINE.finditer(source):
+        if m["name"] == qid:
+            try:
+                return ast.literal_eval(m["value"].strip())
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                return None
+    return None
+
+
 def parse_exercise(nb: dict, path: Path, require_keys: bool = True) -> Exercise:
     meta = nb.get("metadata", {}).get("invitelab", {})
     if not meta.get("exercise"):
@@ -141,7 +163,8 @@ def parse_exercise(nb: dict, path: Path, require_keys: bool = True) -> Exercise:
         seen.add(qid)
         params = {k: v for k, v in spec.items() if k not in ("question", "kind", "key", "prompt")}
         questions.append(Question(qid, kind, float(grader["points"]), spec.get("prompt", ""), params,
-                                  spec.get("key"), cell.get("cell_type", "code")))
+                                  spec.get("key"), cell.get("cell_type", "code"),
+                                  starter_example(cell_source(cell), qid)))
     if not questions:
         raise ExerciseError(f"{path}: no question cells (metadata.invitelab.question)")
     return Exercise(meta["exercise"], meta.get("title", meta["exercise"]), meta.get("chapter", ""),

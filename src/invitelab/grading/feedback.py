@@ -15,6 +15,7 @@ blockquote{margin:.5rem 0;padding:.5rem .8rem;background:#f6f6f6;border-left:4px
 ul{padding-left:1.2rem;margin:.3rem 0}.pass{color:#1a6b2f}.fail{color:#a3161a}.na{color:#666}
 .next{background:#fff8e1;padding:.4rem .7rem;border-radius:4px}
 .notes{background:#fbeaea;padding:.5rem .8rem;border-radius:4px}
+.missing{color:#a3161a}
 """
 
 
@@ -57,13 +58,26 @@ def _value(answer) -> str:
     return f"<p>Your answer:</p><blockquote>{_shown(text)}</blockquote>"
 
 
-def feedback_html(row, exercise) -> str:
+ENGINE_KINDS = ("levels", "criteria", "invitation", "criterion")  # the answers the rubric engine judges
+
+
+def rubric_sentence(rubric_file: str = "", exercise=None) -> str:
+    """Which rubric judged the answers, as the student reads it."""
+    if exercise is not None and not any(q.kind in ENGINE_KINDS for q in exercise.questions):
+        return "Graded against your instructor's answer key (the rubric does not change these points)."
+    if rubric_file:
+        return (f"Scored with your instructor's rubric ({rubric_file}), not the kit's default one: its weights "
+                "and character limit may differ from the book's.")
+    return "Scored with the InviteLab default rubric, the one the book describes."
+
+
+def feedback_html(row, exercise, rubric_file: str = "") -> str:
     sub = row.sub
     title = f"{exercise.title}: feedback for {sub.student}"
     parts = [f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
              f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{STYLE}</style></head><body>",
              f"<h1>{escape(exercise.title)}</h1><p class=\"sub\">Feedback for {escape(sub.student)} "
-             f"· file {escape(sub.file)}</p>"]
+             f"· file {escape(sub.file)} · rubric: {escape(rubric_file or 'InviteLab default')}</p>"]
     if row.total is None:
         parts.append(f'<p class="total">Not graded: {escape("; ".join(row.messages))}</p>')
         parts.append("<p>Please submit your notebook again (the .ipynb file, saved from Jupyter), "
@@ -71,14 +85,20 @@ def feedback_html(row, exercise) -> str:
         return "".join(parts) + "\n"
     manual = f" (plus up to {exercise.manual_points:g} points graded by your instructor)" if exercise.manual_points else ""
     parts.append(f'<p class="total">{_pts(row.total)} of {_pts(exercise.max_points)} points{escape(manual)}</p>')
-    if row.messages:
+    notes = [m for m in row.messages if not m.startswith("did not answer")]  # each question's section says it
+    if notes:
         parts.append('<div class="notes"><strong>Notes from the grader</strong><ul>'
-                     + "".join(f"<li>{escape(m)}</li>" for m in row.messages) + "</ul></div>")
+                     + "".join(f"<li>{escape(m)}</li>" for m in notes) + "</ul></div>")
     for mark in row.marks:
         q = exercise.question(mark.question)
         head = f"{_pts(mark.points)} / {_pts(mark.max)}" if mark.points is not None else f"graded by hand / {_pts(mark.max)}"
         parts.append(f'<section><h2><span>{escape(q.prompt or q.id)} <small>({escape(q.id)})</small></span><span class="pts">{head}</span></h2>')
         answer = row.answers.get(q.id)
+        if mark.unanswered:
+            parts.append(f'<p class="missing"><strong>{escape(mark.lines[0] if mark.lines else "Not answered.")}'
+                         "</strong></p>")
+            parts.append("</section>")
+            continue
         if mark.results:
             parts += [_invitation(label, text, result) for label, text, result in mark.results]
         else:
@@ -86,6 +106,6 @@ def feedback_html(row, exercise) -> str:
         if mark.lines and not mark.results:
             parts.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in mark.lines) + "</ul>")
         parts.append("</section>")
-    parts.append("<p class=\"sub\">Scored by the InviteLab rubric; the checker is a helper, not a judge. "
-                 "Talk to your instructor about any mark you think is wrong.</p></body></html>")
+    parts.append(f"<p class=\"sub\">{escape(rubric_sentence(rubric_file, exercise))} The checker is a helper, not a judge: "
+                 "talk to your instructor about any mark you think is wrong.</p></body></html>")
     return "".join(parts) + "\n"

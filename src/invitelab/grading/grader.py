@@ -14,13 +14,14 @@ from pathlib import Path
 from invitelab import default_rubric, kitdata
 from invitelab.batch import safe_cell  # a name like =HYPERLINK(...) is shown as text, not run
 
-from .answers import SubmissionError, code_cells, find_answers, read_notebook
+from .answers import SubmissionError, code_cells, declared_exercise, find_answers, read_notebook
 from .exercise import Exercise, load_exercise
-from .feedback import feedback_html
+from .feedback import ENGINE_KINDS, feedback_html
 from .files import csv_text, write_atomic
 from .judge import Context, Mark, judge
-from .submissions import Submission, collect
+from .submissions import Submission, SubmissionsError, collect
 
+DEFAULT_SOURCES = ("default", "default rubric")  # what `Rubric.source` says for the kit's own rubric
 CANVAS_HEADER = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
 
 
@@ -31,6 +32,7 @@ class Row:
     status: str = "graded"
     messages: list[str] = field(default_factory=list)
     answers: dict = field(default_factory=dict)
+    declares: str = ""  # the exercise id the notebook's metadata names, if any
 
     @property
     def total(self) -> float | None:
@@ -46,9 +48,30 @@ class Summary:
     skipped: int = 0
     written: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    rubric_source: str = "default"  # "default", or the rubric file's path as the instructor gave it
 
     def count(self, status: str) -> int:
         return sum(r.status == status for r in self.rows)
+
+    @property
+    def rubric_file(self) -> str:
+        """The instructor's rubric file name ("" for the kit's default rubric)."""
+        return "" if self.rubric_source in DEFAULT_SOURCES else Path(self.rubric_source).name
+
+    @property
+    def rubric_label(self) -> str:
+        """The gradebook's rubric column: "default" or the file's name."""
+        return self.rubric_file or "default"
+
+    @property
+    def rubric_words(self) -> str:
+        """For the instructor: "the default rubric" or "your rubric my-rubric.toml"."""
+        return f"your rubric {self.rubric_source}" if self.rubric_file else "the kit's default rubric"
+
+    @property
+    def rubric_is_used(self) -> bool:
+        """Whether the rubric judges any answer of this exercise (keys and code checks ignore it)."""
+        return any(q.kind in ENGINE_KINDS for q in self.exercise.questions)
 
 
 def _fmt(x: float | None) -> str:
@@ -80,6 +103,7 @@ def grade_submission(sub: Submission, exercise: Exercise, ctx: Context) -> tuple
             return row, None
     answers, notes = find_answers(nb, exercise)
     row.answers = answers
+    row.declares = declared_exercise(nb)
     row.messages += notes
     if sub.late:
         row.messages.append("submitted late (the LMS marked the file LATE)")
@@ -119,6 +143,61 @@ def _finish_code(row: Row, exercise: Exercise, ctx: Context, run) -> None:
         row.messages.append(f"code: {err}")
 
 
+
+
+TEMPLATE_LEFT = ("left as", "the example")  # how answers untouched since the blank notebook are described
+
+
+def _unanswered(row: Row, exercise: Exercise) -> None:
+    """One message naming every question the student left unanswered, and how."""
+    left = [(exercise.question(m.question), m.unanswered) for m in row.marks if m.unanswered]
+    if not left:
+        return
+    if len(left) == len(exercise.questions) and all(why.startswith(TEMPLATE_LEFT) for _, why in left):
+        row.messages.insert(0, "did not answer any question: every answer is as the blank student notebook has "
+                               "it (was the notebook saved before it was uploaded?)")
+        return
+    row.messages.insert(0, ("did not answer any question: " if len(left) == len(exercise.questions) else "did not answer ")
+                        + ", ".join(f"{q.name} ({why})" for q, why in left))
+
+
+def _rubric_effect(summary: Summary, default_ctx: Context) -> str:
+    """What the instructor's rubric changed: how many submissions' points differ from the default's."""
+    ex, head = summary.exercise, f"{summary.rubric_words}"
+    engine = [q for q in ex.questions if q.kind in ENGINE_KINDS]
+    if not engine:
+        return (f"{head} changes nothing in {ex.id}: its answers are checked against your key"
+                + (" and by you" if ex.manual_points else "") + ", not by the rubric")
+    changed = graded = 0
+    for row in summary.rows:
+        marks = {m.question: m for m in row.marks}
+        if not marks:
+            continue
+        graded += 1
+        for q in engine:
+            mark = marks.get(q.id)
+            if mark is not None and mark.points is not None and not mark.unanswered and q.id in row.answers:
+                if judge(q, row.answers[q.id], default_ctx).points != mark.points:
+                    changed += 1
+                    break
+    if changed:
+        return f"{head} gives {changed} of {graded} graded submissions other points than the default rubric would"
+    return (f"{head} gives every submission the same points as the default rubric would (a weight moves a note "
+            "only inside its level's band; to make a missing part cost more, narrow a band: see the grading guide)")
+
+
+def _refuse_another_exercise(rows: list[Row], ex: Exercise) -> None:
+    """Stop (before any kernel starts or anything is written) when most notebooks say they are
+    another exercise: the instructor named the wrong one, and would upload a class of zeros."""
+    named = [r.declares for r in rows if r.declares]
+    others = [d for d in named if d != ex.id]
+    if named and len(others) * 2 > len(named):
+        common = max(set(others), key=others.count)
+        raise SubmissionsError(
+            f"{others.count(common)} of {len(named)} notebooks say they are exercise {common!r}, not {ex.id!r}: "
+            f"grade them with `invitelab grade {common} ...`; nothing was written")
+
+
 def _internal(error: Exception) -> str:
     detail = " ".join(str(error).split())[:200]
     return (f"the grader could not grade this file ({type(error).__name__}: {detail}); grade it by hand "
@@ -128,8 +207,12 @@ def _internal(error: Exception) -> str:
 def grade(exercise: str | Path, submissions: str | Path, *, jobs: int = 2, timeout: float = 60,
           rubric=None, profiles: dict | None = None) -> Summary:
     ex = load_exercise(exercise)
-    ctx = Context(profiles if profiles is not None else kitdata.profiles(), rubric or default_rubric())
+    rubric = rubric or default_rubric()
+    ctx = Context(profiles if profiles is not None else kitdata.profiles(), rubric)
     subs, skipped = collect(submissions)
+    if not subs:
+        raise SubmissionsError(f"{submissions}: holds no submissions" + (f" (only {skipped} system files)" if skipped else "")
+                               + "; nothing was written")
     rows, pending = [], {}
     for i, sub in enumerate(subs):
         try:
@@ -139,6 +222,7 @@ def grade(exercise: str | Path, submissions: str | Path, *, jobs: int = 2, timeo
         rows.append(row)
         if cells is not None:
             pending[i] = cells
+    _refuse_another_exercise(rows, ex)
     if pending:
         from .execute import run_code
 
@@ -155,10 +239,13 @@ def grade(exercise: str | Path, submissions: str | Path, *, jobs: int = 2, timeo
         except Exception as error:  # noqa: BLE001
             row.status, row.marks = "error", []
             row.messages.append(_internal(error))
+        _unanswered(row, ex)
     by_student: dict[str, list[Row]] = {}
     for row in rows:
         by_student.setdefault(row.sub.student.lower(), []).append(row)
-    summary = Summary(rows, ex, skipped)
+    summary = Summary(rows, ex, skipped, rubric_source=getattr(rubric, "source", "default") or "default")
+    if summary.rubric_file:
+        summary.warnings.append(_rubric_effect(summary, Context(ctx.profiles, default_rubric())))
     for group in by_student.values():
         if len(group) > 1:
             files = ", ".join(r.sub.file for r in group)
@@ -169,12 +256,13 @@ def grade(exercise: str | Path, submissions: str | Path, *, jobs: int = 2, timeo
 
 def gradebook_text(summary: Summary) -> str:
     qids = [q.id for q in summary.exercise.questions]
-    header = ["student", "file", *qids, "total", "max", "status", "message"]
+    header = ["student", "file", *qids, "total", "max", "status", "message", "rubric"]
     body = []
     for row in summary.rows:
         points = {m.question: m.points for m in row.marks}
         body.append([safe_cell(row.sub.student), safe_cell(row.sub.file), *(_fmt(points.get(q)) for q in qids),
-                     _fmt(row.total), _fmt(summary.exercise.max_points), row.status, "; ".join(row.messages)])
+                     _fmt(row.total), _fmt(summary.exercise.max_points), row.status, "; ".join(row.messages),
+                     safe_cell(summary.rubric_label)])
     return csv_text(header, body)
 
 
@@ -240,7 +328,7 @@ def write_outputs(summary: Summary, output: str | Path | None, feedback_dir: str
     files: list[tuple[Path, str]] = []
     if feedback_dir:
         for row, name in zip(summary.rows, feedback_names(summary.rows)):
-            files.append((Path(feedback_dir) / name, feedback_html(row, summary.exercise)))
+            files.append((Path(feedback_dir) / name, feedback_html(row, summary.exercise, summary.rubric_file)))
     if canvas:
         text, warnings = canvas_text(summary, assignment_id)
         summary.warnings += warnings

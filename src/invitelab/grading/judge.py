@@ -34,6 +34,7 @@ class Mark:
     max: float
     lines: list[str] = field(default_factory=list)  # feedback, plain text (escaped when shown as HTML)
     results: list = field(default_factory=list)  # (label, text, engine Result) for invitations
+    unanswered: str = ""  # when the student gave no answer: how the cell was left ("left as `q1 = ...`")
 
 
 def _round(x: float) -> float:
@@ -233,13 +234,40 @@ JUDGES = {
 }
 
 
+def not_answered(q: Question, why: str) -> str:
+    """The line a student reads for a question left unanswered."""
+    return f"You did not answer {q.name}" + (f" ({why})" if why else "") + "."
+
+
+def _exported_blank(q: Question, exported) -> str:
+    """How a code answer was left, from what the kernel exported ("" when it was answered)."""
+    if not isinstance(exported, dict):
+        return ""
+    kind = exported.get("type")
+    if kind == "ellipsis":
+        return f"left as `{q.id} = ...`"
+    if kind == "NoneType":
+        return f"`{q.id}` is None"
+    if kind == "str" and exported.get("repr", "").strip("'\" ") in ("", "...", "\u2026"):
+        return "empty"
+    return ""
+
+
 def judge(q: Question, answer: Answer, ctx: Context, exported=None) -> Mark:
     m = Mark(q.id, None, q.points)
     if q.manual:
-        m.lines.append(f"Graded by your instructor ({q.points:g} points)." if not answer.blank
-                       else "Not answered (graded by your instructor).")
+        if answer.blank:
+            m.points, m.unanswered = 0.0, answer.blank_why or "no answer"
+            m.lines.append(not_answered(q, answer.blank_why))
+        else:
+            m.lines.append(f"Graded by your instructor ({q.points:g} points).")
         return m
     if q.kind == "code":
+        why = _exported_blank(q, exported)
+        if why:
+            m.points, m.unanswered = 0.0, why
+            m.lines.append(not_answered(q, why))
+            return m
         m.points = _round(min(q.points, judge_code(q, exported, ctx, m)))
         return m
     if answer.problem:
@@ -247,8 +275,8 @@ def judge(q: Question, answer: Answer, ctx: Context, exported=None) -> Mark:
         m.lines.append(answer.problem)
         return m
     if answer.blank:
-        m.points = 0.0
-        m.lines.append("Not answered." if answer.found else "Not answered: " + (answer.problem or "no answer cell found."))
+        m.points, m.unanswered = 0.0, answer.blank_why or "no answer"
+        m.lines.append(not_answered(q, answer.blank_why))
         return m
     m.points = _round(min(q.points, JUDGES[q.kind](q, answer.value, ctx, m)))
     return m

@@ -37,6 +37,12 @@ def _blank(value) -> bool:
     return _is_blank(value)
 
 
+def _unchanged_example(value, q) -> bool:
+    from .answers import unchanged_example
+
+    return unchanged_example(value, q)
+
+
 def check(question: str, value=Ellipsis) -> None:
     """Check your answer to one question (it reads the variable of that name from your notebook)."""
     ex = _current["exercise"]
@@ -57,6 +63,10 @@ def check(question: str, value=Ellipsis) -> None:
         value = caller.get(q.id, Ellipsis)
     if q.kind != "code" and _blank(value):
         print(f"Not answered yet: replace the ... after `{q.id} =` with your answer, run that cell, then this one.")
+        return
+    if q.kind != "code" and _unchanged_example(value, q):
+        print(f"Not answered yet: this is the example from the question, with its ... still in it. Write your own "
+              f"answer after `{q.id} =`, run that cell, then this one.")
         return
     try:
         CHECKS[q.kind](q, value)
