@@ -97,6 +97,12 @@ class Export:
     path: Path | None = None  # the file it was read from (None for bytes)
     #: rows the CSV reader could not parse (a stray quote): (row number, why); listed as problems
     malformed: tuple[tuple[int, str], ...] = ()
+    #: a folder or several files (``read_export`` of a folder or a list): each file read, as
+    #: (path, Export); the files that could not be read, as whole-file Problems; every input given
+    parts: tuple = ()
+    not_read: tuple = ()
+    inputs: tuple = ()
+    folder: Path | None = None
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -165,6 +171,8 @@ def read_export(source, *, name: str | None = None) -> Export:
     """
     if isinstance(source, Export):
         return source
+    if isinstance(source, (list, tuple)) or (isinstance(source, (str, os.PathLike)) and Path(source).is_dir()):
+        return _read_many(source)
     if isinstance(source, (bytes, bytearray)):
         data, name = bytes(source), name or "the file"
     else:
@@ -278,6 +286,8 @@ def detect_mapping(export, mapping: dict[str, str] | None = None) -> dict[str, s
     Returns header -> role for every column ("ignore" for those with no role).
     """
     export = read_export(export)
+    if export.parts:  # a folder or several files: the columns of the files that share the most
+        export = next(e for _, e in export.parts if frozenset(e.headers) == frozenset(export.headers))
     guessed: dict[str, str] = {}
     for header, title in zip(export.headers, export.titles):
         guessed[header] = _guess(title) or _guess(header) or "ignore"
@@ -962,51 +972,26 @@ def build(source, mapping: dict[str, str] | None = None, *, title: str = "Linked
     file is read with the same columns as the first readable one; a file that cannot be read, or
     whose columns differ, is listed in :attr:`Report.problems` (not fatal)."""
     cache: dict[str, object] = {}
-    many = isinstance(source, (list, tuple)) or (isinstance(source, (str, os.PathLike)) and Path(source).is_dir())
+    export = read_export(source)
+    many = bool(export.parts)
     if not many:
-        export = read_export(source)
         roles, notes, problems, warnings, has_round = _score_export(export, mapping, rubric, cache, "")
         sources: list = []
         inputs = [export.path] if export.path is not None else []
         drafts = is_drafts_file(export) and not has_round
     else:
-        files = input_files(source)
-        inputs = list(dict.fromkeys([*files, *(Path(x) for x in (source if isinstance(source, (list, tuple))
-                                                                 else [source]) if Path(x).is_dir())]))
-        exports, problems, notes, warnings = [], [], [], []
+        combined, inputs = export, list(export.inputs)
+        exports, problems, notes, warnings = [], list(combined.not_read), [], list(combined.warnings)
         roles, first, has_round = {}, None, False
-
-        def not_read(path: Path, error: DashboardError) -> None:
-            reason = str(error)
-            reason = reason[len(path.name) + 2:] if reason.startswith(path.name + ": ") else reason
-            problems.append(Problem(0, f"not read: {reason}", path.name))
-
-        readable, seen_rows = [], {}
-        for path in files:
+        for path, export in combined.parts:
             try:
-                export = read_export(path)
-            except DashboardError as error:
-                not_read(path, error)
-                continue
-            same = seen_rows.setdefault((export.headers, export.rows, export.malformed), path)
-            if same is not path:  # the same file twice, or downloaded twice: its rows count once
-                warnings.append(f"{path.name} was given twice: it was read once" if _same_file(path, same) else
-                                f"{path.name} holds the same rows as {same.name} (the same file downloaded "
-                                "twice): it was read once")
-                continue
-            readable.append((path, export))
-        # The columns most of the files share (a stray file in the folder does not set them).
-        common = Counter(frozenset(e.headers) for _, e in readable).most_common(1)
-        for path, export in readable:
-            try:
-                if frozenset(export.headers) != common[0][0]:
-                    like = next(e for _, e in readable if frozenset(e.headers) == common[0][0])
+                if frozenset(export.headers) != frozenset(combined.headers):
                     raise DashboardError(
-                        f"its columns differ from those of {like.name} and the other files; run the "
-                        "dashboard on it on its own")
+                        f"its columns differ from those of {_like(combined)} "
+                        "and the other files; run the dashboard on it on its own")
                 part = _score_export(export, mapping, rubric, cache, path.name, order=len(notes))
             except DashboardError as error:
-                not_read(path, error)
+                problems.append(_not_read(path, error))
                 continue
             first = first or export
             exports.append(export)
@@ -1017,12 +1002,11 @@ def build(source, mapping: dict[str, str] | None = None, *, title: str = "Linked
             problems += part_problems
             warnings += part_warnings
         if first is None:
+            files = [x for x in inputs if not Path(x).is_dir()]
             raise DashboardError(f"none of the {len(files)} file{'' if len(files) == 1 else 's'} could be read: "
                                  + "; ".join(f"{p.file}: {p.reason}" for p in problems[:3]))
-        folder = Path(source) if not isinstance(source, (list, tuple)) else None
-        name = (f"{len(exports)} file{'' if len(exports) == 1 else 's'}"
-                + (f" in the folder {folder.name}" if folder is not None else ""))
-        export = Export(name, first.headers, first.titles, (), first.encoding, (), None, ())
+        export = Export(_files_name(len(exports), combined.folder), first.headers, first.titles, (), first.encoding,
+                        (), None, ())
         sources = [Path(e.path) for e in exports if e.path is not None]
         drafts = all(is_drafts_file(e) for e in exports) and not has_round
         warnings = _dedupe_warnings(warnings)
@@ -1054,6 +1038,53 @@ def build(source, mapping: dict[str, str] | None = None, *, title: str = "Linked
     problems.sort(key=lambda p: (p.file, p.row))
     return Report(export, roles, notes, problems, warnings, title, show_names, bool(simulated),
                   sources=sources, drafts=drafts, inputs=inputs)
+
+
+def _files_name(n: int, folder: Path | None) -> str:
+    return f"{n} file{'' if n == 1 else 's'}" + (f" in the folder {folder.name}" if folder is not None else "")
+
+
+def _not_read(path: Path, error: DashboardError) -> Problem:
+    reason = str(error)
+    reason = reason[len(path.name) + 2:] if reason.startswith(path.name + ": ") else reason
+    return Problem(0, f"not read: {reason}", path.name)
+
+
+def _like(combined: Export) -> str:
+    """The first file with the columns most files share."""
+    return next(e.name for _, e in combined.parts if frozenset(e.headers) == frozenset(combined.headers))
+
+
+def _read_many(source) -> Export:
+    """A folder or a list of files and folders, read: each readable file (a file given or
+    downloaded twice once), the files not read, and the columns most of them share (a stray file
+    in the folder does not set them)."""
+    files = input_files(source)
+    items = list(source) if isinstance(source, (list, tuple)) else [source]
+    inputs = tuple(dict.fromkeys([*files, *(Path(x) for x in items if Path(x).is_dir())]))
+    not_read, warnings, readable, seen_rows = [], [], [], {}
+    for path in files:
+        try:
+            export = read_export(path)
+        except DashboardError as error:
+            not_read.append(_not_read(path, error))
+            continue
+        same = seen_rows.setdefault((export.headers, export.rows, export.malformed), path)
+        if same is not path:  # the same file twice, or downloaded twice: its rows count once
+            warnings.append(f"{path.name} was given twice: it was read once" if _same_file(path, same) else
+                            f"{path.name} holds the same rows as {same.name} (the same file downloaded "
+                            "twice): it was read once")
+            continue
+        readable.append((path, export))
+    if not readable:
+        raise DashboardError(f"none of the {len(files)} file{'' if len(files) == 1 else 's'} could be read: "
+                             + "; ".join(f"{p.file}: {p.reason}" for p in not_read[:3]))
+    common = Counter(frozenset(e.headers) for _, e in readable).most_common(1)[0][0]
+    like = next(e for _, e in readable if frozenset(e.headers) == common)
+    folder = Path(source) if not isinstance(source, (list, tuple)) else None
+    return Export(_files_name(len(readable), folder), like.headers, like.titles, (), like.encoding,
+                  tuple(warnings), None, (), parts=tuple(readable), not_read=tuple(not_read), inputs=inputs,
+                  folder=folder)
 
 
 def _dedupe_warnings(warnings: list[str]) -> list[str]:
