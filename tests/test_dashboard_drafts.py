@@ -387,9 +387,11 @@ def test_o_naming_the_input_folder_is_refused(tmp_path, capsys):
     _refused(capsys, tmp_path, [folder], Path(str(folder) + "/"), "is the folder of the files read")
     with pytest.raises(d.DashboardError, match="is the folder of the files read"):
         d.build(folder).save(folder, pdf=False)
-    # a report folder that holds an input under a report file's name is refused, not overwritten
+    # the folder holding several of the files given: refused the same way
+    _refused(capsys, tmp_path, sorted(folder.glob("*.csv")), folder, "is the folder of the files read")
+    # one file: its folder may take the report, but a report file never replaces it
     shutil.copyfile(folder / "invitelab-drafts-bo-pym-20261207-1001.csv", tmp_path / "scored-notes.csv")
-    _refused(capsys, tmp_path, [tmp_path / "scored-notes.csv", folder], tmp_path, "is the input file")
+    _refused(capsys, tmp_path, [tmp_path / "scored-notes.csv"], tmp_path, "is the input file")
 
 
 # -- the notebook's functions ---------------------------------------------------------------------

@@ -120,6 +120,14 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     warnings = []
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         text, encoding = data.decode("utf-16", errors="replace"), "UTF-16"
+    elif data[:3] == b"\xef\xbb\xbf":  # a byte-order mark says UTF-8 (the drafts download writes one)
+        encoding = "UTF-8"
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("utf-8-sig", errors="replace")
+            warnings.append(f"{name} is marked UTF-8 but holds bytes that are not (a broken character): each "
+                            "was read as \ufffd; check those notes")
     else:
         try:
             text, encoding = data.decode("utf-8-sig"), "UTF-8"
@@ -846,7 +854,8 @@ class Report:
             kind = ("a link" if out.is_symlink() else "the input file" if any(_same_file(out, x) for x in inputs)
                     else "a file" if out.is_file() else "a pipe or a device")
             raise DashboardError(f"{out}: is {kind}, not a folder; name a folder for the report (-o class-report)")
-        if any(x.is_dir() and _same_file(out, x) for x in inputs):
+        if any(_same_file(out, x) for x in inputs if x.is_dir()) or (
+                self.sources and any(_same_file(out, x.parent) for x in inputs if not x.is_dir())):
             raise DashboardError(f"{out}: is the folder of the files read; the report would mix with the students' "
                                  "files (and be read as one next time). Name another folder for the report")
         files = {
