@@ -147,6 +147,10 @@ CSVS = [
             entries=("dashboard", "dashboard-api"), dashboard=("ok",)),
     CsvCase("an Excel workbook", b"PK\x03\x04" + b"\x00" * 40, message="not readable text",
             dashboard="error:Excel workbook"),
+    # the dashboard's own cases (a form tool's or a spreadsheet's odd files)
+    CsvCase("only whitespace", b" \n\t\n  \r\n", entries=("dashboard", "dashboard-api"), dashboard="error:empty"),
+    CsvCase("UTF-16 without a byte-order mark", _csv("id,text\n1,Hi Dana\n2,Caf\u00e9 chat\n", "utf-16-le"),
+            entries=("dashboard", "dashboard-api"), dashboard=("ok", "ok"), dashboard_warning="without a byte-order mark"),
 ]
 
 

@@ -216,3 +216,36 @@ def test_folder_input_and_unsafe_output(target, words, tmp_path, capsys, monkeyp
         assert out == "" and {p: p.read_bytes() for p in folder.iterdir()} == before
     with pytest.raises(dashboard.DashboardError, match=words):
         dashboard.build(folder, mapping=DASHBOARD_MAP).save(path, pdf=False)
+
+
+def test_blank_lines_before_the_header_keep_the_spreadsheet_row_numbers(tmp_path, capsys, monkeypatch):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "a.csv").write_bytes(b"\n,,\nid,text\n1,Hi Dana\n2,Hi\n")
+    _good(folder / "b.csv", ["id", "text"], "bo")
+    code, err = _report("folder", folder, tmp_path / "r", capsys, monkeypatch)
+    assert code == 0, err
+    assert [(r["file"], r["row"]) for r in _rows(tmp_path / "r")] == [("a.csv", "4"), ("a.csv", "5"), ("b.csv", "2")]
+
+
+def test_an_unreadable_file_in_the_folder_is_listed(tmp_path, capsys, monkeypatch):
+    """chmod 0 does not stop root (the CI runs as root): the read itself is made to fail."""
+    folder = _drafts_folder(tmp_path)
+    (folder / "secret.csv").write_text("id,text\nx,Hi\n", encoding="utf-8")
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "secret.csv":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    for how in HOW:
+        out = tmp_path / f"r-{how}"
+        code, err = _report(how, folder, out, capsys, monkeypatch)
+        assert code == 0, err
+        rows = _rows(out)
+        assert [r["problem"] for r in rows if r["file"] == "secret.csv"] == ["not read: cannot be read (Permission denied)"]
+        assert len([r for r in rows if r["level"]]) == 2
+    code, _, err = run_cli(capsys, monkeypatch, "dashboard", str(folder / "secret.csv"), "-o", str(tmp_path / "r"))
+    one_line_error(code, err, "secret.csv: cannot be read (Permission denied)")

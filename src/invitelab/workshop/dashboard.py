@@ -120,6 +120,13 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     warnings = []
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         text, encoding = data.decode("utf-16", errors="replace"), "UTF-16"
+    elif len(data) >= 4 and (not any(data[1:400:2]) or not any(data[0:400:2])):
+        # UTF-16 without a byte-order mark (every other byte of plain text is 0)
+        little = not any(data[1:400:2])
+        text = data.decode("utf-16-le" if little else "utf-16-be", errors="replace")
+        encoding = "UTF-16"
+        warnings.append(f"{name} is UTF-16 without a byte-order mark; it was read as UTF-16. Check that the notes "
+                        "look right; if not, save it again as 'CSV UTF-8'.")
     elif data[:3] == b"\xef\xbb\xbf":  # a byte-order mark says UTF-8 (the drafts download writes one)
         encoding = "UTF-8"
         try:
