@@ -414,3 +414,24 @@ def test_the_notebooks_steps_take_a_folder_of_drafts_files(tmp_path, monkeypatch
         saved = report.save(d.default_report_dir(answers), pdf=False)
         where = (folder if is_list else tmp_path).resolve() / d.REPORT_FOLDER
         assert {p.parent.resolve() for p in saved} == {where} and len(saved) == 4
+
+
+def test_a_draft_with_half_an_emoji_is_saved_downloaded_and_read(tmp_path):
+    """A lone surrogate (half an emoji, pasted) reaches the studio as text; saving the draft and its
+    download link used to raise UnicodeEncodeError. It is written as U+FFFD, and the dashboard reads it."""
+    pytest.importorskip("ipywidgets")
+    from invitelab.widgets import InvitationStudio
+
+    studio = InvitationStudio("dana-whitfield", "alex-rivera")
+    studio.export_dir = tmp_path
+    studio.student.value = "Nia"
+    for text in (GENERIC, "Hi Dana \ud83d thanks for your post"):
+        studio.text.value = text
+        studio.update()
+        studio.save_draft()
+    assert "Download 2 drafts" in studio.download.value
+    studio._on_write()  # the studio's "save to a file" button
+    (path,) = tmp_path.glob("invitelab-drafts-nia-*.csv")
+    report = d.build(path)
+    assert [n.text for n in report.notes] == [GENERIC, "Hi Dana \ufffd thanks for your post"]
+    assert [n.round for n in report.notes] == ["before", "after"]
