@@ -435,3 +435,34 @@ def test_a_draft_with_half_an_emoji_is_saved_downloaded_and_read(tmp_path):
     report = d.build(path)
     assert [n.text for n in report.notes] == [GENERIC, "Hi Dana \ufffd thanks for your post"]
     assert [n.round for n in report.notes] == ["before", "after"]
+
+
+def test_drafts_reports_escape_student_text_names_and_file_names(tmp_path):
+    """The folder's own parts of the HTML: draft history, whole-file problems (file names), warnings
+    naming files, the columns table; hostile text in drafts, names and file names (tests/test_escaping.py
+    covers one form export)."""
+    pytest.importorskip("ipywidgets")
+    from test_escaping import HOSTILE, SCRIPT, assert_safe
+
+    folder = tmp_path / "class"
+    evil = f"Nia {SCRIPT}"
+    name = "invitelab-drafts-" + HOSTILE.replace("/", "_") + ".csv"
+    write(folder / name, drafts([GENERIC + HOSTILE, GOOD + HOSTILE], evil))
+    write(folder / "invitelab-drafts-bo.csv", drafts([GENERIC, GOOD], "Bo"))
+    (folder / ("broken " + SCRIPT.replace("/", "_") + ".csv")).write_bytes(b"PK\x03\x04 workbook")
+    (folder / ("copy " + HOSTILE.replace("/", "_") + ".csv")).write_bytes((folder / name).read_bytes())
+    for names in (False, True):
+        report = d.build(folder, show_names=names)
+        assert len(report.notes) == 4 and len(report.problems) == 1
+        for section in ("problems", "history", "paragraph", "levels", "examples"):
+            assert_safe(report.section_html(section))
+        assert_safe(report.section_html("problems"), "broken <script>")  # the advisor sees which file
+        assert_safe(report.history_html(), "Generic")
+        assert_safe(d.mapping_html(d.read_export(folder)))
+        html = report.summary_html()
+        assert_safe(html)
+        if names:
+            assert_safe(report.history_html(), evil)
+        else:
+            assert "broken" not in html and "Nia" not in html and "copy " not in html  # no file names, no names
+            assert "file 2" in html  # the broken file, by its place in the list
