@@ -125,8 +125,10 @@ def test_a_hostile_draft_in_a_students_drafts_file(case, how, tmp_path, capsys, 
         items = [Draft.from_result(k + 1, t, score(t), recipient_id="dana-whitfield", sender_id="", limit=300,
                                    saved_at=f"2026-12-07T10:0{k}:00-05:00", student=student)
                  for k, t in enumerate(texts)]
-        text = "\ufeff" + drafts_to_csv(items)
-        (folder / name).write_bytes(text.encode("utf-8", "surrogatepass"))
+        data = ("\ufeff" + drafts_to_csv(items)).encode("utf-8")
+        if case.as_bytes == "not UTF-8":  # the export writes U+FFFD; a hand-made file may hold the raw bytes
+            data = data.replace("\ufffd".encode(), "\ud83d".encode("utf-8", "surrogatepass"))
+        (folder / name).write_bytes(data)
 
     good = "Hi Dana, thanks for your post on career fairs. Could I ask one question?"
     drafts_file("invitelab-drafts-ana.csv", "Ana", ["Hi", good])
