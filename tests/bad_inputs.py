@@ -10,6 +10,8 @@ in its own way:
   answer, a notebook file, an output path), "dashboard" and "dashboard-api" (the class dashboard: a
   note as a form answer, a CSV export, an input or output path), "glue" (the browser checker's
   Pyodide glue, `invitelab.browser.glue`, run as Python);
+- `tests/test_bad_input_matrix_dashboard_many.py`: the dashboard's "dashboard" cases again, through a
+  folder and through several files (each hostile file among good ones, each note as a draft);
 - `tests/test_checker_browser.py`: "page" (the live checker in the built book, in Chromium).
 
 Outcomes:
