@@ -10,6 +10,8 @@ in its own way:
   answer, a notebook file, an output path), "dashboard" and "dashboard-api" (the class dashboard: a
   note as a form answer, a CSV export, an input or output path), "glue" (the browser checker's
   Pyodide glue, `invitelab.browser.glue`, run as Python);
+- `tests/test_bad_input_matrix_dashboard_many.py`: the dashboard's "dashboard" cases again, through a
+  folder and through several files (each hostile file among good ones, each note as a draft);
 - `tests/test_checker_browser.py`: "page" (the live checker in the built book, in Chromium).
 
 Outcomes:
@@ -147,6 +149,10 @@ CSVS = [
             entries=("dashboard", "dashboard-api"), dashboard=("ok",)),
     CsvCase("an Excel workbook", b"PK\x03\x04" + b"\x00" * 40, message="not readable text",
             dashboard="error:Excel workbook"),
+    # the dashboard's own cases (a form tool's or a spreadsheet's odd files)
+    CsvCase("only whitespace", b" \n\t\n  \r\n", entries=("dashboard", "dashboard-api"), dashboard="error:empty"),
+    CsvCase("UTF-16 without a byte-order mark", _csv("id,text\n1,Hi Dana\n2,Caf\u00e9 chat\n", "utf-16-le"),
+            entries=("dashboard", "dashboard-api"), dashboard=("ok", "ok"), dashboard_warning="without a byte-order mark"),
 ]
 
 

@@ -58,3 +58,43 @@ def test_notebook_runs_on_a_hostile_export(tmp_path):
     assert "Élodie" not in html                # and no names
     assert "40 rows with a problem" in html    # the empty rows are listed
     assert (tmp_path / "invitelab-class-report" / "summary.pdf").exists()  # beside the input, not in notebooks/
+
+
+def test_notebook_runs_on_a_folder_of_drafts_files(tmp_path):
+    """Step 1 given a folder of students' drafts files (one downloaded twice, one not a CSV)."""
+    nbclient = pytest.importorskip("nbclient")
+    from invitelab import score
+    from invitelab.widgets.drafts import Draft, drafts_to_csv
+
+    folder = tmp_path / "class-drafts"
+    folder.mkdir()
+    texts = ["I'd like to add you to my professional network on LinkedIn.",
+             "Hi Dana, your post on career fairs helped me. Could I ask how you moved into recruiting? Thanks"]
+    for student in ("Nia Okafor", "Bo Pym"):
+        items = [Draft.from_result(k + 1, t, score(t), recipient_id="dana-whitfield", sender_id="", limit=300,
+                                   student=student, saved_at=f"2026-12-07T10:0{k}:00-05:00")
+                 for k, t in enumerate(texts)]
+        slug = student.lower().replace(" ", "-")
+        (folder / f"invitelab-drafts-{slug}.csv").write_text("\ufeff" + drafts_to_csv(items), encoding="utf-8")
+    (folder / "invitelab-drafts-bo-pym (1).csv").write_bytes((folder / "invitelab-drafts-bo-pym.csv").read_bytes())
+    (folder / "roster.xlsx").write_bytes(b"PK\x03\x04 a workbook")
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and SAMPLE_LINE in cell.source:
+            cell.source = cell.source.replace(SAMPLE_LINE, f"ANSWERS = {str(folder)!r}")
+    env_path = os.environ.get("PYTHONPATH", "")
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO / "src"), env_path) if p)
+    try:
+        nbclient.NotebookClient(nb, timeout=120, kernel_name="python3",
+                                resources={"metadata": {"path": str(tmp_path)}}).execute()
+    finally:
+        os.environ["PYTHONPATH"] = env_path
+    html = "".join(str(out.get("data", {}).get("text/html", "")) for c in nb.cells if c.cell_type == "code"
+                   for out in c.get("outputs", []))
+    assert "roster.xlsx" in html and "Excel workbook" in html  # the stray file, listed for the advisor
+    assert "read once" in html                                 # the second download, not counted twice
+    assert "2 students handed in 4 invitation notes" in html
+    assert "first draft counts as &#x27;before&#x27;" in html
+    report = tmp_path / "invitelab-class-report"               # beside the folder
+    assert (report / "summary.pdf").exists() and not (folder / "invitelab-class-report").exists()
+    assert "Nia" not in (report / "summary.html").read_text(encoding="utf-8")

@@ -148,14 +148,15 @@ class Draft:
 def drafts_to_csv(drafts, student: str | None = None) -> str:
     """The drafts as CSV text (UTF-8 when written; quoted the way the csv module does).
 
-    ``student`` (the name typed in the studio) fills the ``student`` column of every row.
+    ``student`` (the name typed in the studio) fills the ``student`` column of every row. A lone
+    surrogate (half an emoji, pasted) cannot be written as UTF-8: it becomes U+FFFD.
     """
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for d in drafts:
         writer.writerow(d.row(student))
-    return buf.getvalue()
+    return buf.getvalue().encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def csv_data_uri(csv_text: str) -> str:

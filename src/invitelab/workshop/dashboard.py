@@ -97,6 +97,12 @@ class Export:
     path: Path | None = None  # the file it was read from (None for bytes)
     #: rows the CSV reader could not parse (a stray quote): (row number, why); listed as problems
     malformed: tuple[tuple[int, str], ...] = ()
+    #: a folder or several files (``read_export`` of a folder or a list): each file read, as
+    #: (path, Export); the files that could not be read, as whole-file Problems; every input given
+    parts: tuple = ()
+    not_read: tuple = ()
+    inputs: tuple = ()
+    folder: Path | None = None
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -114,6 +120,21 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     warnings = []
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         text, encoding = data.decode("utf-16", errors="replace"), "UTF-16"
+    elif len(data) >= 4 and (not any(data[1:400:2]) or not any(data[0:400:2])):
+        # UTF-16 without a byte-order mark (every other byte of plain text is 0)
+        little = not any(data[1:400:2])
+        text = data.decode("utf-16-le" if little else "utf-16-be", errors="replace")
+        encoding = "UTF-16"
+        warnings.append(f"{name} is UTF-16 without a byte-order mark; it was read as UTF-16. Check that the notes "
+                        "look right; if not, save it again as 'CSV UTF-8'.")
+    elif data[:3] == b"\xef\xbb\xbf":  # a byte-order mark says UTF-8 (the drafts download writes one)
+        encoding = "UTF-8"
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("utf-8-sig", errors="replace")
+            warnings.append(f"{name} is marked UTF-8 but holds bytes that are not (a broken character): each "
+                            "was read as \ufffd; check those notes")
     else:
         try:
             text, encoding = data.decode("utf-8-sig"), "UTF-8"
@@ -165,6 +186,8 @@ def read_export(source, *, name: str | None = None) -> Export:
     """
     if isinstance(source, Export):
         return source
+    if isinstance(source, (list, tuple)) or (isinstance(source, (str, os.PathLike)) and Path(source).is_dir()):
+        return _read_many(source)
     if isinstance(source, (bytes, bytearray)):
         data, name = bytes(source), name or "the file"
     else:
@@ -243,7 +266,8 @@ _NOTE_NAMES = re.compile(r"^(the |your )?(text|notes?|messages?|invitations?|inv
                          r"note text|message text|body)\s*[:?]?$", re.I)
 #: the drafts file's recipient column (``recipient_id``), a "To" or "Recipient" column
 _RECIPIENT_NAMES = re.compile(r"^(recipient|recipient[ _]?id|to|to whom|addressee|profile[ _]?id)$", re.I)
-_SMALL_INTEGER = re.compile(r"^[+-]?\d{1,6}(\.0+)?$")
+#: an answer that is only a number (a draft number, a score, a count, an id): never a note
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)%?$")
 
 
 def _guess(title: str) -> str | None:
@@ -277,11 +301,16 @@ def detect_mapping(export, mapping: dict[str, str] | None = None) -> dict[str, s
     Returns header -> role for every column ("ignore" for those with no role).
     """
     export = read_export(export)
+    if export.parts:  # a folder or several files: the columns of the files that share the most
+        export = next(e for _, e in export.parts if frozenset(e.headers) == frozenset(export.headers))
     guessed: dict[str, str] = {}
     for header, title in zip(export.headers, export.titles):
         guessed[header] = _guess(title) or _guess(header) or "ignore"
-    for k, header in enumerate(export.headers):  # a column of small integers (a draft number) is never the note
-        if guessed[header] in ("note", "note_before", "note_after") and _numbers_only(export, k):
+    drafts = is_drafts_file(export)
+    for k, header in enumerate(export.headers):  # a column of numbers (a draft number, a score) is never the note
+        if drafts and header in ("text", "draft"):  # a drafts file: its text is the note, whatever it holds
+            guessed[header] = "note" if header == "text" else "ignore"
+        elif guessed[header] in ("note", "note_before", "note_after") and _numbers_only(export, k):
             guessed[header] = "ignore"
     # Keep one column per single role: the first (student: prefer a "name or id" over an email;
     # note: prefer a column named just text, note, message or invitation).
@@ -328,9 +357,10 @@ def detect_mapping(export, mapping: dict[str, str] | None = None) -> dict[str, s
 
 def _numbers_only(export: Export, k: int) -> bool:
     """True when every answer in column ``k`` (of the first 500 rows) is a number: a draft number,
-    a score, a count. Such a column is never the note."""
+    a score (72.5), a count, an id. Such a column is never taken for the note (a mapping may still
+    name it)."""
     values = [rec[k] for _, rec in export.rows[:500] if k < len(rec) and rec[k].strip()]
-    return bool(values) and all(_SMALL_INTEGER.match(v.strip()) for v in values)
+    return bool(values) and all(_NUMBER.match(v.strip()) for v in values)
 
 
 def _title(export: Export, header: str) -> str:
@@ -441,6 +471,8 @@ class Report:
     sources: list = field(default_factory=list)
     #: True when the notes came from students' drafts files (first draft "before", latest "after")
     drafts: bool = False
+    #: every input given: the files (read or not) and the folders; the report replaces none of them
+    inputs: list = field(default_factory=list)
 
     # -- who counts -------------------------------------------------------------------------
     def latest(self) -> dict[str, dict[str, Note]]:
@@ -675,11 +707,24 @@ class Report:
         return f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}" style="max-width:100%;height:auto">'
 
     # -- tables -----------------------------------------------------------------------------
-    def problems_html(self, limit: int | None = None) -> str:
+    def file_label(self, text: str) -> str:
+        """``text`` with each input file's name replaced by "file N" (its place in the list of files
+        read, by name), unless ``show_names``: a student's drafts file is named after them
+        (invitelab-drafts-nia-okafor-...csv), and the summary shows no names."""
+        names = [Path(x).name for x in self.inputs if not Path(x).is_dir()] if self.sources else []
+        if self.show_names or not names:
+            return text
+        numbers = {name: k + 1 for k, name in reversed(list(enumerate(names)))}
+        for name in sorted(numbers, key=len, reverse=True):
+            text = text.replace(name, f"file {numbers[name]}")
+        return text
+
+    def problems_html(self, limit: int | None = None, *, anonymous: bool = False) -> str:
         if not self.problems:
             return '<p class="wk-ok">Every row could be used.</p>'
         shown = self.problems if limit is None else self.problems[:limit]
-        rows = "".join(f"<tr><td>{escape(p.where)}</td><td>{escape(p.reason)}</td></tr>" for p in shown)
+        label = self.file_label if anonymous else str
+        rows = "".join(f"<tr><td>{escape(label(p.where))}</td><td>{escape(label(p.reason))}</td></tr>" for p in shown)
         more = (f'<p class="wk-small">... and {len(self.problems) - len(shown)} more '
                 "(all are listed in the notebook and in scored-notes.csv).</p>") if len(shown) < len(self.problems) else ""
         return (f'<table class="wk-problems"><caption>{len(self.problems)} row'
@@ -735,7 +780,7 @@ class Report:
         f = self.figures()
         banner = ('<p class="wk-sim">SIMULATED sample class: fictional students, notes assembled by a '
                   "script. Not evidence about any workshop.</p>") if self.simulated else ""
-        warnings = "".join(f'<p class="wk-small">Note: {escape(w)}</p>' for w in self.warnings[:3])
+        warnings = "".join(f'<p class="wk-small">Note: {escape(self.file_label(w))}</p>' for w in self.warnings[:3])
         pct = lambda a, b: f"{round(100 * a / b)}%" if b else "&ndash;"  # noqa: E731
         return (
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -757,7 +802,11 @@ class Report:
             + f'<figure>{self.chart_html("missed")}</figure></div>'
             + '<div class="wk-cols"><section><h2>Most improved (with consent)</h2>'
             + self.examples_html(3) + "</section>"
-            + "<section><h2>Rows with a problem</h2>" + self.problems_html(SUMMARY_PROBLEMS) + warnings
+            + "<section><h2>Rows with a problem</h2>" + self.problems_html(SUMMARY_PROBLEMS, anonymous=True) + warnings
+            + ('<p class="wk-small">File N is the Nth file given, in name order; scored-notes.csv names '
+               "the files (a drafts file bears its student's name).</p>" if any(
+                   self.file_label(x) != x for x in [p.where + p.reason for p in self.problems[:SUMMARY_PROBLEMS]]
+                   + self.warnings[:3]) else "")
             + "</section></div></main></body></html>"
         )
 
@@ -807,9 +856,15 @@ class Report:
         holding a new summary.html holds the rest of the new report too. A file of the report
         that would replace the input, a link or anything but a plain file is refused first."""
         out = Path(directory)
+        inputs = [Path(x) for x in self.inputs or self.sources] or ([self.export.path] if self.export.path else [])
         if out.is_symlink() or (out.exists() and not out.is_dir()):
-            kind = "a link" if out.is_symlink() else "a file" if out.is_file() else "a pipe or a device"
+            kind = ("a link" if out.is_symlink() else "the input file" if any(_same_file(out, x) for x in inputs)
+                    else "a file" if out.is_file() else "a pipe or a device")
             raise DashboardError(f"{out}: is {kind}, not a folder; name a folder for the report (-o class-report)")
+        if any(_same_file(out, x) for x in inputs if x.is_dir()) or (
+                self.sources and any(_same_file(out, x.parent) for x in inputs if not x.is_dir())):
+            raise DashboardError(f"{out}: is the folder of the files read; the report would mix with the students' "
+                                 "files (and be read as one next time). Name another folder for the report")
         files = {
             "levels.png": self.chart_png("levels"),
             "criteria-missed.png": self.chart_png("missed"),
@@ -818,7 +873,6 @@ class Report:
         if pdf:
             files["summary.pdf"] = self.pdf_bytes()
         files["summary.html"] = _utf8(self.summary_html())
-        inputs = [Path(x) for x in self.sources] or ([self.export.path] if self.export.path else [])
         for name in files:
             target = out / name
             if target.is_symlink() or (target.exists() and not target.is_file()):
@@ -934,40 +988,26 @@ def build(source, mapping: dict[str, str] | None = None, *, title: str = "Linked
     file is read with the same columns as the first readable one; a file that cannot be read, or
     whose columns differ, is listed in :attr:`Report.problems` (not fatal)."""
     cache: dict[str, object] = {}
-    many = isinstance(source, (list, tuple)) or (isinstance(source, (str, os.PathLike)) and Path(source).is_dir())
+    export = read_export(source)
+    many = bool(export.parts)
     if not many:
-        export = read_export(source)
         roles, notes, problems, warnings, has_round = _score_export(export, mapping, rubric, cache, "")
         sources: list = []
+        inputs = [export.path] if export.path is not None else []
         drafts = is_drafts_file(export) and not has_round
     else:
-        files = input_files(source)
-        exports, problems, notes, warnings = [], [], [], []
+        combined, inputs = export, list(export.inputs)
+        exports, problems, notes, warnings = [], list(combined.not_read), [], list(combined.warnings)
         roles, first, has_round = {}, None, False
-
-        def not_read(path: Path, error: DashboardError) -> None:
-            reason = str(error)
-            reason = reason[len(path.name) + 2:] if reason.startswith(path.name + ": ") else reason
-            problems.append(Problem(0, f"not read: {reason}", path.name))
-
-        readable = []
-        for path in files:
+        for path, export in combined.parts:
             try:
-                readable.append((path, read_export(path)))
-            except DashboardError as error:
-                not_read(path, error)
-        # The columns most of the files share (a stray file in the folder does not set them).
-        common = Counter(frozenset(e.headers) for _, e in readable).most_common(1)
-        for path, export in readable:
-            try:
-                if frozenset(export.headers) != common[0][0]:
-                    like = next(e for _, e in readable if frozenset(e.headers) == common[0][0])
+                if frozenset(export.headers) != frozenset(combined.headers):
                     raise DashboardError(
-                        f"its columns differ from those of {like.name} and the other files; run the "
-                        "dashboard on it on its own")
+                        f"its columns differ from those of {_like(combined)} "
+                        "and the other files; run the dashboard on it on its own")
                 part = _score_export(export, mapping, rubric, cache, path.name, order=len(notes))
             except DashboardError as error:
-                not_read(path, error)
+                problems.append(_not_read(path, error))
                 continue
             first = first or export
             exports.append(export)
@@ -978,22 +1018,29 @@ def build(source, mapping: dict[str, str] | None = None, *, title: str = "Linked
             problems += part_problems
             warnings += part_warnings
         if first is None:
+            files = [x for x in inputs if not Path(x).is_dir()]
             raise DashboardError(f"none of the {len(files)} file{'' if len(files) == 1 else 's'} could be read: "
                                  + "; ".join(f"{p.file}: {p.reason}" for p in problems[:3]))
-        folder = Path(source) if not isinstance(source, (list, tuple)) else None
-        name = (f"{len(exports)} file{'' if len(exports) == 1 else 's'}"
-                + (f" in the folder {folder.name}" if folder is not None else ""))
-        export = Export(name, first.headers, first.titles, (), first.encoding, (), None, ())
+        export = Export(_files_name(len(exports), combined.folder), first.headers, first.titles, (), first.encoding,
+                        (), None, ())
         sources = [Path(e.path) for e in exports if e.path is not None]
         drafts = all(is_drafts_file(e) for e in exports) and not has_round
         warnings = _dedupe_warnings(warnings)
     if drafts:
-        notes, duplicates = _dedupe_drafts(notes)
+        notes, duplicates, renamed = _dedupe_drafts(notes)
+        if renamed:
+            warnings.append(f"{renamed} file{' holds' if renamed == 1 else 's hold'} drafts already read under another "
+                            "student name (a student changed the name they typed): they count for the student "
+                            "of the first file")
         if duplicates:
             warnings.append(f"{duplicates} draft{'' if duplicates == 1 else 's'} appeared in more than one file "
                             "(a student downloaded their drafts twice); each draft is counted once.")
     if not has_round:
-        _assign_rounds(notes, drafts)
+        unordered = _assign_rounds(notes, drafts)
+        if unordered:
+            warnings.append(f"{unordered} student{' has' if unordered == 1 else 's have'} a draft whose timestamp "
+                            "cannot be read (a spreadsheet may have changed it): their drafts are taken in the "
+                            "order of the files (by name) and of the rows.")
         warnings.append("From the drafts files: each student's first draft is 'before' and their latest is "
                         "'after'; the drafts in between are in the draft history." if drafts else
                         "No before/after column: each student's first note is taken as 'before' and their "
@@ -1006,7 +1053,54 @@ def build(source, mapping: dict[str, str] | None = None, *, title: str = "Linked
         simulated = simulated or "SIMULATED" in export.name.upper() or export.name == "sample-class.csv"
     problems.sort(key=lambda p: (p.file, p.row))
     return Report(export, roles, notes, problems, warnings, title, show_names, bool(simulated),
-                  sources=sources, drafts=drafts)
+                  sources=sources, drafts=drafts, inputs=inputs)
+
+
+def _files_name(n: int, folder: Path | None) -> str:
+    return f"{n} file{'' if n == 1 else 's'}" + (f" in the folder {folder.name}" if folder is not None else "")
+
+
+def _not_read(path: Path, error: DashboardError) -> Problem:
+    reason = str(error)
+    reason = reason[len(path.name) + 2:] if reason.startswith(path.name + ": ") else reason
+    return Problem(0, f"not read: {reason}", path.name)
+
+
+def _like(combined: Export) -> str:
+    """The first file with the columns most files share."""
+    return next(e.name for _, e in combined.parts if frozenset(e.headers) == frozenset(combined.headers))
+
+
+def _read_many(source) -> Export:
+    """A folder or a list of files and folders, read: each readable file (a file given or
+    downloaded twice once), the files not read, and the columns most of them share (a stray file
+    in the folder does not set them)."""
+    files = input_files(source)
+    items = list(source) if isinstance(source, (list, tuple)) else [source]
+    inputs = tuple(dict.fromkeys([*files, *(Path(x) for x in items if Path(x).is_dir())]))
+    not_read, warnings, readable, seen_rows = [], [], [], {}
+    for path in files:
+        try:
+            export = read_export(path)
+        except DashboardError as error:
+            not_read.append(_not_read(path, error))
+            continue
+        same = seen_rows.setdefault((export.headers, export.rows, export.malformed), path)
+        if same is not path:  # the same file twice, or downloaded twice: its rows count once
+            warnings.append(f"{path.name} was given twice: it was read once" if _same_file(path, same) else
+                            f"{path.name} holds the same rows as {same.name} (the same file downloaded "
+                            "twice): it was read once")
+            continue
+        readable.append((path, export))
+    if not readable:
+        raise DashboardError(f"none of the {len(files)} file{'' if len(files) == 1 else 's'} could be read: "
+                             + "; ".join(f"{p.file}: {p.reason}" for p in not_read[:3]))
+    common = Counter(frozenset(e.headers) for _, e in readable).most_common(1)[0][0]
+    like = next(e for _, e in readable if frozenset(e.headers) == common)
+    folder = Path(source) if not isinstance(source, (list, tuple)) else None
+    return Export(_files_name(len(readable), folder), like.headers, like.titles, (), like.encoding,
+                  tuple(warnings), None, (), parts=tuple(readable), not_read=tuple(not_read), inputs=inputs,
+                  folder=folder)
 
 
 def _dedupe_warnings(warnings: list[str]) -> list[str]:
@@ -1018,40 +1112,63 @@ def _dedupe_warnings(warnings: list[str]) -> list[str]:
     return out
 
 
-def _dedupe_drafts(notes: list[Note]) -> tuple[list[Note], int]:
-    """The same draft (same id and text) in two downloads counts once."""
+def _dedupe_drafts(notes: list[Note]) -> tuple[list[Note], int, int]:
+    """The same draft (same id and text) in two downloads counts once. A student who typed another
+    name before the second download has their drafts under two names: a file whose drafts were
+    already read under another name counts, whole, for the student of the first file.
+    Returns (notes, drafts counted once, students renamed)."""
+    owner: dict[str, str] = {}  # draft id -> the student it counts for
+    alias: dict[tuple[str, str], str] = {}  # (file, student as written) -> the student it counts for
+    for n in notes:
+        if not n.draft_id:
+            continue
+        first = owner.setdefault(n.draft_id, alias.get((n.file, n.student), n.student))
+        if first != alias.get((n.file, n.student), n.student) and (n.file, n.student) not in alias:
+            alias[(n.file, n.student)] = first
     seen, out, duplicates = set(), [], 0
     for n in notes:
-        key = (n.draft_id, n.student, n.text)
+        n.student = alias.get((n.file, n.student), n.student)
+        key = (n.draft_id, n.text)
         if n.draft_id and key in seen:
             duplicates += 1
             continue
         seen.add(key)
         out.append(n)
-    return out, duplicates
+    return out, duplicates, len(alias)
 
 
-def _saved_key(note: Note):
+def _saved_stamp(note: Note) -> float | None:
+    """When a draft was saved (seconds, UTC; a time without an offset is taken as UTC), or None
+    when its timestamp cannot be read (empty, or changed by a spreadsheet: "7/12/2026 10:05")."""
     from datetime import datetime, timezone
 
     try:
         when = datetime.fromisoformat(note.saved_at.strip().replace("Z", "+00:00"))
         if when.tzinfo is None:
             when = when.replace(tzinfo=timezone.utc)
-        stamp = when.timestamp()
-    except ValueError:
-        stamp = float("inf")  # no readable time: after the dated drafts, in file order
-    return (stamp, note.draft if note.draft is not None else 0, note.order)
+        return when.timestamp()
+    except (ValueError, OverflowError, OSError):
+        return None
 
 
-def _assign_rounds(notes: list[Note], drafts: bool) -> None:
+def _assign_rounds(notes: list[Note], drafts: bool) -> int:
     """No round column: a student's first note is "before", their later ones "after". For drafts
-    files, "first" is by the time each draft was saved (then its number), across files."""
+    files, "first" is by the time each draft was saved (then its number, then the order of the
+    files and rows), across files; when one of a student's timestamps cannot be read, that
+    student's drafts are taken in the order of the files (by name) and of their rows: draft
+    numbers start again at 1 in each session, so they cannot order drafts across files.
+    Returns how many students' drafts were ordered by file and row."""
     by_student: dict[str, list[Note]] = {}
     for n in notes:
         by_student.setdefault(_key(n), []).append(n)
+    by_file_order = 0
     for group in by_student.values():
-        group.sort(key=_saved_key if drafts else (lambda n: n.order))
+        stamps = {id(n): _saved_stamp(n) for n in group} if drafts else {}
+        if drafts and all(v is not None for v in stamps.values()):
+            group.sort(key=lambda n: (stamps[id(n)], n.draft if n.draft is not None else 0, n.order))
+        else:
+            by_file_order += drafts and len(group) > 1
+            group.sort(key=lambda n: n.order)
         if drafts:  # the order the history and latest() read
             orders = sorted(n.order for n in group)
             for n, order in zip(group, orders):
@@ -1059,6 +1176,7 @@ def _assign_rounds(notes: list[Note], drafts: bool) -> None:
         group[0].round = "before"
         for n in group[1:]:
             n.round = "after"
+    return by_file_order
 
 
 def _score_export(export: Export, mapping, rubric, cache, file: str, order: int = 0):
@@ -1115,7 +1233,7 @@ def _score_export(export: Export, mapping, rubric, cache, file: str, order: int 
         if drafts:
             number = _cell(rec, col["draft"]).strip()
             extra.update(draft_id=_cell(rec, col["id"]).strip(), saved_at=_cell(rec, col["timestamp"]),
-                         draft=int(number) if number.isdigit() and len(number) < 7 else None)
+                         draft=int(float(number)) if re.fullmatch(r"\d{1,6}(\.0+)?", number) else None)
         items: list[tuple[str | None, str, str]] = []  # (round, text, column)
         if has_long:
             raw_round = _cell(rec, index.get("round"))
