@@ -27,6 +27,7 @@ from .shortforms import (
     compact,
     employer_short_forms,
     field_forms,
+    knowledge,
     needs_capitals,
     place_words,
     school_short_forms,
@@ -822,6 +823,8 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
         for fact, strong, caps, _nwords in entries:
             if caps == 2 and not tokens[first].text.isupper():
                 continue
+            if _nwords == 1 and length > 1 and any(len(lows[j]) > 1 and lows[j] in knowledge().connectors for j in range(first, last)):
+                continue  # a one-word form (an acronym "UOF") is not words with "of" spelt out ("U of I")
             if caps == 1 and not note.all_lowercase and not tokens[first].is_capitalised:
                 continue
             if fact.kind == "school":
