@@ -22,6 +22,23 @@ N = 6
 QUOTE_WORDS, QUOTE_NOTES = 8, 2  # a run this long, found in at most this many notes
 WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 BLIND = {"real3"}  # never read
+# The platform's own default invitation texts: known templates that many sources print and many
+# notes send unchanged, not any writer's words, so the engine may write them out (rubric.toml
+# `default_texts`, lexicon/requests.toml). Each with the reason it is allowed.
+DEFAULT_TEXTS = {
+    "since you are a person i trust i wanted to invite you to join my network on linkedin":
+        "LinkedIn's old default invitation text",
+    "so and so has indicated you are a fellow group member of such and such group":
+        "LinkedIn's old default for a fellow group member",
+    "i'd like to add you to my professional network on linkedin": "LinkedIn's default invitation text",
+    "ich möchte mich gerne mit ihnen vernetzen": "LinkedIn's German default invitation text",
+}
+
+
+def allowed(words: list[str]) -> bool:
+    """True when a run of words is part of one of the platform's default texts."""
+    run = " ".join(words)
+    return any(run in " ".join(tokens(d)) for d in DEFAULT_TEXTS)
 
 
 def tokens(text: str) -> list[str]:
@@ -70,9 +87,10 @@ def shared_runs(grams=None):
 
 
 def quotations(grams=None):
-    """The shared runs that look like quotations: long, and found in very few notes."""
+    """The shared runs that look like quotations: long, found in very few notes, and not one of the
+    platform's default texts (DEFAULT_TEXTS)."""
     for f, line, words, notes in shared_runs(grams):
-        if len(words) >= QUOTE_WORDS and len(notes) <= QUOTE_NOTES:
+        if len(words) >= QUOTE_WORDS and len(notes) <= QUOTE_NOTES and not allowed(words):
             yield f, line, words, notes
 
 

@@ -88,3 +88,45 @@ def test_a_file_that_is_not_a_real_note_set_gets_one_line(tmp_path, capsys):
     assert err.count("\n") == 1 and "missing" in err and "source_verdict" in err
     assert main(["--real", str(tmp_path / "absent.csv")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def _without(src, tmp_path, drop, n=25):
+    """The first n rows of a labelled file, without the columns in `drop`."""
+    import csv
+
+    rows = read_real(src)[:n]
+    keep = [k for k in rows[0] if k not in drop]
+    out = tmp_path / src.name
+    with open(out, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, keep, extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+    return out, rows
+
+
+def test_a_criterion_without_a_column_is_skipped_and_said_so(tmp_path, capsys):
+    from invitelab import kitdata
+    from invitelab.evaluate import evaluate, main
+
+    data = data_dir()
+    path, rows = _without(data / "invitations.csv", tmp_path, {"tone", "polite_close"})
+    report = evaluate(read_real(path), kitdata.profiles())
+    assert report.skipped == ("polite_close", "tone")
+    acc = report.criterion_accuracy()
+    assert "tone" not in acc and "polite_close" not in acc and len(acc) == 8
+    assert not any("tone" in d["criteria"] for d in report.disagreements)
+    full = evaluate(rows, kitdata.profiles())  # the same rows with every column
+    assert full.skipped == () and {c: a for c, a in full.criterion_accuracy().items() if c in acc} == acc
+    assert main([str(path), "--profiles", str(data / "profiles.json"), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "skipped (no column in the labels): polite_close, tone" in out and "  tone " not in out
+
+    # a real-note file without a criterion's column is scored on the others, not refused
+    real_path, _ = _without(data / "real" / "dev.csv", tmp_path, {"tone"})
+    (tmp_path / "real").mkdir()
+    moved = tmp_path / "real" / "dev.csv"
+    real_path.rename(moved)
+    assert main(["--real", str(moved), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "skipped (no column in the labels): tone" in out and "exact level agreement" in out
+    assert "kappa" in out and "  tone " not in out

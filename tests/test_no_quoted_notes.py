@@ -1,7 +1,7 @@
 """No comment, word list, pattern or example of the engine quotes a note of a labelled set (issue 7
 item 2; CONTRIBUTING). `tests/quoted_notes.py` lists every run of words the engine shares with a
 labelled note; a long run found in one or two notes is a quotation. LinkedIn's own default texts
-are quoted by many sources and may be written out (the rubric's `default_texts`)."""
+are quoted by many sources and may be written out (`quoted_notes.DEFAULT_TEXTS`, each with its reason)."""
 from __future__ import annotations
 
 import sys
@@ -13,13 +13,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import quoted_notes  # noqa: E402
 
-# the platform's default invitation texts (not any writer's own words)
-DEFAULT_TEXTS = (
-    "since you are a person i trust i wanted to invite you to join my network on linkedin",
-    "so and so has indicated you are a fellow group member of such and such group",
-    "ich m chte mich gerne mit ihnen vernetzen",
-)
-
 
 @pytest.fixture(scope="module")
 def grams():
@@ -27,8 +20,7 @@ def grams():
 
 
 def _quotes(grams):
-    return [(f, line, " ".join(words), sorted(notes)) for f, line, words, notes in quoted_notes.quotations(grams)
-            if not any(" ".join(words) in d for d in DEFAULT_TEXTS)]
+    return [(f, line, " ".join(words), sorted(notes)) for f, line, words, notes in quoted_notes.quotations(grams)]
 
 
 def test_the_scan_finds_a_quotation(grams, tmp_path, monkeypatch):
@@ -42,9 +34,12 @@ def test_the_scan_finds_a_quotation(grams, tmp_path, monkeypatch):
     assert not list(quoted_notes.quotations({}))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 7 audit: lexicon examples and facts.py comments still copy "
-                   "labelled notes word for word (mostly data/real/dev.csv), reported to "
-                   "the lexicon's owner. When none is left this passes: remove this mark.")
+def test_default_texts_are_allowed_and_nothing_else():
+    assert quoted_notes.allowed("i wanted to invite you to join my network on linkedin".split())
+    assert quoted_notes.allowed("ich m chte mich gerne mit ihnen vernetzen".split())
+    assert not quoted_notes.allowed("i noticed you went to the same school as me".split())
+
+
 def test_no_engine_file_quotes_a_labelled_note(grams):
     quotes = _quotes(grams)
     assert not quotes, "\n".join(f"{f}:{line}: “{w}” = {n[:2]}" for f, line, w, n in quotes)

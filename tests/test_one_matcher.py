@@ -64,21 +64,14 @@ def test_every_university_system_prefix_is_accepted_and_only_for_its_state(state
     entry = f"{form} Fairhaven"
     assert _checked(_person(school=f"University of {state.title()} Fairhaven"), entry) == "confirmed", entry
     elsewhere = "Oregon" if state != "oregon" else "Iowa"
-    if form != "u of i":  # see test_u_of_i_is_not_the_university_of_florida
-        assert _checked(_person(school=f"University of {elsewhere} Fairhaven"), entry) == "not_found", entry
+    assert _checked(_person(school=f"University of {elsewhere} Fairhaven"), entry) == "not_found", entry
     # the rubric reads the note the same way
     note = f"Hi Sam, I'm a junior at {entry}. Could I ask how you got started?"
     assert find_facts(note, profile_from_dict(_person(school=f"University of {state.title()} Fairhaven"))), note
 
 
-# a dead entry: the matcher drops one trailing word at a time, so a two-word descriptor or a
-# hyphenated one never matches (an engine gap, reported; strict, so fixing it fails here first)
-_DEAD = {"health system", "co-op"}
-DESCRIPTOR_CASES = [pytest.param(w, marks=pytest.mark.xfail(strict=True, reason="dead lexicon entry"))
-                    if w in _DEAD else w for w in DESCRIPTORS]
-
-
-@pytest.mark.parametrize("word", DESCRIPTOR_CASES)
+# every descriptor, one word or more ("health system") or hyphenated ("co-op"), is dropped whole
+@pytest.mark.parametrize("word", DESCRIPTORS)
 def test_an_employer_is_named_without_its_trailing_descriptor(word):
     # "Zed" is too short to stand for the employer alone, so only the descriptor rule can help
     company = f"Zed Quill {word.title()}"
@@ -95,11 +88,13 @@ def test_without_a_descriptor_or_suffix_the_short_name_is_not_the_employer():
     assert _checked(_person(company="Zed Quill Orchard"), "Zed Quill") == "not_found"
 
 
-@pytest.mark.xfail(strict=True, reason="engine gap: the acronym UOF of 'University of Florida' matches the words "
-                   "'U of' in 'U of I' (shortforms.school_short_forms keeps connectors in acronyms)")
 def test_u_of_i_is_not_the_university_of_florida():
+    # an acronym ("UOF") is matched by initials ("UOF", "U.O.F."), not by words with "of" spelt out
     florida = _person(school="University of Florida")
     assert _checked(florida, "U of I") == "not_found"
+    assert _checked(florida, "U.O.F.") == "confirmed" and _checked(florida, "UF") == "confirmed"
+    assert _checked(florida, "U of Florida") == "confirmed"
+    assert not find_facts("Hi Sam, I'm a junior at U of I.", profile_from_dict(florida))
 
 
 def test_the_notebook_and_the_rubric_agree_on_the_issue_examples():

@@ -37,10 +37,10 @@ EMPTIED = [
     ("addressees.generic", lambda: _example("addressees.generic", "Hiring Manager"), None, None, "greeting", "fail", "pass"),
     ("closings.not_thanks", lambda: _example("closings.not_thanks", "applied"), None, None, "polite_close", "fail", "pass"),
     ("hard_asks.indirect", lambda: _example("hard_asks.indirect", "spots"), None, None, "no_hard_ask", "fail", "pass"),
-    ("hard_asks.pitch", lambda: _example("hard_asks.pitch", "synergies"), None, None, "no_hard_ask", "fail", "pass"),
+    ("hard_asks.pitch", lambda: _example("hard_asks.pitch", "synergy"), None, None, "no_hard_ask", "fail", "pass"),
     ("introductions.fellow_role", lambda: _example("introductions.fellow_role", "sales leader"), None, None,
      "self_intro", "pass", "fail"),
-    ("placeholders.forms", lambda: _example("placeholders.forms", "(your school)"), None, None, "not_template", "fail", "pass"),
+    ("placeholders.forms", lambda: _example("placeholders.forms", "(your university)"), None, None, "not_template", "fail", "pass"),
     ("placeholders.link", lambda: _example("placeholders.link", "REPO LINK"), None, None, "no_hard_ask", "fail", "pass"),
     ("purposes.not_purpose", lambda: _example("purposes.not_purpose", "help with"), None, None, "purpose", "fail", "pass"),
     ("purposes.meet_there", lambda: "Hi Dana, I see we're both attending the Ohio Career Development Association "

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .engine import score
 from .findings import LEVELS
-from .profiles import Profile, load_profiles
+from .profiles import Profile, ProfileError, load_profiles
 from .rubric import CRITERION_IDS
 
 
@@ -46,6 +46,7 @@ class Report:
     level_pred: list[str] = field(default_factory=list)
     criterion_agree: dict[str, int] = field(default_factory=lambda: {c: 0 for c in CRITERION_IDS})
     disagreements: list[dict] = field(default_factory=list)
+    skipped: tuple[str, ...] = ()  # criteria the labels have no column for: not scored, said so
 
     @property
     def exact_level(self) -> float:
@@ -56,7 +57,7 @@ class Report:
         return quadratic_weighted_kappa(self.level_truth, self.level_pred)
 
     def criterion_accuracy(self) -> dict[str, float]:
-        return {c: n / max(1, self.rows) for c, n in self.criterion_agree.items()}
+        return {c: n / max(1, self.rows) for c, n in self.criterion_agree.items() if c not in self.skipped}
 
     def summary(self) -> str:
         lines = [
@@ -67,7 +68,18 @@ class Report:
         ]
         for c, acc in self.criterion_accuracy().items():
             lines.append(f"  {c:16s} {acc:.1%}")
+        lines += skipped_lines(self.skipped)
         return "\n".join(lines)
+
+
+def unlabelled_criteria(rows: list[dict[str, str]]) -> tuple[str, ...]:
+    """The criteria no row has a column for (a file that labels only some criteria)."""
+    columns = set().union(*(row.keys() for row in rows)) if rows else set()
+    return tuple(c for c in CRITERION_IDS if c not in columns)
+
+
+def skipped_lines(skipped: tuple[str, ...]) -> list[str]:
+    return [f"skipped (no column in the labels): {', '.join(skipped)}"] if skipped else []
 
 
 def read_labelled(path: str | Path) -> list[dict[str, str]]:
@@ -76,7 +88,7 @@ def read_labelled(path: str | Path) -> list[dict[str, str]]:
 
 
 def evaluate(rows: list[dict[str, str]], people: dict[str, Profile]) -> Report:
-    report = Report()
+    report = Report(skipped=unlabelled_criteria(rows))
     for row in rows:
         recipient = people.get(row.get("recipient_id") or "")
         sender = people.get(row.get("sender_id") or "")
@@ -86,6 +98,8 @@ def evaluate(rows: list[dict[str, str]], people: dict[str, Profile]) -> Report:
         report.level_pred.append(result.level)
         wrong = {}
         for f in result.findings:
+            if f.criterion in report.skipped:
+                continue
             expected = (row.get(f.criterion) or "").strip()
             if expected == f.status:
                 report.criterion_agree[f.criterion] += 1
@@ -111,7 +125,21 @@ def main(argv: list[str] | None = None) -> int:
         return main_real(args)
     if not args.profiles:
         parser.error("--profiles is required (or --real for a real-note set)")
-    report = evaluate(read_labelled(args.labels), load_profiles(args.profiles))
+    try:
+        rows = read_labelled(args.labels)
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        print(f"error: cannot read {args.labels}: {err}", file=sys.stderr)
+        return 2
+    missing = sorted({"text", "level"} - set(rows[0])) if rows else ["(no rows)"]
+    if missing:
+        print(f"error: {args.labels} is not a labelled file: missing {', '.join(missing)}", file=sys.stderr)
+        return 2
+    try:
+        people = load_profiles(args.profiles)
+    except (OSError, ProfileError) as err:
+        print(f"error: cannot read {args.profiles}: {err}", file=sys.stderr)
+        return 2
+    report = evaluate(rows, people)
     if not args.quiet:
         for d in report.disagreements:
             crit = d["criteria"]
@@ -242,6 +270,7 @@ class RealReport:
             f"  engine, no placeholder:    {self.engine_filled.line()}",
             f"  labels, no placeholder:    {self.ideal_filled.line()}",
         ]
+        lines += skipped_lines(self.labels.skipped)
         return "\n".join(lines)
 
 
@@ -253,6 +282,8 @@ def evaluate_real(rows: list[dict[str, str]]) -> RealReport:
     results = [score_note(row["text"]) for row in rows]
     kappas = {}
     for c in CRITERION_IDS:
+        if c in labels.skipped:
+            continue
         truth = [(row.get(c) or "").strip() for row in rows]
         pred = [r.finding(c).status for r in results]
         kappas[c] = cohen_kappa(truth, pred)
@@ -299,7 +330,7 @@ def main_real(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError, csv.Error) as err:
         print(f"error: cannot read {args.labels}: {err}", file=sys.stderr)
         return 2
-    missing = sorted({"text", "level", "source_verdict", *CRITERION_IDS} - set(rows[0])) if rows else ["(no rows)"]
+    missing = sorted({"text", "level", "source_verdict"} - set(rows[0])) if rows else ["(no rows)"]
     if missing:
         print(f"error: {args.labels} is not a labelled real-note file: missing {', '.join(missing)}", file=sys.stderr)
         return 2
@@ -310,7 +341,7 @@ def main_real(args: argparse.Namespace) -> int:
     if not args.quiet and not held_out:
         for row, result in real.results:
             wrong = {f.criterion: (row[f.criterion], f.status, f.evidence) for f in result.findings
-                     if (row.get(f.criterion) or "").strip() != f.status
+                     if f.criterion not in real.labels.skipped and (row.get(f.criterion) or "").strip() != f.status
                      and (not args.only or f.criterion == args.only)}
             if not wrong and (args.only or row["level"] == result.level):
                 continue

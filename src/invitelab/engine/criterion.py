@@ -33,4 +33,5 @@ class Criterion:
     judge: Callable[[Reading], Finding]
     passes: tuple[str, ...]  # example notes that pass (to Dana Whitfield, from Alex Rivera)
     fails: tuple[str, ...]  # example notes that fail
-    source: str = "Traslavina's article and the InviteLab rubric (shared/spec/RUBRIC.md)"
+    # RUBRIC.md, the project's specification, is not in the repository: data/README.md maps its sections to files
+    source: str = "Traslavina's article and the InviteLab rubric (book/chapters/anatomy.md, src/invitelab/rubric.toml)"

@@ -27,6 +27,7 @@ from .shortforms import (
     compact,
     employer_short_forms,
     field_forms,
+    knowledge,
     needs_capitals,
     place_words,
     school_short_forms,
@@ -822,6 +823,8 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
         for fact, strong, caps, _nwords in entries:
             if caps == 2 and not tokens[first].text.isupper():
                 continue
+            if _nwords == 1 and length > 1 and any(len(lows[j]) > 1 and lows[j] in knowledge().connectors for j in range(first, last)):
+                continue  # a one-word form (an acronym "UOF") is not words with "of" spelt out ("U of I")
             if caps == 1 and not note.all_lowercase and not tokens[first].is_capitalised:
                 continue
             if fact.kind == "school":
@@ -1050,7 +1053,7 @@ def _find_mentions(ix: NoteIndex, profile: Profile) -> list[Mention]:
         side, tied = _side(ix, first, last, fact.kind, V)
         if side == "recipient" and fact.kind in ("school", "employer", "group", "interest") and \
                 _answered(ix, end):
-            side, tied = "shared", True  # "I noticed you went to Wake Forest. I did too."
+            side, tied = "shared", True  # "Dana, you studied at Ohio State? So did I."
         lo = ix.sentence_bounds(first)[0]
         before = [t.low for t in tokens[max(lo, first - 6): first]]
         near = any(w in ("your", "yours") for w in before[-3:]) or any(
@@ -1223,7 +1226,7 @@ def find_claims(note: Note, recipient: Profile | None) -> list[Claim]:
             supported = True if facts is None else _object_matches(obj, facts, kinds, False)
             anaphoric = False
             if not supported and kind == "activity" and _PRONOUN.search(obj):
-                # "... my first public records request. Your post on how you file them helped": the
+                # "... my first career fair, Dana. Your post on how you prepare for them helped": the
                 # pronoun's words are in the sentence before
                 supported = anaphoric = _object_matches(obj + " " + note.text[max(0, start - 160) : start], facts, kinds, False)
             if supported and facts is not None and kind == "activity":

@@ -22,7 +22,7 @@ class _Knowledge:
     [lexicon] changes), built once per rubric: the tables and word sets the rules below read."""
 
     __slots__ = ("institutions", "fields", "systems", "legal_suffixes", "descriptors", "places", "school_words",
-                 "connectors", "by_canonical")
+                 "connectors", "by_canonical", "descriptor_tails")
 
     def __init__(self, rubric):
         fam = lambda fid: lexicon.family(fid, rubric)  # noqa: E731
@@ -31,6 +31,9 @@ class _Knowledge:
         self.systems = tuple((state, forms[0]) for state, forms in fam("shortforms.systems").entries if forms)
         self.legal_suffixes = fam("shortforms.legal_suffixes").word_set
         self.descriptors = fam("shortforms.descriptors").word_set
+        # each descriptor as the words a name ends with ("health system", "co-op" -> "co op"), longest first
+        self.descriptor_tails = tuple(sorted({tuple(words_of(d)) for d in self.descriptors} - {()},
+                                             key=len, reverse=True))
         self.places = frozenset(fold(w) for w in fam("shortforms.places").word_set)
         self.school_words = fam("shortforms.school_words").word_set
         self.connectors = fam("shortforms.connectors").word_set
@@ -206,8 +209,13 @@ def employer_short_forms(name: str) -> list[tuple[str, bool]]:
     forms: list[tuple[str, bool]] = [(" ".join(words), True)]
     forms.extend(known)
     trimmed = list(words)
-    while len(trimmed) > 1 and (trimmed[-1] in K.descriptors or trimmed[-1] in K.connectors):
-        trimmed = trimmed[:-1]
+    while len(trimmed) > 1:
+        # drop a trailing descriptor (of one or more words: "Health System", "Co-op") or connector
+        tail = next((len(t) for t in K.descriptor_tails if len(t) < len(trimmed) and tuple(trimmed[-len(t):]) == t),
+                    1 if trimmed[-1] in K.connectors else 0)
+        if not tail:
+            break
+        trimmed = trimmed[:-tail]
         if trimmed[-1] not in K.connectors and not _is_place(trimmed):  # "Ohio Department of Health" is not "Ohio"
             forms.append((" ".join(trimmed), True))
     if len(words) >= 2 and words[0] not in K.connectors and len(words[0]) >= 4 and words[0] not in K.descriptors \
