@@ -2,6 +2,7 @@
 and links; used by ``no_hard_ask`` and by ``purpose`` (a hard ask is not a purpose)."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .structure import WORD
@@ -19,6 +20,12 @@ _LEXICON_FAMILIES = (
     ("hard_asks.pitch", ("synerg", "free", "demo", "present", "show", "walk you", "introduce you", "tell you about",
                          "invit", "take a look", "check out")),
 )
+
+
+@lru_cache(maxsize=32)
+def _hard_asks_on(rubric) -> bool:
+    """False when the rubric's `hard_asks` list is empty: hard-ask phrases are then turned off."""
+    return bool(rubric.phrase_list("hard_asks"))
 
 
 def find_link(r: Reading) -> tuple[int, int] | None:
@@ -39,10 +46,9 @@ def first_ask(r: Reading) -> tuple[int, int] | None:
     """Where the note first asks too much (a job, a referral, a resume review, a pitch), if anywhere."""
     text = r.text
     hits = []
-    # Each source is its own list: the rubric's `[phrases] hard_asks` (r.patterns.hard_ask) and the
-    # lexicon's hard_asks.* families. Emptying one turns off that one only; to stop flagging hard
-    # asks at all, empty them all (book/instructors/adapt-rubric.md). Links are find_link's.
     # the large pattern runs only over sentences that have one of its trigger words (speed)
+    if not _hard_asks_on(r.rubric):
+        return None  # the rubric's hard-ask list, emptied, turns hard-ask phrases off (links stay)
     windows: list[tuple[int, int]] = []
     triggers = r.lex("hard_asks.triggers").word_set
     for sent in r.note.sentences:
