@@ -132,6 +132,43 @@ def test_an_emptied_hard_ask_list_turns_hard_asks_off(tmp_path):
     assert status("Hi Sam, see alexrivera.dev", "no_hard_ask", rubric=rubric) == "fail"  # links are not phrases
 
 
+_FAMILIES = '[lexicon]\n"hard_asks.direct" = []\n"hard_asks.indirect" = []\n"hard_asks.pitch" = []\n"hard_asks.review_mine" = []\n'
+
+
+def test_emptied_hard_ask_families_turn_off_only_their_own_asks(tmp_path):
+    """The rubric's own [phrases] hard_asks list is the switch for hard asks as a whole; a lexicon
+    family, emptied, turns off its own patterns and leaves the list's phrases on."""
+    path = tmp_path / "rubric.toml"
+    path.write_text(_FAMILIES, encoding="utf-8")
+    rubric = load_rubric(path)
+    assert status("Hi Sam, are you hiring?", "no_hard_ask", rubric=rubric) == "fail"  # in [phrases] hard_asks
+    assert status("Hi Sam, could you refer me?", "no_hard_ask", rubric=rubric) == "fail"
+    text = "Hi Sam, keep me in mind for the next cohort."  # only the families hold this one
+    assert status(text, "no_hard_ask") == "fail"
+    assert status(text, "no_hard_ask", rubric=rubric) == "pass"
+
+
+def test_the_cli_follows_an_emptied_hard_ask_list(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+
+    def check(toml):
+        path = tmp_path / "r.toml"
+        path.write_text(toml, encoding="utf-8")
+        out = subprocess.run([sys.executable, "-m", "invitelab", "check", "Hi Dana, are you hiring?", "--to",
+                              "dana-whitfield", "--rubric", str(path), "--json"], capture_output=True, text=True,
+                             env={**os.environ, "PYTHONPATH": src}, check=True).stdout
+        return next(f["status"] for f in json.loads(out)["findings"] if f["criterion"] == "no_hard_ask")
+
+    assert check("[phrases]\nhard_asks = []\n") == "pass"
+    assert check(_FAMILIES) == "fail"
+
+
 def test_the_rubric_hard_ask_list_is_extended(tmp_path):
     path = tmp_path / "rubric.toml"
     path.write_text('[extend]\nhard_asks = ["sponsor my visa"]\n', encoding="utf-8")
