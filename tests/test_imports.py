@@ -93,16 +93,10 @@ def _first_level_modules() -> list[str]:
                   if m.name != "invitelab.__main__")
 
 
-# invitelab.rubric imports invitelab.engine.criteria (running engine/__init__), whose scoring module
-# imports invitelab.rubric back before Rubric is defined: only engine-first works. `invitelab.__init__`
-# used to import the engine first for everyone. The fix (tried on a copy: this test then passes) is in
-# engine/scoring.py: `Rubric` imported under `if TYPE_CHECKING:` (it is only an annotation there) and
-# `default_rubric` imported inside score(). strict: this test fails once it works, to remove the mark.
-CYCLE = pytest.mark.xfail(strict=True, reason="engine <-> rubric import cycle (see the comment above)")
-
-
-@pytest.mark.parametrize("module", [pytest.param(m, marks=CYCLE) if m == "invitelab.rubric" else m
-                                    for m in _first_level_modules()])
+# invitelab.rubric imports the engine (for the criterion ids) and the engine's scoring imports the
+# rubric only inside score() and under TYPE_CHECKING, so either may be imported first; this runs
+# invitelab.rubric first too (it was an engine <-> rubric import cycle).
+@pytest.mark.parametrize("module", _first_level_modules())
 def test_each_module_imports_first_in_a_fresh_process(module):
     modules_after(f"import {module}")
 

@@ -1,13 +1,17 @@
 """score(): run every criterion, decide the level by the spec's rules, compute the 0-100 score."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..findings import Finding, Result
 from ..profiles import Profile
-from ..rubric import Rubric, default_rubric
 from . import lexicon
 from .criteria import CRITERIA
 from .note import Note
 from .reading import Reading
+
+if TYPE_CHECKING:  # an annotation only: invitelab.rubric imports the engine (for the criterion ids)
+    from ..rubric import Rubric
 
 TITLES = {c.id: c.title for c in CRITERIA}
 CORE = ("greeting", "specific_detail", "purpose", "no_hard_ask", "length", "tone")
@@ -116,7 +120,11 @@ def score(
     for who, profile in (("recipient", recipient), ("sender", sender)):
         if profile is not None and not isinstance(profile, Profile):
             raise TypeError(f"{who} must be a Profile (from load_profiles) or None")
-    rubric = (rubric or default_rubric()).with_limit(limit)
+    if rubric is None:
+        from ..rubric import default_rubric  # here, not at the top: invitelab.rubric imports the engine
+
+        rubric = default_rubric()
+    rubric = rubric.with_limit(limit)
     note = Note(text)
     reading = Reading(note, recipient, sender, rubric)  # one reading of the note, for every criterion
     token = lexicon.enter(rubric)  # lexicon families as this rubric's [lexicon] tables have them (the fact matcher)
