@@ -32,7 +32,7 @@ from .shortforms import (
     school_short_forms,
     words_of,
 )
-from .words import STOPWORDS, english_words, stem
+from .words import english_words, stem, stopwords
 
 class Vocabulary:
     """The fact matcher's word lists (lexicon/facts.toml, and the short forms' place names) as one
@@ -258,8 +258,8 @@ def split_venue(label: str) -> tuple[str, str]:
 
 def content_stems(text: str) -> list[str]:
     words = re.findall(r"[^\W_]+", text.lower().replace("-", " "))
-    synonyms = vocab().stem_synonyms
-    return list(dict.fromkeys(topic_stem(w, synonyms) for w in words if w not in STOPWORDS and len(w) > 1))
+    synonyms, stop = vocab().stem_synonyms, stopwords()
+    return list(dict.fromkeys(topic_stem(w, synonyms) for w in words if w not in stop and len(w) > 1))
 
 
 _HEADLINE_SEGMENTS = re.compile(r"\s*[|·•]\s*")  # "Cloud Engineer at Microsoft | Azure | open source"
@@ -565,7 +565,7 @@ class NoteIndex:
             m = _TRAILING_SIGNATURE.search(text[-200:])
             start = None
             first_word = m.group("sig").split()[0].rstrip(",").lower() if m else ""
-            if m and first_word not in STOPWORDS and first_word not in vocab().not_names and \
+            if m and first_word not in stopwords() and first_word not in vocab().not_names and \
                     not re.search(r"\b(?:you|your|I|I'm|my|we)\b", m.group("sig")):
                 start = len(text) - len(text[-200:]) + m.start("sig")
             self._signature = start
@@ -896,12 +896,13 @@ def _title_matches(ix: NoteIndex, facts: ProfileFacts):
         return
     pairs, joined = ix.title_pairs
     org_keys = facts.org_keys
+    stop = stopwords()
     for fact, words, capitalised, venue_words in facts.titles:
         candidates = [(a, b, True) for a, b in zip(words, words[1:])]
         candidates += [(a, b, False) for a, b in zip(venue_words, venue_words[1:])]  # a show's name, capitalised
         candidates += [(a, c, None) for a, b, c in zip(venue_words, venue_words[1:], venue_words[2:]) if b in _NAME_JOINERS]
         for a, b, in_title in candidates:
-            if a in STOPWORDS or b in STOPWORDS:
+            if a in stop or b in stop:
                 continue
             width = 2
             if in_title is None:
