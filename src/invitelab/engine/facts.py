@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
+from itertools import accumulate
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -56,6 +57,7 @@ class Vocabulary:
         self.venue_words = fam("facts.venue_words").pattern
         self.sender_words = words("facts.sender_words")
         self.recipient_words = words("facts.recipient_words")
+        self.pronoun_words = self.sender_words | self.recipient_words
         self.not_self = words("facts.not_self")
         self.self_anchors = words("facts.self_anchors")
         self.education_context = words("facts.education_context")
@@ -612,32 +614,30 @@ class _SentenceIndex:
         sender_words, recipient_words = V.sender_words, V.recipient_words
         self.words = words
         self.pairs = set(zip(words, words[1:]))
-        self.has_sender = any(w in sender_words or w == "here" for w in words)
+        self.has_sender = "here" in words or not sender_words.isdisjoint(words)
         # the last word index at which an echo ("same as me") starts: echoed after i iff echo_last >= i
-        joined = " ".join(words)
-        starts, pos = [], 0
-        for w in words:
-            starts.append(pos)
-            pos += len(w) + 1
         self.echo_last = -1
-        for m in _ECHO.finditer(joined):
-            self.echo_last = max(self.echo_last, bisect_right(starts, m.start()) - 1)
+        joined = " ".join(words)
+        if _ECHO.search(joined):
+            starts = list(accumulate([len(w) + 1 for w in words[:-1]], initial=0))  # where each word starts
+            for m in _ECHO.finditer(joined):
+                self.echo_last = max(self.echo_last, bisect_right(starts, m.start()) - 1)
         # pronoun_before[i]: the index of the nearest recipient or sender word before i (-1: none)
         before, last = [], -1
-        for i, w in enumerate(words):
+        pronouns = V.pronoun_words
+        if pronouns.isdisjoint(words):
+            before = [-1] * (len(words) + 1)
+        else:
+            for i, w in enumerate(words):
+                before.append(last)
+                if w in pronouns:
+                    last = i
             before.append(last)
-            if w in recipient_words or w in sender_words:
-                last = i
-        before.append(last)
         self.pronoun_before = before
         self._next = {}
-        self.count = {}
-        for name, vocabulary in V.counted.items():
-            counts, c = [0], 0
-            for w in words:
-                c += w in vocabulary
-                counts.append(c)
-            self.count[name] = counts
+        # count[name][i]: how many of words[:i] are in the named vocabulary
+        self.count = {name: list(accumulate(map(vocabulary.__contains__, words), initial=0))
+                      for name, vocabulary in V.counted.items()}
 
     def any_in(self, name: str, lo: int, hi: int) -> bool:
         """Is a word of the named vocabulary among words[lo:hi]?"""

@@ -154,7 +154,8 @@ def read_closing(r: Reading) -> Closing | None:
     tail_start = max(0, len(text) - 120)
     best = None
     tail = text[tail_start:]
-    same_length = fold(tail) if len(fold(tail)) == len(tail) else tail
+    folded = fold(tail)
+    same_length = folded if len(folded) == len(tail) else tail
     for m in list(sign_off.finditer(tail)) + (list(sign_off.finditer(same_length)) if same_length != tail else []):
         start = tail_start + m.start()
         before = text[max(0, start - 2): start]
