@@ -59,6 +59,18 @@ def test_a_check_loads_the_engine_but_nothing_heavy_nor_other_commands():
     assert "invitelab.batch" not in loaded  # `invitelab score` only
 
 
+def test_a_check_parses_no_toml_once_the_parsed_files_are_kept():
+    """The default rubric and the lexicon files are read from their parsed copies in __pycache__
+    (written by the first run), so a check neither imports tomllib nor parses TOML."""
+    code = ("import io, contextlib\nfrom invitelab.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    assert main(['check', 'Hi Dana, I am a junior at Ohio State. Thanks!', '--to', 'dana-whitfield']) == 0")
+    modules_after(code)  # writes the parsed copies, if the checkout's __pycache__ can be written
+    if not (SRC / "invitelab" / "__pycache__").is_dir():
+        pytest.skip("src/invitelab/__pycache__ cannot be written here")
+    assert "tomllib" not in modules_after(code)
+
+
 def test_the_heavy_list_is_really_checked():
     """The probe sees an optional package when something does load it (so the tests above can fail)."""
     pytest.importorskip("ipywidgets")
