@@ -792,11 +792,20 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
     lows = [t.low for t in tokens]
     orgs = facts.orgs
     n = len(tokens)
+    prefixes = facts.prefixes
+    # where a name can start (a word that is a name, starts one, or is short): at any other word
+    # the loop below finds nothing, so it goes from one of these to the next
+    starts = [j for j, w in enumerate(lows) if w in orgs or w in prefixes or len(w) <= 2]
+    k = 0
     i = 0
     while i < n:
+        while k < len(starts) and starts[k] < i:
+            k += 1
+        if k == len(starts):
+            break
+        i = starts[k]
         best = None
         key = ""
-        prefixes = facts.prefixes
         for length in range(1, facts.max_words + 1):
             if i + length > n:
                 break
