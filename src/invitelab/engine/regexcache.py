@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - another Python
     _sre = _compiler = _parser = None
 
 _FORMAT = 1
-_MAX_ENTRIES = 4000  # a rubric's own lists add patterns; past this the cache starts afresh
+_MAX_ENTRIES = 1000  # the engine has a few hundred; rubrics add their own; past this the cache starts afresh
 _KEY = (_FORMAT, sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
 
 _stored: dict | None = None  # (source, flags) -> the arguments of _sre.compile after the source
