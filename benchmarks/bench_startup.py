@@ -9,8 +9,9 @@ Prints (minimum over fresh processes, so that other processes on the machine cou
 2. the first check's one-time costs beside a second check of the same note: regular expressions
    compiled on first use (by the line of the package that first needed them), TOML files parsed,
    and the rest.
-It reads only the standard library's hooks (re, tomllib), so it keeps working while the engine's
-modules move. bench_engine.py --speed gives the end-to-end figures beside a baseline.
+It reads only the standard library's hooks (re, tomllib) and, when it is there, engine/regexcache's
+(patterns whose compiled code it keeps in __pycache__ are not compiled: it says how many), so it
+keeps working while the engine's modules move. bench_engine.py --speed gives the end-to-end figures beside a baseline.
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ compiles, tomls = {}, [0.0]
 real_compile, real_loads = re._compile, tomllib.loads
 seen = set()
 
-HELPERS = ("/patterns.py", "/lexicon/__init__.py")  # lazy-compiling helpers: name their caller instead
+HELPERS = ("/patterns.py", "/lexicon/__init__.py", "/regexcache.py")  # lazy-compiling helpers: name their caller instead
 
 def where():
     frames = [f for f in traceback.extract_stack()[:-2] if "/invitelab/" in f.filename]
@@ -63,15 +64,40 @@ def timed_loads(*args, **kwargs):
         tomls[0] += time.perf_counter() - start
 
 re._compile, tomllib.loads = timed_compile, timed_loads
+cached = [0, 0]  # patterns that engine/regexcache gave from their kept code, and all it was asked for
+try:
+    from invitelab.engine import regexcache
+except ImportError:  # the module moved or is gone: nothing to count
+    regexcache = None
+if regexcache is not None:
+    real_arguments, real_cache_compile = regexcache._arguments, regexcache.compile
+
+    def timed_arguments(source, flags):  # a pattern the cache did not have: compiled here, timed as above
+        start = time.perf_counter()
+        try:
+            return real_arguments(source, flags)
+        finally:
+            spot = where()
+            compiles[spot] = compiles.get(spot, 0.0) + time.perf_counter() - start
+            cached[0] -= 1
+
+    def counted(source, flags=0):
+        cached[0] += 1
+        cached[1] += 1
+        return real_cache_compile(source, flags)
+
+    regexcache._arguments, regexcache.compile = timed_arguments, counted
 recipient = people["dana-whitfield"]
 start = time.perf_counter()
 score(sys.argv[1], recipient=recipient, rubric=rubric)
 first = time.perf_counter() - start
 re._compile, tomllib.loads = real_compile, real_loads
+if regexcache is not None:
+    regexcache._arguments, regexcache.compile = real_arguments, real_cache_compile
 start = time.perf_counter()
 score(sys.argv[1], recipient=recipient, rubric=rubric)
 second = time.perf_counter() - start
-print(json.dumps({"first": first, "second": second, "compiles": compiles, "toml": tomls[0]}))
+print(json.dumps({"first": first, "second": second, "compiles": compiles, "toml": tomls[0], "cached": cached}))
 '''
 
 PROFILED = r'''
@@ -147,6 +173,9 @@ def main() -> int:
     print(f"   regular expressions compiled on first use: {sum(compiled.values()):.1f} ms in {len(compiled)} places;"
           f" TOML parsed: {toml:.1f} ms; the rest (indexes, word lists, caches): "
           f"{max(0.0, first - second - sum(compiled.values()) - toml):.1f} ms")
+    hits, asked = runs[-1].get("cached", [0, 0])
+    print(f"   engine/regexcache gave {hits} of the {asked} patterns it was asked for from their compiled code kept in "
+          "__pycache__ (not compiled, so not counted above)")
     for spot, took in sorted(compiled.items(), key=lambda kv: -kv[1])[: args.top]:
         print(f"   {took:6.2f} ms  {spot}")
     print()

@@ -59,6 +59,18 @@ def test_a_check_loads_the_engine_but_nothing_heavy_nor_other_commands():
     assert "invitelab.batch" not in loaded  # `invitelab score` only
 
 
+def test_a_check_parses_no_toml_once_the_parsed_files_are_kept():
+    """The default rubric and the lexicon files are read from their parsed copies in __pycache__
+    (written by the first run), so a check neither imports tomllib nor parses TOML."""
+    code = ("import io, contextlib\nfrom invitelab.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    assert main(['check', 'Hi Dana, I am a junior at Ohio State. Thanks!', '--to', 'dana-whitfield']) == 0")
+    modules_after(code)  # writes the parsed copies, if the checkout's __pycache__ can be written
+    if not (SRC / "invitelab" / "__pycache__").is_dir():
+        pytest.skip("src/invitelab/__pycache__ cannot be written here")
+    assert "tomllib" not in modules_after(code)
+
+
 def test_the_heavy_list_is_really_checked():
     """The probe sees an optional package when something does load it (so the tests above can fail)."""
     pytest.importorskip("ipywidgets")
@@ -93,16 +105,10 @@ def _first_level_modules() -> list[str]:
                   if m.name != "invitelab.__main__")
 
 
-# invitelab.rubric imports invitelab.engine.criteria (running engine/__init__), whose scoring module
-# imports invitelab.rubric back before Rubric is defined: only engine-first works. `invitelab.__init__`
-# used to import the engine first for everyone. The fix (tried on a copy: this test then passes) is in
-# engine/scoring.py: `Rubric` imported under `if TYPE_CHECKING:` (it is only an annotation there) and
-# `default_rubric` imported inside score(). strict: this test fails once it works, to remove the mark.
-CYCLE = pytest.mark.xfail(strict=True, reason="engine <-> rubric import cycle (see the comment above)")
-
-
-@pytest.mark.parametrize("module", [pytest.param(m, marks=CYCLE) if m == "invitelab.rubric" else m
-                                    for m in _first_level_modules()])
+# invitelab.rubric imports the engine (for the criterion ids) and the engine's scoring imports the
+# rubric only inside score() and under TYPE_CHECKING, so either may be imported first; this runs
+# invitelab.rubric first too (it was an engine <-> rubric import cycle).
+@pytest.mark.parametrize("module", _first_level_modules())
 def test_each_module_imports_first_in_a_fresh_process(module):
     modules_after(f"import {module}")
 

@@ -48,10 +48,6 @@ __all__ = sorted(_LAZY)
 def __getattr__(name: str):
     """A public name, or a sub-module (``invitelab.kitdata``), loaded on first use."""
     if name in _LAZY:
-        if _LAZY[name] == ".rubric":
-            # invitelab.rubric and the engine import each other; only engine-first works (the
-            # engine imports the rubric half-way through), as the eager imports here always did.
-            importlib.import_module(".engine", __name__)
         value = getattr(importlib.import_module(_LAZY[name], __name__), name)
         globals()[name] = value  # the next use is a plain attribute
         return value

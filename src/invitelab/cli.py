@@ -56,16 +56,9 @@ def _load_people(path: str | None):
         raise CliError(str(error)) from None
 
 
-def _rubric_module():
-    """invitelab.rubric, after the engine: the two import each other and only that order works."""
-    from . import engine  # noqa: F401
+def _rubric(path: str | None):
     from . import rubric
 
-    return rubric
-
-
-def _rubric(path: str | None):
-    rubric = _rubric_module()
     try:
         return rubric.load_rubric(path) if path else rubric.default_rubric()
     except rubric.RubricError as error:
@@ -181,7 +174,9 @@ def cmd_rubric(args) -> int:
         from .engine.lexicon import listing  # the word lists a rubric's [lexicon] may change
         sys.stdout.write(listing())
         return 0
-    sys.stdout.write(_rubric_module().DEFAULT_RUBRIC_PATH.read_text(encoding="utf-8"))
+    from .rubric import DEFAULT_RUBRIC_PATH
+
+    sys.stdout.write(DEFAULT_RUBRIC_PATH.read_text(encoding="utf-8"))
     return 0
 
 

@@ -15,8 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import tomllib
-
 from .engine.criteria import CRITERION_IDS  # the single source of criterion ids
 
 PHRASE_LISTS = (
@@ -230,9 +228,15 @@ def _check_bands(raw: Any, base: tuple[tuple[float, float], ...], source: str) -
 
 @lru_cache(maxsize=1)
 def default_rubric() -> Rubric:
-    """The rubric shipped with the package."""
-    with DEFAULT_RUBRIC_PATH.open("rb") as handle:
-        return _build(tomllib.load(handle), None, "default rubric")
+    """The rubric shipped with the package (its parsed TOML kept in ``__pycache__`` as the lexicon
+    files' is, so that a process's first check neither imports tomllib nor parses the file)."""
+    from .engine.lexicon import LexiconError, _read
+
+    try:
+        data = _read(DEFAULT_RUBRIC_PATH)
+    except LexiconError as error:
+        raise RubricError(f"default rubric: {error}") from None
+    return _build(data, None, "default rubric")
 
 
 def load_rubric(path: str | Path) -> Rubric:
@@ -246,6 +250,8 @@ def load_rubric(path: str | Path) -> Rubric:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise RubricError(f"{path}: the rubric file is not UTF-8 text") from None
+    import tomllib
+
     try:
         if path.suffix.lower() == ".json":
             import json

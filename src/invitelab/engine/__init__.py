@@ -23,8 +23,9 @@ Where things live (one step to any behaviour):
   facts);
 - ``lexicon/``: knowledge as data: every word list and phrase pattern, one TOML family each with
   pass and fail examples (``lexicon/__init__.py`` says how; a rubric's ``[lexicon]`` overrides any);
-- helpers: ``words`` (stop words, stemmer, SCOWL list), ``patterns`` (lazily compiled regexes,
-  phrase lists as one regex), ``context`` (the rubric's phrase lists compiled once per rubric),
+- helpers: ``words`` (stemmer, stop words: lexicon ``words.toml``; SCOWL look-up), ``patterns``
+  (lazily compiled regexes, phrase lists as one regex), ``regexcache`` (their compiled code kept
+  between processes, as bytecode is), ``context`` (the rubric's phrase lists compiled once per rubric),
   ``examples`` (the two fictional profiles every criterion's examples are written for).
 
 Standard library only.

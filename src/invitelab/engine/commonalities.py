@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import facts as F
-from .words import STOPWORDS
+from .words import stopwords
 
 if TYPE_CHECKING:
     from .reading import Reading
@@ -53,8 +53,10 @@ def close_but_not_shared(recipient, sender) -> str:
     for skill in recipient.skills[:300]:
         if skill.casefold() in sender_skills:
             return f"You both list {skill} as a skill"
+    stop = stopwords()
+
     def words(text: str) -> set[str]:
-        return {w for w in re.findall(r"[a-z]{4,}", text.casefold())} - STOPWORDS
+        return {w for w in re.findall(r"[a-z]{4,}", text.casefold())} - stop
     sender_interests = [(interest, words(interest)) for interest in sender.interests[:300]]
     for theirs in recipient.interests[:300]:
         mine = words(theirs)

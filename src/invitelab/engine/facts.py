@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
+from itertools import accumulate
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -33,7 +34,7 @@ from .shortforms import (
     school_short_forms,
     words_of,
 )
-from .words import STOPWORDS, english_words, stem
+from .words import english_words, stem, stopwords
 
 class Vocabulary:
     """The fact matcher's word lists (lexicon/facts.toml, and the short forms' place names) as one
@@ -57,6 +58,7 @@ class Vocabulary:
         self.venue_words = fam("facts.venue_words").pattern
         self.sender_words = words("facts.sender_words")
         self.recipient_words = words("facts.recipient_words")
+        self.pronoun_words = self.sender_words | self.recipient_words
         self.not_self = words("facts.not_self")
         self.self_anchors = words("facts.self_anchors")
         self.education_context = words("facts.education_context")
@@ -259,8 +261,8 @@ def split_venue(label: str) -> tuple[str, str]:
 
 def content_stems(text: str) -> list[str]:
     words = re.findall(r"[^\W_]+", text.lower().replace("-", " "))
-    synonyms = vocab().stem_synonyms
-    return list(dict.fromkeys(topic_stem(w, synonyms) for w in words if w not in STOPWORDS and len(w) > 1))
+    synonyms, stop = vocab().stem_synonyms, stopwords()
+    return list(dict.fromkeys(topic_stem(w, synonyms) for w in words if w not in stop and len(w) > 1))
 
 
 _HEADLINE_SEGMENTS = re.compile(r"\s*[|·•]\s*")  # "Cloud Engineer at Microsoft | Azure | open source"
@@ -566,7 +568,7 @@ class NoteIndex:
             m = _TRAILING_SIGNATURE.search(text[-200:])
             start = None
             first_word = m.group("sig").split()[0].rstrip(",").lower() if m else ""
-            if m and first_word not in STOPWORDS and first_word not in vocab().not_names and \
+            if m and first_word not in stopwords() and first_word not in vocab().not_names and \
                     not re.search(r"\b(?:you|your|I|I'm|my|we)\b", m.group("sig")):
                 start = len(text) - len(text[-200:]) + m.start("sig")
             self._signature = start
@@ -613,32 +615,30 @@ class _SentenceIndex:
         sender_words, recipient_words = V.sender_words, V.recipient_words
         self.words = words
         self.pairs = set(zip(words, words[1:]))
-        self.has_sender = any(w in sender_words or w == "here" for w in words)
+        self.has_sender = "here" in words or not sender_words.isdisjoint(words)
         # the last word index at which an echo ("same as me") starts: echoed after i iff echo_last >= i
-        joined = " ".join(words)
-        starts, pos = [], 0
-        for w in words:
-            starts.append(pos)
-            pos += len(w) + 1
         self.echo_last = -1
-        for m in _ECHO.finditer(joined):
-            self.echo_last = max(self.echo_last, bisect_right(starts, m.start()) - 1)
+        joined = " ".join(words)
+        if _ECHO.search(joined):
+            starts = list(accumulate([len(w) + 1 for w in words[:-1]], initial=0))  # where each word starts
+            for m in _ECHO.finditer(joined):
+                self.echo_last = max(self.echo_last, bisect_right(starts, m.start()) - 1)
         # pronoun_before[i]: the index of the nearest recipient or sender word before i (-1: none)
         before, last = [], -1
-        for i, w in enumerate(words):
+        pronouns = V.pronoun_words
+        if pronouns.isdisjoint(words):
+            before = [-1] * (len(words) + 1)
+        else:
+            for i, w in enumerate(words):
+                before.append(last)
+                if w in pronouns:
+                    last = i
             before.append(last)
-            if w in recipient_words or w in sender_words:
-                last = i
-        before.append(last)
         self.pronoun_before = before
         self._next = {}
-        self.count = {}
-        for name, vocabulary in V.counted.items():
-            counts, c = [0], 0
-            for w in words:
-                c += w in vocabulary
-                counts.append(c)
-            self.count[name] = counts
+        # count[name][i]: how many of words[:i] are in the named vocabulary
+        self.count = {name: list(accumulate(map(vocabulary.__contains__, words), initial=0))
+                      for name, vocabulary in V.counted.items()}
 
     def any_in(self, name: str, lo: int, hi: int) -> bool:
         """Is a word of the named vocabulary among words[lo:hi]?"""
@@ -793,11 +793,20 @@ def _org_matches(note: Note, facts: ProfileFacts, education_context: bool = Fals
     lows = [t.low for t in tokens]
     orgs = facts.orgs
     n = len(tokens)
+    prefixes = facts.prefixes
+    # where a name can start (a word that is a name, starts one, or is short): at any other word
+    # the loop below finds nothing, so it goes from one of these to the next
+    starts = [j for j, w in enumerate(lows) if w in orgs or w in prefixes or len(w) <= 2]
+    k = 0
     i = 0
     while i < n:
+        while k < len(starts) and starts[k] < i:
+            k += 1
+        if k == len(starts):
+            break
+        i = starts[k]
         best = None
         key = ""
-        prefixes = facts.prefixes
         for length in range(1, facts.max_words + 1):
             if i + length > n:
                 break
@@ -899,12 +908,13 @@ def _title_matches(ix: NoteIndex, facts: ProfileFacts):
         return
     pairs, joined = ix.title_pairs
     org_keys = facts.org_keys
+    stop = stopwords()
     for fact, words, capitalised, venue_words in facts.titles:
         candidates = [(a, b, True) for a, b in zip(words, words[1:])]
         candidates += [(a, b, False) for a, b in zip(venue_words, venue_words[1:])]  # a show's name, capitalised
         candidates += [(a, c, None) for a, b, c in zip(venue_words, venue_words[1:], venue_words[2:]) if b in _NAME_JOINERS]
         for a, b, in_title in candidates:
-            if a in STOPWORDS or b in STOPWORDS:
+            if a in stop or b in stop:
                 continue
             width = 2
             if in_title is None:

@@ -10,7 +10,7 @@ from . import facts as F
 from .note import fold
 from .shortforms import place_words, words_of
 from .structure import greeting_word
-from .words import STOPWORDS
+from .words import stopwords
 
 if TYPE_CHECKING:
     from .reading import Reading
@@ -38,7 +38,7 @@ def _role_in(phrase: str, r: Reading, limit: int = 6) -> bool:
             continue  # a hobby is not a role, but "a chess player and a nursing student" goes on
         if low in r.lex("introductions.role_words").word_set or low.rstrip("s") in r.lex("introductions.role_words").word_set or (low.startswith("pre-") and low[4:] in r.lex("introductions.role_words").word_set):
             return True
-        if r.lex("introductions.role_suffix").pattern.match(low) and low not in STOPWORDS and low not in (
+        if r.lex("introductions.role_suffix").pattern.match(low) and low not in stopwords() and low not in (
                 "after", "under", "other", "never", "ever", "however", "whether", "together", "rather",
                 "current", "recent", "different", "excellent", "important", "relevant", "patient") and \
                 re.search(rf"\b{re.escape(w)}\s+(?:at|for|with|in|on)\s+\w", phrase, re.IGNORECASE):
@@ -101,8 +101,9 @@ _CLAUSE_END = ".!?\n,"
 def _first_word_blank(text: str, spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     """True when the first word after ``start`` that is not a stopword lies in a placeholder (or
     there is none before ``end``): "I work in [field]", "I'm working on [project name]"."""
+    stop = stopwords()
     for w in re.finditer(r"[^\W\d_][\w'&-]*", text[start:end]):
-        if w.group(0).lower() not in STOPWORDS:
+        if w.group(0).lower() not in stop:
             return _has_placeholder(spans, start + w.start(), start + w.end())
     return _has_placeholder(spans, start, end)
 

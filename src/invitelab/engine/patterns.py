@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from . import regexcache
 from .note import normalise
 
 _LAST: tuple[str | None, str] = (None, "")
@@ -36,7 +37,7 @@ class LazyPattern:
 
     def _get(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self._source, self._flags)
+            self._compiled = regexcache.compile(self._source, self._flags)  # re.compile, kept between processes
         return self._compiled
 
     def search(self, *args):

@@ -12,7 +12,7 @@ from .note import Note, fold
 from .patterns import lazy_compile
 from .shortforms import words_of
 from .structure import BRACKET_NEEDLES
-from .words import STOPWORDS
+from .words import stopwords
 
 if TYPE_CHECKING:
     from .reading import Reading
@@ -44,8 +44,8 @@ def _object_after(r: Reading, text: str, start: int) -> str | None:
     piece = piece.lstrip(" \t,;:-!")
     tail = r.lex("purposes.clause_split").pattern.split(piece, maxsplit=1)[0]
     words = _OBJ_WORD.findall(tail)
-    vague = _vague_words(r)
-    content = [w for w in words[:14] if w.lower() not in vague and w.lower() not in STOPWORDS]
+    vague, stop = _vague_words(r), stopwords()
+    content = [w for w in words[:14] if w.lower() not in vague and w.lower() not in stop]
     if not content:
         return None
     return tail.strip()
@@ -60,8 +60,8 @@ def _only_org_name(obj: str, r: Reading) -> bool:
     for name in r.recipient.employers[:cap] + r.recipient.schools[:cap]:
         names.update(words_of(name))
     words = [fold(w) for w in _OBJ_WORD.findall(obj)]
-    vague = _vague_words(r)
-    content = [w for w in words if w not in vague and w not in STOPWORDS and w not in r.lex("purposes.not_beyond_name").word_set]
+    vague, stop = _vague_words(r), stopwords()
+    content = [w for w in words if w not in vague and w not in stop and w not in r.lex("purposes.not_beyond_name").word_set]
     return bool(content) and all(w in names or w.rstrip("'s") in names for w in content)
 
 
@@ -126,8 +126,8 @@ def _only_time(r: Reading, topic: str) -> bool:
     """A topic made only of time words ("last week") is no topic."""
     times = r.lex("references.time_words").word_set
     words = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", topic)]
-    vague = _vague_words(r)
-    return all(w in times or w in STOPWORDS or w in vague for w in words)
+    vague, stop = _vague_words(r), stopwords()
+    return all(w in times or w in stop or w in vague for w in words)
 
 
 def read_purpose(r: Reading) -> Purpose:

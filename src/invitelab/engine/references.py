@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import lexicon
 from .patterns import lazy_compile
-from .words import STOPWORDS
+from .words import stopwords
 
 if TYPE_CHECKING:
     from .reading import Reading
@@ -26,8 +26,9 @@ _WORD = lazy_compile(r"[A-Za-z][\w'&+-]*")
 def _content_words(r: Reading, phrase: str) -> list[str]:
     vague = r.lex("references.vague_objects").word_set
     times = r.lex("references.time_words").word_set
+    stop = stopwords()
     return [w for w in _WORD.findall(phrase)
-            if len(w) > 1 and (low := w.lower()) not in STOPWORDS and low not in vague and low not in times]
+            if len(w) > 1 and (low := w.lower()) not in stop and low not in vague and low not in times]
 
 
 def _clause_after(r: Reading, text: str, pos: int) -> str:

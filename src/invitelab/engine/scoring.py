@@ -1,13 +1,18 @@
 """score(): run every criterion, decide the level by the spec's rules, compute the 0-100 score."""
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
 from ..findings import Finding, Result
 from ..profiles import Profile
-from ..rubric import Rubric, default_rubric
 from . import lexicon
 from .criteria import CRITERIA
 from .note import Note
 from .reading import Reading
+
+if TYPE_CHECKING:  # an annotation only: invitelab.rubric imports the engine (for the criterion ids)
+    from ..rubric import Rubric
 
 TITLES = {c.id: c.title for c in CRITERIA}
 CORE = ("greeting", "specific_detail", "purpose", "no_hard_ask", "length", "tone")
@@ -35,22 +40,33 @@ def decide_level(status: dict[str, str]) -> str:
 ORIGINAL_SPANS = frozenset({"length"})
 
 
+@lru_cache(maxsize=64)
+def _weights(rubric: Rubric) -> dict[str, float]:
+    """The rubric's weights by criterion (rubrics hash by identity: built once per rubric)."""
+    return dict(rubric.weights)
+
+
 def _weigh(findings: list[Finding], rubric: Rubric, level: str, note: Note) -> tuple[list[Finding], float]:
     """Points per criterion, and the score: the weighted share of passing criteria placed inside
     the level's band (spec section 3), so that a better level always scores higher."""
-    weights = {c: rubric.weight(c) for c in (f.criterion for f in findings)}
-    applicable = [f for f in findings if f.status != "n/a"]
-    total_applicable = sum(weights[f.criterion] for f in applicable)
-    total = sum(weights.values())
+    weights = _weights(rubric)
+    total = total_applicable = 0.0
+    for f in findings:
+        w = weights[f.criterion]
+        total += w
+        if f.status != "n/a":
+            total_applicable += w
     scale = total / total_applicable if total_applicable else 0.0
     out = []
     earned = 0.0
+    original_span = note.original_span
     for f in findings:
-        w = 0.0 if f.status == "n/a" else weights[f.criterion] * scale
-        pts = w if f.status == "pass" else 0.0
+        criterion, status = f.criterion, f.status
+        w = 0.0 if status == "n/a" else weights[criterion] * scale
+        pts = w if status == "pass" else 0.0
         earned += pts
-        span = f.span if f.criterion in ORIGINAL_SPANS else note.original_span(f.span)
-        out.append(Finding(f.criterion, f.status, f.evidence, f.suggestion, TITLES[f.criterion], span,
+        span = f.span if criterion in ORIGINAL_SPANS else original_span(f.span)
+        out.append(Finding(criterion, status, f.evidence, f.suggestion, TITLES[criterion], span,
                            round(w, 2), round(pts, 2), f.warning))
     share = earned / total if total else 0.0
     low, high = rubric.band(level)
@@ -116,7 +132,11 @@ def score(
     for who, profile in (("recipient", recipient), ("sender", sender)):
         if profile is not None and not isinstance(profile, Profile):
             raise TypeError(f"{who} must be a Profile (from load_profiles) or None")
-    rubric = (rubric or default_rubric()).with_limit(limit)
+    if rubric is None:
+        from ..rubric import default_rubric  # here, not at the top: invitelab.rubric imports the engine
+
+        rubric = default_rubric()
+    rubric = rubric.with_limit(limit)
     note = Note(text)
     reading = Reading(note, recipient, sender, rubric)  # one reading of the note, for every criterion
     token = lexicon.enter(rubric)  # lexicon families as this rubric's [lexicon] tables have them (the fact matcher)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from . import lexicon
 from .note import Note, fold
 from .patterns import lazy_compile
-from .words import STOPWORDS
+from .words import stopwords
 
 if TYPE_CHECKING:
     from .reading import Reading
@@ -105,6 +105,7 @@ def _name_words(r: Reading, rest: str, all_lower: bool) -> tuple[list[str], int]
     words: list[str] = []
     end = 0
     enders, fillers = r.lex("greetings.name_enders").word_set, r.lex("greetings.fillers").word_set
+    stop = stopwords()
     for m in re.finditer(r"[^\W\d_][\w'-]*|[^\w\s]+|\s+", rest):
         piece = m.group(0)
         if piece.isspace():
@@ -117,7 +118,7 @@ def _name_words(r: Reading, rest: str, all_lower: bool) -> tuple[list[str], int]
             break
         low = piece.lower()
         if words:
-            if low in STOPWORDS or low in enders:
+            if low in stop or low in enders:
                 break
             if not all_lower and not piece[0].isupper():
                 break
@@ -126,7 +127,7 @@ def _name_words(r: Reading, rest: str, all_lower: bool) -> tuple[list[str], int]
                 follow = rest[m.end(): m.end() + 2]
                 if not follow.startswith((",", " -", ":", "!")):
                     break
-        elif low in STOPWORDS:
+        elif low in stop:
             break
         elif not all_lower and not piece[0].isupper() and low not in fillers:
             break  # a name is written with a capital in a note that uses capitals
@@ -153,7 +154,8 @@ def read_closing(r: Reading) -> Closing | None:
     tail_start = max(0, len(text) - 120)
     best = None
     tail = text[tail_start:]
-    same_length = fold(tail) if len(fold(tail)) == len(tail) else tail
+    folded = fold(tail)
+    same_length = folded if len(folded) == len(tail) else tail
     for m in list(sign_off.finditer(tail)) + (list(sign_off.finditer(same_length)) if same_length != tail else []):
         start = tail_start + m.start()
         before = text[max(0, start - 2): start]

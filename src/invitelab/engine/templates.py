@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .note import fold
 from .patterns import lazy_compile
 from .structure import WORD
-from .words import STOPWORDS
+from .words import stopwords
 
 if TYPE_CHECKING:
     from .reading import Reading
@@ -47,9 +47,9 @@ def _may_request(piece: str) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _non_content(fam) -> frozenset[str]:
+def _non_content(stop: frozenset[str], fam) -> frozenset[str]:
     """Words that carry nothing written for the reader: stop words and the family's words."""
-    return STOPWORDS | fam.word_set
+    return stop | fam.word_set
 
 
 def own_words(r: Reading) -> Template:
@@ -64,7 +64,7 @@ def own_words(r: Reading) -> Template:
     start, end = r.body
     body = text[start:end]
     names = r.name_words
-    non_content = _non_content(r.lex("templates.non_content"))
+    non_content = _non_content(stopwords(), r.lex("templates.non_content"))
     # fast path: a body with many words of substance was written for this note
     substance = []
     distinct = set()

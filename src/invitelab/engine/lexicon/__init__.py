@@ -134,8 +134,10 @@ class Family:
                 source = phrase_pattern(self.words).pattern
             else:
                 source = "|".join(f"(?:{p})" for p in self.patterns)
+            from .. import regexcache  # re.compile, its compiled code kept between processes
+
             try:
-                object.__setattr__(self, "_pattern", re.compile(source, re.IGNORECASE))
+                object.__setattr__(self, "_pattern", regexcache.compile(source, re.IGNORECASE))
             except re.error as err:
                 raise LexiconError(f"{self.source}: [{self.id}] has a pattern that is not a valid regular "
                                    f"expression ({err})") from None
