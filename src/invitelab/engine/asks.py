@@ -19,6 +19,7 @@ _LEXICON_FAMILIES = (
                             "refer me")),
     ("hard_asks.pitch", ("synerg", "free", "demo", "present", "show", "walk you", "introduce you", "tell you about",
                          "invit", "take a look", "check out")),
+    ("hard_asks.pitch_statement", ("raising", "help", "like yours")),
 )
 
 
@@ -42,8 +43,9 @@ def find_link(r: Reading) -> tuple[int, int] | None:
     return None
 
 
-def first_ask(r: Reading) -> tuple[int, int] | None:
-    """Where the note first asks too much (a job, a referral, a resume review, a pitch), if anywhere."""
+def first_ask(r: Reading, requests_only: bool = False) -> tuple[int, int] | None:
+    """Where the note first asks too much (a job, a referral, a resume review, a pitch), if anywhere;
+    with `requests_only`, not counting pitches said as statements (``hard_asks.pitch_statement``)."""
     text = r.text
     hits = []
     # the large pattern runs only over sentences that have one of its trigger words (speed)
@@ -69,6 +71,8 @@ def first_ask(r: Reading) -> tuple[int, int] | None:
         scans.append((mine.pattern, 0, len(text)))
     low = text[windows[0][0]:windows[-1][1]].lower() if windows else ""
     for fid, needles in _LEXICON_FAMILIES:
+        if requests_only and fid == "hard_asks.pitch_statement":
+            continue
         fam = r.lex(fid)
         if fam.changed:  # a rubric's own words need not have a trigger word or a needle
             scans.append((fam.pattern, 0, len(text)))
@@ -84,3 +88,9 @@ def first_ask(r: Reading) -> tuple[int, int] | None:
             hits.append((m.start(), m.end()))
             break
     return min(hits) if hits else None
+
+
+def states_only(r: Reading, span: tuple[int, int]) -> bool:
+    """True when the hard ask at `span` is a pitch said as a statement ("Raising a seed round"):
+    it fails ``no_hard_ask`` but requests nothing, so it is no purpose (``purposes``)."""
+    return bool(r.lex("hard_asks.pitch_statement").pattern.match(r.text, span[0]))
