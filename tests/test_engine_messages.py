@@ -40,3 +40,39 @@ def test_a_pitch_said_as_a_statement_is_a_hard_ask_but_not_a_purpose(text):
 ])
 def test_not_hard_asks(text):
     assert status(text, "no_hard_ask") == "pass"
+
+
+# --- 3. A full stop inside a name ("St. Edward's University") ends no sentence ----------------
+
+def test_a_school_with_an_abbreviation_dot_is_matched_and_quoted_whole():
+    from invitelab import profile_from_dict
+    rosa = profile_from_dict({"id": "r", "name": "Rosa Vega", "education": [{"school": "St. Edward's University"}]})
+    r = score("Hi Rosa, I'm a junior at St. Edward's University. Could I ask how you chose social work? Thanks",
+              recipient=rosa)
+    assert "St. Edward's University" in r.finding("self_intro").evidence
+    assert "St. Edward's University" in r.finding("specific_detail").evidence
+    r = score("Hi Rosa, I saw you studied at St. Edward's too. How did you choose social work?", recipient=rosa)
+    assert "not on" not in r.finding("specific_detail").evidence  # "studied at St" is no unsupported claim
+    assert r.finding("specific_detail").status == "pass"
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("I grew up near Mt. Hood and Ft. Worth. Thanks!", ["I grew up near Mt. Hood and Ft. Worth.", "Thanks!"]),
+    ("I moved to the U.S. last year. Thanks!", ["I moved to the U.S. last year.", "Thanks!"]),
+    ("We are raising $1.5M. See alexrivera.dev now.", ["We are raising $1.5M.", "See alexrivera.dev now."]),
+    ("I finished my MS. What did you study?", ["I finished my MS.", "What did you study?"]),
+    ("I'm at Seattle U. Would you chat?", ["I'm at Seattle U.", "Would you chat?"]),
+])
+def test_sentences_do_not_end_at_an_abbreviation(text, sentences):
+    from invitelab.engine.note import Note
+    note = Note(text)
+    assert [note.snippet(s.start, s.end, 200) for s in note.sentences] == sentences
+
+
+def test_emptying_the_abbreviations_turns_them_off():
+    from invitelab.rubric import rubric_from_mapping
+    text = "Hi Dana, quick question for you. Is Mt. Hood Clinic hiring?"
+    off = rubric_from_mapping({"lexicon": {"sentences.abbreviations": []}}, "test rubric")
+    assert status(text, "no_hard_ask") == "fail"
+    assert score(text, DANA, ALEX, rubric=off).finding("no_hard_ask").status == "pass"
+    assert status(text, "no_hard_ask") == "fail"
