@@ -76,3 +76,43 @@ def test_emptying_the_abbreviations_turns_them_off():
     assert status(text, "no_hard_ask") == "fail"
     assert score(text, DANA, ALEX, rubric=off).finding("no_hard_ask").status == "pass"
     assert status(text, "no_hard_ask") == "fail"
+
+
+# --- 7. Named things, greetings, closes and links read as a reader would ----------------------
+
+def test_linkedin_page_is_not_a_named_thing_of_theirs():
+    text = "Hi Dana, you have an impressive LinkedIn Page. I'd love to connect."
+    assert status(text, "specific_detail", None, None) == "fail"
+    assert status("Hi Dana, I enjoyed your talk at the Meridian Health Career Summit.", "specific_detail",
+                  None, None) == "pass"
+
+
+@pytest.mark.parametrize("text", ["Dana… I enjoyed your post on career fairs.",
+                                  "Dana...I enjoyed your post on career fairs."])
+def test_a_name_then_an_ellipsis_is_a_greeting(text):
+    assert status(text, "greeting") == "pass"
+
+
+def test_a_name_then_a_full_stop_is_still_no_greeting():
+    assert status("Dana. I enjoyed your post on career fairs.", "greeting") == "fail"
+
+
+@pytest.mark.parametrize("close", ["Have a great Friday and weekend!", "Hope to see you soon,\nAlex",
+                                   "Enjoy the rest of your week! - Alex"])
+def test_a_good_wish_at_the_end_is_a_polite_close(close):
+    assert status(f"Hi Dana, your post on career fairs helped me prepare. {close}", "polite_close") == "pass"
+
+
+def test_a_plan_or_a_wish_mid_note_is_no_close():
+    assert status("Hi Dana, your post on career fairs helped me. See you there!", "polite_close") == "fail"
+    assert status("Hi Dana, have a great Friday and weekend, and tell me how the fair went", "polite_close") == "fail"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Hi Dana, I used Jobscan.co to tailor my resume after your post on career fairs.", "pass"),
+    ("Hi Dana, I loved your post on career fairs. My portfolio: AlexRivera.dev", "fail"),
+    ("Hi Dana, I loved your post on career fairs. See alexrivera.dev", "fail"),
+    ("Hi Dana, I loved your post. Details at Jobscan.co/alex", "fail"),
+])
+def test_a_product_named_by_its_domain_is_no_link(text, verdict):
+    assert status(text, "no_hard_ask") == verdict

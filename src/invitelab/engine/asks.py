@@ -32,8 +32,10 @@ def _hard_asks_on(rubric) -> bool:
 def find_link(r: Reading) -> tuple[int, int] | None:
     """A link, or a placeholder standing for one ("[PASTE REPO LINK]"): (start, end) or None."""
     text = r.text
-    m = r.lex_re("hard_asks.link", (".",)).search(text)
-    if m:
+    cues = r.lex("hard_asks.link_cues")
+    for m in r.lex_re("hard_asks.link", (".",)).finditer(text):
+        if _names_a_product(m.group(0)) and not cues.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # "I used Jobscan.co to tailor my resume": a product named in prose
         return m.span()
     fam = r.lex("placeholders.link")
     if "[" in text or "{" in text or "<" in text or fam.changed:
@@ -41,6 +43,13 @@ def find_link(r: Reading) -> tuple[int, int] | None:
         if m:
             return m.span()
     return None
+
+
+def _names_a_product(found: str) -> bool:
+    """A bare domain written as a name ("Jobscan.co", "Booking.com"): a capital, then lower-case
+    letters, no scheme, no "www." and no path."""
+    return found[:1].isupper() and "/" not in found and not found.lower().startswith("www.") and \
+        found.split(".")[0][1:].islower()
 
 
 def first_ask(r: Reading, requests_only: bool = False) -> tuple[int, int] | None:
