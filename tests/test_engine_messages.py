@@ -116,3 +116,34 @@ def test_a_plan_or_a_wish_mid_note_is_no_close():
 ])
 def test_a_product_named_by_its_domain_is_no_link(text, verdict):
     assert status(text, "no_hard_ask") == verdict
+
+
+# --- 2. An unsupported claim is named in the feedback even when the note passes ---------------
+
+@pytest.mark.parametrize("claim, words", [
+    ("I also enjoyed your post on AI resume screening.", "your post on AI resume screening"),
+    ("I admire your time at Google.", "your time at Google"),
+])
+def test_an_unsupported_claim_is_warned_of_even_in_an_exemplary_note(claim, words):
+    text = (f"Hi Dana, I'm a psychology junior at Ohio State. Your post on career fairs helped me. {claim} "
+            "Could I ask how you moved into campus recruiting? Thanks, Alex")
+    r = score(text, recipient=DANA, sender=ALEX, limit=400)
+    assert r.finding("specific_detail").status == "pass"
+    warned = [w for w in r.warnings if words in w]
+    assert warned and "not on Dana's profile" in warned[0]
+
+
+def test_no_claim_warning_without_a_profile_or_for_a_true_claim():
+    assert not any("profile" in w for w in score("Hi Dana, I admire your time at Google.").warnings)
+    r = score("Hi Dana, your post on what you look for at career fairs helped me. Thanks, Alex", DANA, ALEX)
+    assert not any("not on" in w for w in r.warnings)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Dana, how do you recruit French-speaking students at Meridian Health? Thanks, Alex",
+    "Hi Dana, I would love to hear how you went from Peace Corps service to campus recruiting.",
+])
+def test_a_question_or_a_path_is_no_unsupported_claim(text):
+    r = score(text, DANA, ALEX)
+    assert "not on" not in r.finding("specific_detail").evidence
+    assert not any("not on" in w for w in r.warnings)

@@ -2,6 +2,8 @@
 ``engine.details``, ``engine.references`` and the fact matcher)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...findings import Finding
 from .. import facts as F
 from ..criterion import Criterion, finding, quote
@@ -14,6 +16,14 @@ _SAYS = {"contact": "Names a mutual contact", "meeting": "Says where or when you
 
 
 def judge_specific_detail(r: Reading) -> Finding:
+    """The verdict, warning of each claim the profile does not support (RUBRIC.md: the feedback names it)."""
+    f, bad = _judge(r), (r.detail.unsupported if r.recipient is not None else ())[:2]
+    return replace(f, warning=f"Check before sending: {' and '.join(f'“{c.words}”' for c in bad)} "
+                              f"{'is' if len(bad) == 1 else 'are'} not on {r.recipient.first_name}'s profile. "
+                              "Cite only what the profile shows.") if bad else f
+
+
+def _judge(r: Reading) -> Finding:
     cid = "specific_detail"
     recipient = r.recipient
     who = recipient.first_name if recipient else "the recipient"
