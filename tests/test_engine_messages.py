@@ -147,3 +147,19 @@ def test_a_question_or_a_path_is_no_unsupported_claim(text):
     r = score(text, DANA, ALEX)
     assert "not on" not in r.finding("specific_detail").evidence
     assert not any("not on" in w for w in r.warnings)
+
+
+# --- 4. Hints from a profile's activity read naturally ("spoke at" an event) ------------------
+
+@pytest.mark.parametrize("line, hint", [
+    ("Spoke at: Columbus Campus Recruiting Summit 2025", "Dana spoke at Columbus Campus Recruiting Summit 2025"),
+    ("Spoke at the Ohio Career Fair Forum: what recruiters notice", "Dana spoke on “what recruiters notice” at the Ohio Career Fair Forum"),
+    ("Talk: First-generation students at career fairs (Ohio Career Week 2024)",
+     "Dana spoke on “First-generation students at career fairs” at Ohio Career Week 2024"),
+    ("Hosted a webinar on internship offers", "Dana hosted a webinar on internship offers"),
+    ("Posted: what I look for at career fairs", "Dana posted “what I look for at career fairs”"),
+])
+def test_activity_hints_say_spoke_at_an_event(line, hint):
+    from invitelab import profile_from_dict
+    dana = profile_from_dict({"id": "d", "name": "Dana Whitfield", "activity": [line]})
+    assert hint in score("Hi Dana, I'd like to connect.", recipient=dana).finding("specific_detail").suggestion

@@ -1,6 +1,8 @@
 """Suggestions that name facts of the recipient's profile (used by several criteria's advice)."""
 from __future__ import annotations
 
+import re
+
 from ..profiles import Profile
 from . import facts as F
 
@@ -10,11 +12,7 @@ def suggestion_facts(profile: Profile) -> list[str]:
     out = []
     name = profile.first_name
     for item in profile.activity[:2]:
-        kind, _, rest = item.partition(":")
-        label = rest.strip() or item
-        verb = {"post": "posted", "article": "wrote", "talk": "spoke on", "podcast": "was on a podcast about",
-                "comment": "commented on", "video": "made a video on"}.get(F.ACTIVITY_KINDS.get(kind.strip().lower(), "post"), "posted")
-        out.append(f"{name} {verb} “{label}”")
+        out.append(f"{name} {_activity_phrase(item)}")
     if profile.groups:
         out.append(f"{name} belongs to the group “{profile.groups[0]}”")
     if profile.interests:
@@ -27,6 +25,42 @@ def suggestion_facts(profile: Profile) -> list[str]:
         e = profile.education[0]
         out.append(f"{name} studied {e.field + ' at ' if e.field else 'at '}{e.school}")
     return out
+
+
+_VERBS = {"post": "posted", "article": "wrote", "talk": "spoke on", "podcast": "was on a podcast about",
+          "comment": "commented on", "video": "made a video on"}
+
+
+_IRREGULAR_PAST = ("spoke", "wrote", "led", "gave", "ran", "won", "taught")  # an activity line opening with a verb
+
+
+def _activity_phrase(item: str) -> str:
+    """A profile's activity line as a hint: 'posted “…”', 'spoke on “…” at <event>', or 'spoke at
+    <event>' when the line names only an event ("Spoke at: Denver Startup Week 2024")."""
+    head, _, rest = item.partition(":")
+    head, rest = head.strip(), rest.strip()
+    kinds = F.ACTIVITY_KINDS
+    lead = head.lower() if rest else ""
+    kind = kinds.get(lead) or next((v for k, v in kinds.items() if (lead or item.lower()).startswith(k)), "post")
+    first = item.split()[0].lower() if item.split() else ""
+    if not rest and (kind == "talk" or first.endswith("ed") or first in _IRREGULAR_PAST):
+        # "Spoke at the Austin Retail Careers Summit", "Commented on a post about ...": already a verb phrase
+        return item.strip()[:1].lower() + item.strip()[1:]
+    if kind != "talk":
+        return f"{_VERBS.get(kind, 'posted')} “{rest or item.strip()}”"
+    at = re.match(r"(?i)(?:spoke|presented|talk|panel(?:ist)?|keynote|speaker)\s+(?:at|for)\s*(.*)", head)
+    if at and at.group(1):  # "Spoke at GDC 2024: designing tutorials ..."
+        return f"spoke on “{rest}” at {at.group(1)}"
+    if at:  # "Spoke at: <event>" or "Spoke at: <event>: <topic>"
+        event, _, topic = rest.partition(":")
+        return f"spoke on “{topic.strip()}” at {event.strip()}" if topic.strip() else f"spoke at {rest}"
+    titled = "(" not in rest and re.match(r"(.+?)\s+at\s+((?:the\s+)?[A-Z0-9].*)$", rest)  # "'Burnout in the clinic' at the ... 2025"
+    if titled:
+        return f"spoke on “{titled.group(1).strip(chr(39) + chr(34))}” at {titled.group(2)}"
+    title, venue = F.split_venue(rest)
+    if not venue and F.vocab().venue_words.search(rest) and re.search(r"\b(?:19|20)\d\d\b", rest):
+        return f"spoke at {rest}"  # "Panel: Ohio Nonprofit Summit 2024": an event, not a topic
+    return f"spoke on “{title}” at {venue}" if venue else f"spoke on “{rest}”"
 
 
 def facts_hint(profile: Profile | None, n: int = 2) -> str:
