@@ -163,3 +163,14 @@ def test_activity_hints_say_spoke_at_an_event(line, hint):
     from invitelab import profile_from_dict
     dana = profile_from_dict({"id": "d", "name": "Dana Whitfield", "activity": [line]})
     assert hint in score("Hi Dana, I'd like to connect.", recipient=dana).finding("specific_detail").suggestion
+
+
+# --- 6. The next level's advice for a generic note says each thing once -----------------------
+
+@pytest.mark.parametrize("text", ["I'd like to add you to my professional network.",
+                                  "I'd like to add you to my professional network on LinkedIn.", "Hi Dana"])
+def test_generic_next_steps_repeat_no_phrase_or_example(text):
+    steps = score(text, recipient=DANA, sender=ALEX).next_steps
+    assert steps.lower().count("mention one") <= 1
+    assert steps.count("what I look for at career fairs") <= 1
+    assert steps.count("one thing from their profile") + steps.count("one thing from the recipient's profile") <= 1

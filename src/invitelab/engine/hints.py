@@ -69,7 +69,9 @@ def facts_hint(profile: Profile | None, n: int = 2) -> str:
     facts = suggestion_facts(profile)[:n]
     if not facts:
         return ""
-    return " For example: " + "; ".join(facts) + ": mention one."
+    if len(facts) > 1:  # "Dana posted “…”, or Dana belongs to …": one of them is enough
+        return " For example: " + ", or ".join(facts) + "."
+    return " For example: " + facts[0] + "."
 
 
 def self_intro_suggestion(r) -> str:

@@ -52,7 +52,7 @@ def _judge(r: Reading) -> Finding:
         return finding(cid, "pass", f"{_SAYS[d.kind]}: {quote(r, *d.span)}.", span=d.span)
     if recipient is not None:
         return finding(cid, "fail", f"Nothing in the note is specific to {who}.",
-                       "Mention one thing that is true of this person." + facts_hint(recipient))
+                       f"Cite one thing that is true of {who}." + facts_hint(recipient))
     return finding(cid, "fail", "No concrete, checkable reference to the recipient (a post, employer, school, group).",
                    "Name one thing from their profile: a post, their employer, their school or a group.")
 
