@@ -174,3 +174,31 @@ def test_generic_next_steps_repeat_no_phrase_or_example(text):
     assert steps.lower().count("mention one") <= 1
     assert steps.count("what I look for at career fairs") <= 1
     assert steps.count("one thing from their profile") + steps.count("one thing from the recipient's profile") <= 1
+
+
+# --- 5. The self-introduction example reads naturally ------------------------------------------
+
+def _intro_example(sender):
+    s = score("Hi Dana, I'd like to connect.", recipient=DANA, sender=sender).finding("self_intro").suggestion
+    return s[s.index("“") + 1: s.index("”")]
+
+
+def test_the_self_intro_example_prefers_the_headline():
+    from invitelab import profile_from_dict
+    sender = profile_from_dict({"id": "s", "name": "Alex Rivera", "headline": "Psychology junior at Ohio State | aspiring recruiter",
+                                "experience": [{"title": "Barista", "company": "Campus Coffee"}]})
+    assert _intro_example(sender) == "I'm a psychology junior at Ohio State"
+    sender = profile_from_dict({"id": "s", "name": "Alex Rivera", "headline": "Registered Nurse moving into health IT",
+                                "experience": [{"title": "Staff Nurse", "company": "Mercy Clinic"}]})
+    assert _intro_example(sender) == "I'm a registered nurse moving into health IT"
+
+
+@pytest.mark.parametrize("company", ["Self-employed", "Freelance", "Independent contractor"])
+def test_a_job_with_no_employer_is_not_at_a_company(company):
+    from invitelab import profile_from_dict
+    sender = profile_from_dict({"id": "s", "name": "Alex Rivera",
+                                "experience": [{"title": "Freelance Writer", "company": company}]})
+    assert _intro_example(sender) == "I'm a freelance writer"
+    sender = profile_from_dict({"id": "s", "name": "Alex Rivera",
+                                "experience": [{"title": "English Teacher", "company": "Columbus City Schools"}]})
+    assert _intro_example(sender) == "I'm an English teacher at Columbus City Schools"

@@ -74,22 +74,56 @@ def facts_hint(profile: Profile | None, n: int = 2) -> str:
     return " For example: " + facts[0] + "."
 
 
+_FIELD_ENDINGS = ("ics", "ology", "ography", "istry", "omy", "ing", "ance", "ence", "ment", "tion", "ism")
+
+
+def _plain_words(phrase: str, r) -> str:
+    """A headline's or job title's words as they read in a sentence: common words lower-cased
+    ("Psychology junior" -> "psychology junior"), names, acronyms and languages kept ("UCLA English")."""
+    from .words import english_words
+
+    languages, common = r.lex("introductions.languages").word_set, english_words()
+
+    def plain(w: str) -> bool:  # a common word, or a field's name ("Analytics", "Robotics")
+        low = w.lower()
+        return w[:1].isupper() and w[1:].islower() and low not in languages and (
+            all(part in common for part in low.split("-")) or low.endswith(_FIELD_ENDINGS))
+
+    head, at, tail = phrase.partition(" at ")
+    return " ".join(w.lower() if plain(w) else w for w in head.split()) + at + tail
+
+
+def _self_description(r) -> str:
+    """How the sender could describe themselves, from their profile: the headline's first part when
+    it names a role or standing ("Psychology junior at The Ohio State University", "Registered Nurse
+    moving into health IT"), else the field and school of a student, else the current job."""
+    sender = r.sender
+    roles = r.lex("introductions.role_words").word_set
+    parts = [p.strip() for p in re.split(r"\s*[|·•]\s*", sender.headline.strip())[:3]] if sender.headline else []
+    said = [p for p in parts if p and len(p) <= 80 and not p.lower().startswith("aspiring")
+            and any(w.lower().strip("(),") in roles for w in p.split())]
+    if said:  # the part that also says where ("Finance sophomore at Michigan State") if there is one
+        return _plain_words(next((p for p in said if " at " in p), said[0]), r)
+    student = "student" in sender.headline.lower() or not sender.experience
+    if student and sender.education:
+        e = sender.education[0]
+        field = e.field if (e.field.isupper() or e.field.split()[:1] and e.field.split()[0] in r.lex("introductions.languages").words) else e.field.lower()
+        return f"{field + ' student' if field else 'student'} at {e.school}"
+    if sender.experience and sender.experience[0].title:
+        e = sender.experience[0]
+        at = e.company and e.company.strip().lower() not in r.lex("introductions.not_employers").word_set
+        return _plain_words(e.title, r) + (f" at {e.company}" if at else "")
+    return ""
+
+
 def self_intro_suggestion(r) -> str:
     """How the sender could say who they are, from their profile when there is one."""
     suggestion = "Say who you are in a few words: your year and school or your role"
-    if r.sender:
-        example = ""
-        student = "student" in r.sender.headline.lower() or not r.sender.experience
-        if student and r.sender.education:
-            e = r.sender.education[0]
-            field = e.field if (e.field.isupper() or e.field.split()[:1] and e.field.split()[0] in r.lex("introductions.languages").words) else e.field.lower()
-            example = f"{field + ' student' if field else 'student'} at {e.school}"
-        elif r.sender.experience and r.sender.experience[0].title:
-            e = r.sender.experience[0]
-            example = e.title.lower() + (f" at {e.company}" if e.company else "")
-        if example:
-            article = "an" if example[:1].lower() in "aeiou" else "a"
-            suggestion += f" (for you: “I'm {article} {example}”)"
+    example = _self_description(r) if r.sender else ""
+    if example:
+        lead = example.split()[0]
+        vowel = lead[:1].lower() in "aeiou" if not lead.isupper() else lead[:1] in "AEFHILMNORSX"
+        suggestion += f" (for you: “I'm {'an' if vowel else 'a'} {example}”)"
     suggestion += ". Saying what you want is not an introduction."
     return suggestion
 
