@@ -19,6 +19,7 @@ _LEXICON_FAMILIES = (
                             "refer me")),
     ("hard_asks.pitch", ("synerg", "free", "demo", "present", "show", "walk you", "introduce you", "tell you about",
                          "invit", "take a look", "check out")),
+    ("hard_asks.pitch_statement", ("raising", "help", "like yours")),
 )
 
 
@@ -31,8 +32,10 @@ def _hard_asks_on(rubric) -> bool:
 def find_link(r: Reading) -> tuple[int, int] | None:
     """A link, or a placeholder standing for one ("[PASTE REPO LINK]"): (start, end) or None."""
     text = r.text
-    m = r.lex_re("hard_asks.link", (".",)).search(text)
-    if m:
+    cues = r.lex("hard_asks.link_cues")
+    for m in r.lex_re("hard_asks.link", (".",)).finditer(text):
+        if _names_a_product(m.group(0)) and not cues.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # "I used Jobscan.co to tailor my resume": a product named in prose
         return m.span()
     fam = r.lex("placeholders.link")
     if "[" in text or "{" in text or "<" in text or fam.changed:
@@ -42,8 +45,16 @@ def find_link(r: Reading) -> tuple[int, int] | None:
     return None
 
 
-def first_ask(r: Reading) -> tuple[int, int] | None:
-    """Where the note first asks too much (a job, a referral, a resume review, a pitch), if anywhere."""
+def _names_a_product(found: str) -> bool:
+    """A bare domain written as a name ("Jobscan.co", "Booking.com"): a capital, then lower-case
+    letters, no scheme, no "www." and no path."""
+    return found[:1].isupper() and "/" not in found and not found.lower().startswith("www.") and \
+        found.split(".")[0][1:].islower()
+
+
+def first_ask(r: Reading, requests_only: bool = False) -> tuple[int, int] | None:
+    """Where the note first asks too much (a job, a referral, a resume review, a pitch), if anywhere;
+    with `requests_only`, not counting pitches said as statements (``hard_asks.pitch_statement``)."""
     text = r.text
     hits = []
     # the large pattern runs only over sentences that have one of its trigger words (speed)
@@ -69,6 +80,8 @@ def first_ask(r: Reading) -> tuple[int, int] | None:
         scans.append((mine.pattern, 0, len(text)))
     low = text[windows[0][0]:windows[-1][1]].lower() if windows else ""
     for fid, needles in _LEXICON_FAMILIES:
+        if requests_only and fid == "hard_asks.pitch_statement":
+            continue
         fam = r.lex(fid)
         if fam.changed:  # a rubric's own words need not have a trigger word or a needle
             scans.append((fam.pattern, 0, len(text)))
@@ -84,3 +97,9 @@ def first_ask(r: Reading) -> tuple[int, int] | None:
             hits.append((m.start(), m.end()))
             break
     return min(hits) if hits else None
+
+
+def states_only(r: Reading, span: tuple[int, int]) -> bool:
+    """True when the hard ask at `span` is a pitch said as a statement ("Raising a seed round"):
+    it fails ``no_hard_ask`` but requests nothing, so it is no purpose (``purposes``)."""
+    return bool(r.lex("hard_asks.pitch_statement").pattern.match(r.text, span[0]))

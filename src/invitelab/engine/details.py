@@ -61,6 +61,7 @@ def _you_proper_noun(r: Reading) -> tuple[int, int] | None:
     greeting = greeting_word(r.lex("greetings.words"))
     about_them, not_named = r.lex("details.about_them"), r.lex("details.not_named_things").words
     pronoun, theirs = r.lex("details.pronouns").pattern, r.lex("details.their_pronouns").word_set
+    platform = r.lex("details.platform_parts").word_set
     if path:
         return path.start(), path.end()
     for sent in note.sentences:
@@ -73,6 +74,10 @@ def _you_proper_noun(r: Reading) -> tuple[int, int] | None:
             word = m.group(1)
             if m.start() == 0 or word in not_named or fold(word) in r.lex("addressees.generic").word_set:
                 continue
+            parts = word.split()
+            rest = [w for w in parts if w not in not_named]
+            if len(rest) < len(parts) and all(w.lower() in platform for w in rest):
+                continue  # "your LinkedIn Page": the platform, not a named thing of theirs
             if word.isupper() and all(w.lower() in english_words() for w in word.split()) and len(word) > 3:
                 continue  # "ANYONE" shouted is a common word, not a named thing
             prefix = sent.text[: m.start()].rstrip()

@@ -168,7 +168,11 @@ def read_introduction(r: Reading) -> Introduction:
         after = re.match(r"\s*[,:(-]\s*([^.!?\n;)]{2,60})", plain[m.end():])
         if _role_in(phrase, r) or r.lex("introductions.fellow").search(phrase) or (after and _role_in(after.group(1), r, limit=4)):
             end = m.end() + (after.end() if after and not _role_in(phrase, r) else 0)
-            return Introduction("role", (m.start("phrase"), end))
+            start = m.start("phrase")
+            g = r.greeting
+            if g and start < g.end < m.end():  # "Hi Dr. Dubois, LSU alum here": the words after the greeting
+                start = g.end + len(text[g.end:m.end()]) - len(text[g.end:m.end()].lstrip(" ,:-\t"))
+            return Introduction("role", (start, end))
     for m in r.lex("introductions.sentence_a").pattern.finditer(text):
         phrase = plain[m.start("phrase"):m.end("phrase")]
         if _role_in(phrase, r, limit=4) and r.lex("introductions.me_words").search(text[m.end(): m.end() + 40]) is not None \

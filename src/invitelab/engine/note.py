@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
@@ -106,7 +106,31 @@ def _apply(text: str, cuts: list[tuple[int, int, str]], keep_original: bool = Fa
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:['.][^\W_]+)*", re.UNICODE)
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
+# a sentence ends at a line break or at ".", "!" or "?" (a "." right before a letter or digit, as in
+# "3.5" or "alexrivera.dev", does not end one)
+_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=[^\W_]))*(?:[.!?]+|\n|$)")
+# full stops that end no sentence: after a word of lexicon/sentences.toml written as a word
+# ("St. Edward's", "Mt. Hood"; not "MS." the degree), and the last stop of a dotted abbreviation
+# before a lower-case word or a digit ("the U.S. team", "e.g. a post"). An initial ("Seattle U.")
+# is not read either way: it may end a sentence.
+_ABBREVIATION_DOT = re.compile(
+    r"(?<![\w.'])(?P<word>[A-Za-z][a-z]{1,5})\.(?=[ \t]+[^\W_])"
+    r"|(?<![\w.])(?:[A-Za-z]\.){1,3}[A-Za-z]\.(?=[ \t]+(?:[a-z0-9]|(?<=[eE]\.[gG]\.|[iI]\.[eE]\.)[ \t]*\S))")
+
+
+def abbreviation_dots(text: str) -> list[int]:
+    """Where a full stop in `text` ends no sentence (see _ABBREVIATION_DOT), in order."""
+    if "." not in text:
+        return []
+    from . import lexicon  # the words are data (lexicon/sentences.toml); as the check's rubric has them
+
+    words = lexicon.family("sentences.abbreviations").word_set
+    out = []
+    for m in _ABBREVIATION_DOT.finditer(text):
+        word = m.group("word")
+        if word is None or word.lower() in words:
+            out.append(m.end() - 1)
+    return out
 
 
 class Token(NamedTuple):
@@ -150,7 +174,16 @@ class Note:
         self._removed_at = _removed_positions(raw[:MAX_ANALYSED], cleaned.text) if cleaned.removed else []
         text = normalise(self._clean)
         self._cuts = _cuts(text)
-        self.text = _apply(text, self._cuts) if self._cuts else text
+        text = _apply(text, self._cuts) if self._cuts else text
+        # a full stop that ends no sentence ("St. Edward's", "U.S.", "J. Smith") is read as a space,
+        # so that no pattern stops at it; snippets show it again
+        self._dots = abbreviation_dots(text)
+        if self._dots:
+            chars = list(text)
+            for at in self._dots:
+                chars[at] = " "
+            text = "".join(chars)
+        self.text = text
         # analysed offsets from _starts[i] on are original offsets minus _shifts[i]
         self._starts, self._shifts = [0], [0]
         shift = 0
@@ -222,5 +255,13 @@ class Note:
 
     def snippet(self, start: int, end: int, width: int = 80) -> str:
         """The words of the note between two offsets, trimmed to a readable length."""
-        piece = " ".join(self.text[start:end].split())
+        piece = self.text[start:end]
+        if self._dots:  # the full stops read as spaces are shown as written
+            lo, hi = bisect_left(self._dots, start), bisect_left(self._dots, end)
+            if lo < hi:
+                chars = list(piece)
+                for at in self._dots[lo:hi]:
+                    chars[at - start] = "."
+                piece = "".join(chars)
+        piece = " ".join(piece.split())
         return piece if len(piece) <= width else piece[: width - 1].rstrip() + "…"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from . import asks
 from . import facts as F
 from .note import Note, fold
 from .patterns import lazy_compile
@@ -219,9 +220,11 @@ def read_purpose(r: Reading) -> Purpose:
         what, span = proposal
         return Purpose("said", span, what)
     # a hard ask is still a purpose
-    ask = ("ask", r.first_ask) if r.first_ask else None
+    ask = r.first_ask
+    if ask and asks.states_only(r, ask):  # "Raising a seed round" asks nothing: a later request may
+        ask = asks.first_ask(r, requests_only=True)
     if ask:
-        return Purpose("said", ask[1], "States a request")
+        return Purpose("said", ask, "States a request")
     if vague:
         topic = _topic_elsewhere(note, r)
         if topic:

@@ -68,6 +68,9 @@ class Reading:
     """The note as every criterion reads it, for one recipient, sender and rubric (frozen)."""
 
     def __init__(self, note: Note, recipient: Profile | None, sender: Profile | None, rubric: Rubric):
+        if lexicon.family("sentences.abbreviations", rubric).changed:
+            with lexicon.using(rubric):  # the note read again with the rubric's abbreviations (same offsets)
+                note = Note(note.raw)
         vars(self).update(note=note, text=note.text, recipient=recipient, sender=sender, rubric=rubric,
                           patterns=patterns_for(rubric), _families=_families(rubric))
 

@@ -37,7 +37,7 @@ def _opening_patterns(greet: lexicon.Family, titles: lexicon.Family) -> tuple[re
         re.compile(rf"^\s*(?P<greet>{words})\b[ \t,!.:;-]*(?P<rest>[^\n]*)", re.IGNORECASE),
         re.compile(rf"^(?P<title>{title})\.?\s+", re.IGNORECASE),
         re.compile(rf"^\s*(?:(?P<title>{title})\.?\s+)?(?P<name>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){{0,2}})"
-                   r"\s*(?:,|:|!|\s-\s?|-\s)", re.IGNORECASE),
+                   r"\s*(?:,|:|!|\s-\s?|-\s|\.{2,}|(?P<dot>\.))", re.IGNORECASE),
     )
 
 
@@ -85,6 +85,8 @@ def read_greeting(r: Reading) -> Greeting | None:
         name = whole.rstrip(".!")
         return Greeting(start, start + len(name), "", "", name)
     m = lead_name.match(text)
+    if m and m.group("dot") and r.note.raw_read[m.start("dot"):m.end("dot")] != "\u2026":
+        m = None  # "Nolan… I enjoyed" or "Nolan... I enjoyed" opens with a name; "Nolan. I enjoyed" not
     if m:
         name = m.group("name")
         words = name.split()
@@ -166,6 +168,12 @@ def read_closing(r: Reading) -> Closing | None:
         after = text[tail_start + m.end():]
         if _looks_like_signature(r, after):
             best = Closing(start, tail_start + m.end(), m.group(0))
+    if best is None:  # a good wish that ends the note ("Have a great Friday and weekend!", "Hope to see you soon,")
+        for m in r.lex("closings.wishes").finditer(tail):
+            start = tail_start + m.start()
+            if (start == 0 or re.search(r"[.!?\n,;:)-]\s*$", text[max(0, start - 3): start])) and \
+                    _looks_like_signature(r, text[tail_start + m.end():]):
+                best = Closing(start, tail_start + m.end(), m.group(0))
     return best
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ...findings import Finding
 from ..criterion import Criterion, finding, quote
-from ..hints import facts_hint
 from ..reading import Reading
 
 
@@ -19,9 +18,11 @@ def judge_not_template(r: Reading) -> Finding:
     if t.kind == "own":
         return finding(cid, "pass", f"Written for this note, not a default: {quote(r, *t.span)}", span=t.span)
     what = f"only a request to connect ({quote(r, *t.span)})" if t.kind == "default" else "only a greeting, a name or a sign-off"
+    who = r.recipient.first_name if r.recipient else "this person"
+    # the profile's facts are named by specific_detail's advice (next steps give one example, once)
+    tip = "Replace the request to connect with" if t.kind == "default" else "Add"
     return finding(cid, "fail", f"The note is {what}: nothing in it is written for this person.",
-                   "Add who you are, one thing from their profile and what you would like to learn." +
-                   facts_hint(r.recipient, 1), span=t.span)
+                   f"{tip} a sentence written for {who}.", span=t.span)
 
 
 CRITERION = Criterion(

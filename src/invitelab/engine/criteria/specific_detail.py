@@ -2,6 +2,8 @@
 ``engine.details``, ``engine.references`` and the fact matcher)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...findings import Finding
 from .. import facts as F
 from ..criterion import Criterion, finding, quote
@@ -14,6 +16,14 @@ _SAYS = {"contact": "Names a mutual contact", "meeting": "Says where or when you
 
 
 def judge_specific_detail(r: Reading) -> Finding:
+    """The verdict, warning of each claim the profile does not support (RUBRIC.md: the feedback names it)."""
+    f, bad = _judge(r), (r.detail.unsupported if r.recipient is not None else ())[:2]
+    return replace(f, warning=f"Check before sending: {' and '.join(f'“{c.words}”' for c in bad)} "
+                              f"{'is' if len(bad) == 1 else 'are'} not on {r.recipient.first_name}'s profile. "
+                              "Cite only what the profile shows.") if bad else f
+
+
+def _judge(r: Reading) -> Finding:
     cid = "specific_detail"
     recipient = r.recipient
     who = recipient.first_name if recipient else "the recipient"
@@ -42,7 +52,7 @@ def judge_specific_detail(r: Reading) -> Finding:
         return finding(cid, "pass", f"{_SAYS[d.kind]}: {quote(r, *d.span)}.", span=d.span)
     if recipient is not None:
         return finding(cid, "fail", f"Nothing in the note is specific to {who}.",
-                       "Mention one thing that is true of this person." + facts_hint(recipient))
+                       f"Cite one thing that is true of {who}." + facts_hint(recipient))
     return finding(cid, "fail", "No concrete, checkable reference to the recipient (a post, employer, school, group).",
                    "Name one thing from their profile: a post, their employer, their school or a group.")
 
