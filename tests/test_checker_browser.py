@@ -409,9 +409,19 @@ def test_notebook_pages_say_what_is_live_and_what_is_a_snapshot(built_book):
         if f"jupyter lab {rel}.ipynb" not in box or not (REPO / f"{rel}.ipynb").is_file():
             bad.append(f"{name}: the admonition does not say how to open the notebook "
                        f"(the kit's {rel}.ipynb)")
-        views = len(re.findall(r'<script type="application/vnd.jupyter.widget-view\+json">', text))
+        views = [m.start() for m in re.finditer(
+            r'<script type="application/vnd.jupyter.widget-view\+json">', text)]
         if not views and "buttons, menus and charts" in box:
             bad.append(f"{name}: speaks of buttons and menus on a page that has none")
+        # every frozen control has its own "does not respond" caption just before it, after the
+        # control before it (so the text next to it never reads as if it updated)
+        captions = [m.start() for m in re.finditer(r'class="ilc-snapshot-caption', text)]
+        if len(captions) != len(views):
+            bad.append(f"{name}: {len(views)} frozen widgets but {len(captions)} snapshot captions")
+        for i, view in enumerate(views):
+            before = [c for c in captions if (views[i - 1] if i else 0) < c < view]
+            if not before:
+                bad.append(f"{name}: frozen widget {i + 1} has no snapshot caption just before it")
         if not rel.startswith("notebooks/"):
             continue
         live = 'class="ilc-checker"' in text
@@ -423,10 +433,6 @@ def test_notebook_pages_say_what_is_live_and_what_is_a_snapshot(built_book):
         box = re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8").split('class="ilc-snapshot-note', 1)[-1][:3000])
         if f"jupyter lab exercises/{path.parent.name}/exercise.ipynb" not in box:
             bad.append(f"exercises/{path.parent.name}: the admonition names the wrong notebook to open")
-        views = len(re.findall(r'<script type="application/vnd.jupyter.widget-view\+json">', text))
-        captions = text.count('class="ilc-snapshot-caption')
-        if captions != views:
-            bad.append(f"{name}: {views} frozen widgets but {captions} snapshot captions")
     assert not bad, _failures(bad)
 
 
