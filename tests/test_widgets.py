@@ -733,3 +733,18 @@ def test_the_score_command_reads_the_drafts_file(studio, tmp_path, capsys):
     assert [r["id"] for r in rows] == [d.id for d in studio.drafts]
     assert [r["level"] for r in rows] == [d.level for d in studio.drafts]
     assert [r["error"] for r in rows] == ["", "", ""]
+
+
+@pytest.mark.parametrize("entry", ["her post on career fairs", "recruiter at Meridian", "psych major",
+                                   "first-gen students"])
+def test_profile_first_confirms_the_issue_examples_for_the_notebooks_own_dana(entry):
+    """Issue 12: "Check my facts" in the notebook (the kit's Dana, not a test double) accepts true
+    facts said in other words, as the rubric does."""
+    pf = ProfileFirst("dana-whitfield", "alex-rivera")
+    pf.fact_boxes[0].value = entry
+    pf.check_button.click()
+    assert pf.checks[0].status == "confirmed", (entry, pf.facts_result.value)
+    assert "Confirmed" in pf.facts_result.value
+    note = f"Hi Dana, I'm a psychology junior. I noticed your {entry}. Could I ask how you started?"
+    assert score(note, recipient=kitdata.profiles()["dana-whitfield"]).finding(
+        "specific_detail").status == "pass"
