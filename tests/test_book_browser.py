@@ -445,6 +445,39 @@ OVERLAP_JS = """() => {
 }"""
 
 
+# A label that runs into a box, a button or a rule drawn over it or beside it (issue 12 audit: the
+# phone mock-up's "Recruiting Manager" ran under its Connect button). Text boxes are taken at
+# their true width and 60 % of their height (Chromium's box includes the line's leading); a shape
+# that a label sits wholly inside is its background, and shapes painted under that background
+# are hidden there, so they do not count.
+TEXT_HITS_SHAPE_JS = r"""() => {
+  const out = [];
+  const all = Array.from(document.querySelectorAll('rect, circle, ellipse, line, text'));
+  const box = e => e.getBoundingClientRect();
+  const shrink = b => { const d = b.height * 0.2;
+    return {left: b.left, right: b.right, top: b.top + d, bottom: b.bottom - d}; };
+  const contains = (r, t) => t.left >= r.left - 0.5 && t.right <= r.right + 0.5 &&
+                             t.top >= r.top - 0.5 && t.bottom <= r.bottom + 0.5;
+  all.forEach((el, i) => {
+    if (el.tagName !== 'text' || !el.textContent.trim()) return;
+    const t = shrink(box(el));
+    let bg = -1;
+    all.forEach((s, j) => { if (j < i && s.tagName !== 'text' && s.tagName !== 'line' &&
+                                contains(box(s), t)) bg = j; });
+    all.forEach((s, j) => {
+      if (s.tagName === 'text' || j <= bg) return;
+      const r = box(s);
+      const ix = Math.min(t.right, r.right) - Math.max(t.left, r.left);
+      const iy = Math.min(t.bottom, r.bottom) - Math.max(t.top, r.top);
+      if (ix <= 0.5 || iy <= 0.5 || contains(r, t)) return;
+      out.push(`"${el.textContent.trim()}" runs into a ${s.tagName} at ` +
+               `${Math.round(r.left)},${Math.round(r.top)}`);
+    });
+  });
+  return out;
+}"""
+
+
 @pytest.mark.parametrize("path", FIGURES, ids=[p.name for p in FIGURES])
 def test_figure_text_is_at_least_12px(path):
     sizes = [float(s) for s in FONT_SIZE.findall(path.read_text(encoding="utf-8"))]
@@ -460,9 +493,10 @@ def test_nothing_overlaps_a_label_in_figures(browser):
         for path in FIGURES:
             page.goto(path.as_uri())
             bad += [f"{path.name}: {problem}" for problem in page.evaluate(OVERLAP_JS)]
+            bad += [f"{path.name}: {problem}" for problem in page.evaluate(TEXT_HITS_SHAPE_JS)]
     finally:
         context.close()
-    assert not bad, "figures where an arrow or pointer covers a label:" + _failures(bad)
+    assert not bad, "figures where an arrow, pointer, box or button covers a label:" + _failures(bad)
 
 
 def test_figures_stay_legible_on_a_phone(built_book, browser):

@@ -409,9 +409,19 @@ def test_notebook_pages_say_what_is_live_and_what_is_a_snapshot(built_book):
         if f"jupyter lab {rel}.ipynb" not in box or not (REPO / f"{rel}.ipynb").is_file():
             bad.append(f"{name}: the admonition does not say how to open the notebook "
                        f"(the kit's {rel}.ipynb)")
-        views = len(re.findall(r'<script type="application/vnd.jupyter.widget-view\+json">', text))
+        views = [m.start() for m in re.finditer(
+            r'<script type="application/vnd.jupyter.widget-view\+json">', text)]
         if not views and "buttons, menus and charts" in box:
             bad.append(f"{name}: speaks of buttons and menus on a page that has none")
+        # every frozen control has its own "does not respond" caption just before it, after the
+        # control before it (so the text next to it never reads as if it updated)
+        captions = [m.start() for m in re.finditer(r'class="ilc-snapshot-caption', text)]
+        if len(captions) != len(views):
+            bad.append(f"{name}: {len(views)} frozen widgets but {len(captions)} snapshot captions")
+        for i, view in enumerate(views):
+            before = [c for c in captions if (views[i - 1] if i else 0) < c < view]
+            if not before:
+                bad.append(f"{name}: frozen widget {i + 1} has no snapshot caption just before it")
         if not rel.startswith("notebooks/"):
             continue
         live = 'class="ilc-checker"' in text
@@ -423,10 +433,6 @@ def test_notebook_pages_say_what_is_live_and_what_is_a_snapshot(built_book):
         box = re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8").split('class="ilc-snapshot-note', 1)[-1][:3000])
         if f"jupyter lab exercises/{path.parent.name}/exercise.ipynb" not in box:
             bad.append(f"exercises/{path.parent.name}: the admonition names the wrong notebook to open")
-        views = len(re.findall(r'<script type="application/vnd.jupyter.widget-view\+json">', text))
-        captions = text.count('class="ilc-snapshot-caption')
-        if captions != views:
-            bad.append(f"{name}: {views} frozen widgets but {captions} snapshot captions")
     assert not bad, _failures(bad)
 
 
@@ -705,5 +711,62 @@ def test_a_student_alone_writes_three_drafts_on_a_phone_and_watches_the_level_ri
         wide = page.evaluate("document.documentElement.scrollWidth - innerWidth")
         assert wide <= 1, f"the page scrolls sideways by {wide} px on a phone"
         assert not visit.external and not visit.real_errors(), (visit.external, visit.real_errors())
+    finally:
+        visit.close()
+
+
+def test_live_drafts_chart_shows_the_level_bands_so_a_hard_ask_never_outscores_a_personalized_note(
+        browser, built_book):
+    """Issue 12 (Scores): the book's drafts chart draws the rubric's level bands behind the bars, as
+    the notebook studio's does; a hard ask's bar ends in the developing band, below the
+    personalized note's."""
+    from invitelab import default_rubric
+
+    notes = ["I'd like to add you to my professional network on LinkedIn.",
+             "Hi Dana, could you refer me for an internship at Meridian Health? I read your post on "
+             "career fairs.",
+             "Hi Dana, I read your post on what you look for at career fairs. Could I ask how you got "
+             "into campus recruiting?"]
+    visit = Visit(browser, (built_book / "notebooks" / "invitation-studio.html").as_uri(), "file:",
+                  width=390)
+    try:
+        page = visit.page
+        visit.wait_ready()
+        page.evaluate("() => localStorage.clear()")
+        page.reload(wait_until="load")
+        visit.wait_ready()
+        for text in notes:
+            fill(page, text)
+            page.click(".ilc-save")
+        chart = page.evaluate("""() => {
+          const svg = document.querySelector('.ilc-chart svg[role="img"]');
+          const texts = Array.from(svg.querySelectorAll('text')).map(t => t.textContent);
+          const rects = Array.from(svg.querySelectorAll('rect')).map(r => ({
+            y: +r.getAttribute('y'), h: +r.getAttribute('height'), x: +r.getAttribute('x'),
+            w: +r.getAttribute('width')}));
+          return {texts, rects, label: svg.getAttribute('aria-label'),
+                  right: svg.getBoundingClientRect().right, width: innerWidth};
+        }""")
+        rubric = default_rubric()
+        levels = ("generic", "developing", "personalized", "exemplary")
+        for lv in levels:
+            assert lv.capitalize() in chart["texts"], chart["texts"]
+            low, high = rubric.band(lv)
+            assert f"{lv} {low:g}-{high:g}" in chart["label"], chart["label"]
+        bands, bars = chart["rects"][:4], chart["rects"][4:]
+        assert len(bars) == 3
+        scale = (bands[0]["y"] + bands[0]["h"] - bands[-1]["y"]) / 100  # px per point
+        zero = bands[0]["y"] + bands[0]["h"]
+        python = [score(t, recipient=kitdata.profiles()["dana-whitfield"],
+                        sender=kitdata.profiles()["alex-rivera"]) for t in notes]
+        assert [r.level for r in python] == ["generic", "developing", "personalized"]
+        for bar, result, band in zip(bars, python, bands):
+            top = (zero - bar["y"]) / scale
+            low, high = rubric.band(result.level)
+            assert low - 1 <= top <= high + 1, (result.level, top, low, high)
+            assert f"{round(result.score)} ({result.level})" in chart["label"]
+        assert bars[1]["y"] > bars[2]["y"]  # the hard ask's bar is lower
+        assert chart["right"] <= chart["width"], "the chart runs past a 390 px screen"
+        assert not visit.real_errors(), visit.real_errors()
     finally:
         visit.close()

@@ -712,3 +712,39 @@ def test_the_class_dashboard_reads_the_drafts_file(studio, tmp_path):
     assert [n.round for n in report.notes] == ["before", "after"]  # the first draft, then the latest
     assert report.notes[1].recipient == "dana-whitfield" and report.notes[1].draft == 2
     assert report.drafts and "first draft counts as 'before'" in report.text_summary()
+
+
+def test_the_score_command_reads_the_drafts_file(studio, tmp_path, capsys):
+    """Issue 12 (Drafts export): an instructor scores a student's drafts file with the kit's own
+    command (`invitelab score FILE`), and gets the levels the studio showed, row for row."""
+    from invitelab import cli
+
+    drafts = ["I'd like to add you to my professional network on LinkedIn.",
+              "Hi Dana, could you refer me for an internship at Meridian Health?", GOOD]
+    for text in drafts:
+        studio.text.value = text
+        studio.save_button.click()
+    studio.student.value = "Nia Okafor"
+    studio.write_button.click()
+    (path,) = tmp_path.glob("invitelab-drafts-nia-okafor-*.csv")
+    out = tmp_path / "scored.csv"
+    assert cli.main(["score", str(path), "-o", str(out)]) in (0, None)
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [r["id"] for r in rows] == [d.id for d in studio.drafts]
+    assert [r["level"] for r in rows] == [d.level for d in studio.drafts]
+    assert [r["error"] for r in rows] == ["", "", ""]
+
+
+@pytest.mark.parametrize("entry", ["her post on career fairs", "recruiter at Meridian", "psych major",
+                                   "first-gen students"])
+def test_profile_first_confirms_the_issue_examples_for_the_notebooks_own_dana(entry):
+    """Issue 12: "Check my facts" in the notebook (the kit's Dana, not a test double) accepts true
+    facts said in other words, as the rubric does."""
+    pf = ProfileFirst("dana-whitfield", "alex-rivera")
+    pf.fact_boxes[0].value = entry
+    pf.check_button.click()
+    assert pf.checks[0].status == "confirmed", (entry, pf.facts_result.value)
+    assert "Confirmed" in pf.facts_result.value
+    note = f"Hi Dana, I'm a psychology junior. I noticed your {entry}. Could I ask how you started?"
+    assert score(note, recipient=kitdata.profiles()["dana-whitfield"]).finding(
+        "specific_detail").status == "pass"

@@ -84,6 +84,17 @@ def _criterion_why() -> dict:
     return {c.id: str(getattr(c, "why", "") or "") for c in CRITERIA}
 
 
+def _level_bands() -> list[list]:
+    """[level, low, high, fill, ink] for each level, low to high: the rubric's score bands (the
+    notebook studio's drafts chart draws the same ones), so the live drafts chart shows that a
+    note's level decides its band and a hard ask cannot outscore a personalized note."""
+    from invitelab import LEVELS
+    from invitelab.widgets.charts import BAND_COLORS, LEVEL_COLORS, score_bands
+
+    bands = score_bands()
+    return [[lv, bands[lv][0], bands[lv][1], BAND_COLORS[lv], LEVEL_COLORS[lv]] for lv in LEVELS]
+
+
 def _drafts_columns() -> list[str]:
     """The drafts file's columns: the notebook studio's (one list, in invitelab.widgets.drafts),
     so the live checker and the notebook write the same file."""
@@ -120,6 +131,7 @@ def checker_html(uid: str, mode: str, recipient: str, sender: str, people: list[
         data["hintOrder"] = hint_order or {}
         data["why"] = _criterion_why()
     data["csvColumns"] = _drafts_columns()
+    data["bands"] = _level_bands()
     gym = ""
     if mode == "gym" and exercises:
         opts = "".join(

@@ -19,6 +19,7 @@
   var PYODIDE = new URL("../pyodide/", BASE);
   var LIMIT = 300, FREE_LIMIT = 200;
   var STORE = "invitelab-drafts-v1";
+  var MAX_CHART_DRAFTS = 20; // the drafts chart shows the last 20 (it stays readable on a phone)
   var LEVELS = ["generic", "developing", "personalized", "exemplary"];
   var STATUS = {
     pass: { mark: "\u2713", word: "Pass" },
@@ -632,39 +633,59 @@
     return "invitelab-drafts-" + slug + "-" + d.getFullYear() + pad(d.getMonth() + 1) +
       pad(d.getDate()) + "-" + pad(d.getHours()) + pad(d.getMinutes()) + ".csv";
   }
+  // Each saved draft's score as a bar over the rubric's level bands (config.bands, from
+  // book/_ext/checker.py: the notebook studio's bands), level first in every label: a note's
+  // level decides its band, so a hard ask never stands above a personalized note.
   Checker.prototype.chart = function (list) {
     var box = this.q(".ilc-chart");
     clear(box);
     var scored = list.filter(function (d) { return d.level && d.score !== null; });
     if (scored.length < 2) return;
-    var NS = "http://www.w3.org/2000/svg", w = 28, gap = 8, h = 100;
+    var shown = scored.slice(-MAX_CHART_DRAFTS), first = scored.length - shown.length;
+    var NS = "http://www.w3.org/2000/svg", bands = this.config.bands || [];
+    var left = 30, labels = 96, h = 150, top = 8, bottom = 20, room = 330 - left - labels;
+    var step = Math.min(36, room / shown.length), w = Math.max(6, step * 0.7);
+    var plot = Math.max(step * shown.length, 120), width = left + plot + labels;
+    var y = function (s) { return top + h - h * Math.max(0, Math.min(100, s)) / 100; };
     var svg = document.createElementNS(NS, "svg");
-    var width = scored.length * (w + gap) + gap;
-    svg.setAttribute("viewBox", "0 0 " + width + " " + (h + 18));
-    svg.setAttribute("width", String(Math.min(width, 600)));
+    function add(tag, attrs, text) {
+      var node = document.createElementNS(NS, tag);
+      Object.keys(attrs).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
+      if (text !== undefined) node.textContent = text;
+      svg.appendChild(node);
+      return node;
+    }
+    svg.setAttribute("viewBox", "0 0 " + width + " " + (top + h + bottom));
+    svg.setAttribute("width", String(width));
     svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", "Scores of your saved drafts, oldest first: " + scored.map(
-      function (d) { return Math.round(d.score) + " (" + d.level + ")"; }).join(", "));
-    scored.forEach(function (d, i) {
-      var bar = document.createElementNS(NS, "rect"), v = Math.max(2, Math.round(d.score));
-      bar.setAttribute("x", String(gap + i * (w + gap)));
-      bar.setAttribute("y", String(h - v));
-      bar.setAttribute("width", String(w));
-      bar.setAttribute("height", String(v));
-      bar.setAttribute("fill", "#0d5bc6");
-      svg.appendChild(bar);
-      var label = document.createElementNS(NS, "text");
-      label.setAttribute("x", String(gap + i * (w + gap) + w / 2));
-      label.setAttribute("y", String(h + 14));
-      label.setAttribute("text-anchor", "middle");
-      label.setAttribute("font-size", "12");
-      label.setAttribute("fill", "currentColor");
-      label.textContent = d.level.charAt(0).toUpperCase();
-      svg.appendChild(label);
+    var ranges = bands.map(function (b) { return b[0] + " " + b[1] + "-" + b[2]; }).join(", ");
+    svg.setAttribute("aria-label", "Scores of your saved drafts, oldest first: " + shown.map(
+      function (d) { return Math.round(d.score) + " (" + d.level + ")"; }).join(", ") +
+      (ranges ? ". Level bands: " + ranges + "." : ""));
+    bands.forEach(function (b) { // [level, low, high, fill, ink]
+      var hi = b[2] < 100 ? b[2] + 1 : 100;
+      add("rect", { x: left, y: y(hi), width: plot, height: y(b[1]) - y(hi), fill: b[3] });
+      add("text", { x: left + plot + 6, y: (y(hi) + y(b[1])) / 2 + 4, "font-size": 12,
+        fill: b[4] }, cap(b[0]));
+    });
+    [0, 50, 100].forEach(function (s) {
+      add("text", { x: left - 4, y: y(s) + 4, "font-size": 12, "text-anchor": "end",
+        fill: "currentColor" }, String(s));
+    });
+    var ink = {};
+    bands.forEach(function (b) { ink[b[0]] = b[4]; });
+    shown.forEach(function (d, i) {
+      var x = left + i * step + (step - w) / 2, v = Math.max(0, Math.min(100, d.score));
+      add("rect", { x: x, y: y(v), width: w, height: Math.max(2, y(0) - y(v)),
+        fill: ink[d.level] || "#1f2328" });
+      add("text", { x: x + w / 2, y: top + h + 15, "font-size": 12, "text-anchor": "middle",
+        fill: "currentColor" }, String(first + i + 1));
     });
     box.appendChild(svg);
-    box.appendChild(el("p", "ilc-small", "Bars: each saved draft's score (out of 100), oldest " +
-      "first; the letter under a bar is its level (G, D, P, E)."));
+    box.appendChild(el("p", "ilc-small", "Bars: the score (out of 100) of each saved draft, " +
+      "numbered oldest first" + (first ? " (the last " + shown.length + ")" : "") + ", over the " +
+      "shaded level bands: a draft's level decides its band, so a note with a hard ask never " +
+      "outscores a personalized one."));
   };
   Checker.prototype.renderDrafts = function () {
     var self = this, list = readDrafts();
