@@ -28,6 +28,7 @@ import json
 import re
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bad_inputs import NOTES
@@ -96,6 +97,13 @@ class Visit:
 
     def wait_ready(self):
         self.page.wait_for_selector("section.ilc-checker.ilc-ready", timeout=READY_TIMEOUT_MS)
+
+    def start_empty(self):
+        """Wait for the checker, forget what earlier tests saved (drafts, name) and load it afresh."""
+        self.wait_ready()
+        self.page.evaluate("() => localStorage.clear()")
+        self.page.reload(wait_until="load")
+        self.wait_ready()
 
     def real_errors(self) -> list[str]:
         return [e for e in self.errors if not any(a in e for a in ALLOWED_PAGE_ERRORS)]
@@ -525,7 +533,7 @@ def test_hostile_profiles_and_note_are_shown_as_text(browser, server, tmp_path):
     visit.context = browser.new_context(viewport={"width": 1280, "height": 900})
     visit.page = page = visit.context.new_page()
     page.route("**/*", lambda route: route.fulfill(body=replaced, content_type="text/javascript")
-               if route.request.url.endswith("/checker/profiles.js") else
+               if urlsplit(route.request.url).path.endswith("/checker/profiles.js") else
                route.continue_() if route.request.url.startswith(server) else route.abort())
     page.on("pageerror", lambda err: visit.errors.append(str(err)))
     page.on("console", lambda msg: visit.errors.append(msg.text) if msg.type == "error" else None)
@@ -629,10 +637,7 @@ def test_live_drafts_file_is_the_notebook_studios_file(browser, built_book):
     visit = Visit(browser, (built_book / "notebooks" / "invitation-studio.html").as_uri(), "file:")
     try:
         page = visit.page
-        visit.wait_ready()
-        page.evaluate("() => localStorage.clear()")
-        page.reload(wait_until="load")
-        visit.wait_ready()
+        visit.start_empty()
         fill(page, "Hi Dana, could I ask how you moved into campus recruiting?")
         page.click(".ilc-save")
         fill(page, DANA_GOOD)
@@ -731,10 +736,7 @@ def test_live_drafts_chart_shows_the_level_bands_so_a_hard_ask_never_outscores_a
                   width=390)
     try:
         page = visit.page
-        visit.wait_ready()
-        page.evaluate("() => localStorage.clear()")
-        page.reload(wait_until="load")
-        visit.wait_ready()
+        visit.start_empty()
         for text in notes:
             fill(page, text)
             page.click(".ilc-save")

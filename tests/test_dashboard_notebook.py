@@ -18,6 +18,24 @@ NOTEBOOK = REPO / "notebooks" / "class-dashboard.ipynb"
 SAMPLE_LINE = "ANSWERS = dashboard.sample_class_path()"
 
 
+def run_on(nbclient, answers: Path, tmp_path: Path) -> str:
+    """Run the notebook with Step 1's ANSWERS set to `answers`, in tmp_path; its HTML outputs."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and SAMPLE_LINE in cell.source:
+            cell.source = cell.source.replace(SAMPLE_LINE, f"ANSWERS = {str(answers)!r}")
+    env_path = os.environ.get("PYTHONPATH", "")
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO / "src"), env_path) if p)
+    try:
+        nbclient.NotebookClient(nb, timeout=120, kernel_name="python3",
+                                resources={"metadata": {"path": str(tmp_path)}}).execute()
+    finally:
+        os.environ["PYTHONPATH"] = env_path
+    html = "".join(str(out.get("data", {}).get("text/html", "")) for c in nb.cells if c.cell_type == "code"
+                   for out in c.get("outputs", []))
+    return html
+
+
 def test_first_cell_says_what_to_do_and_setup_is_hidden():
     nb = nbformat.read(NOTEBOOK, as_version=4)
     first, setup = nb.cells[0], nb.cells[1]
@@ -40,19 +58,7 @@ def test_notebook_runs_on_a_hostile_export(tmp_path):
         w.writerow(["", "", "", ""])
     hostile = tmp_path / "hostile.csv"
     hostile.write_bytes(buffer.getvalue().encode("cp1252"))
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code" and SAMPLE_LINE in cell.source:
-            cell.source = cell.source.replace(SAMPLE_LINE, f"ANSWERS = {str(hostile)!r}")
-    env_path = os.environ.get("PYTHONPATH", "")
-    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO / "src"), env_path) if p)
-    try:
-        nbclient.NotebookClient(nb, timeout=120, kernel_name="python3",
-                                resources={"metadata": {"path": str(tmp_path)}}).execute()
-    finally:
-        os.environ["PYTHONPATH"] = env_path
-    html = "".join(str(out.get("data", {}).get("text/html", "")) for c in nb.cells if c.cell_type == "code"
-                   for out in c.get("outputs", []))
+    html = run_on(nbclient, hostile, tmp_path)
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;" in html            # the examples show the notes, escaped
     assert "Élodie" not in html                # and no names
@@ -78,19 +84,7 @@ def test_notebook_runs_on_a_folder_of_drafts_files(tmp_path):
         (folder / f"invitelab-drafts-{slug}.csv").write_text("\ufeff" + drafts_to_csv(items), encoding="utf-8")
     (folder / "invitelab-drafts-bo-pym (1).csv").write_bytes((folder / "invitelab-drafts-bo-pym.csv").read_bytes())
     (folder / "roster.xlsx").write_bytes(b"PK\x03\x04 a workbook")
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code" and SAMPLE_LINE in cell.source:
-            cell.source = cell.source.replace(SAMPLE_LINE, f"ANSWERS = {str(folder)!r}")
-    env_path = os.environ.get("PYTHONPATH", "")
-    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO / "src"), env_path) if p)
-    try:
-        nbclient.NotebookClient(nb, timeout=120, kernel_name="python3",
-                                resources={"metadata": {"path": str(tmp_path)}}).execute()
-    finally:
-        os.environ["PYTHONPATH"] = env_path
-    html = "".join(str(out.get("data", {}).get("text/html", "")) for c in nb.cells if c.cell_type == "code"
-                   for out in c.get("outputs", []))
+    html = run_on(nbclient, folder, tmp_path)
     assert "roster.xlsx" in html and "Excel workbook" in html  # the stray file, listed for the advisor
     assert "read once" in html                                 # the second download, not counted twice
     assert "2 students handed in 4 invitation notes" in html

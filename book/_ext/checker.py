@@ -385,9 +385,29 @@ def on_build_finished(app, exception) -> None:
                 f"({summary['bytes'] / 1000:.0f} kB, digest {summary['digest']})")
 
 
+def _env_version() -> int:
+    """A number that changes whenever this extension or the package it embeds changes.
+
+    The pages carry configuration computed from ``invitelab`` at build time (the level bands, the
+    gym's notes and hint order); Sphinx re-reads every page when an extension's ``env_version``
+    changes, so an incremental build never keeps a page built with an older engine.
+    """
+    import zlib
+
+    import invitelab
+
+    package = Path(invitelab.__file__).parent
+    crc = zlib.crc32(Path(__file__).read_bytes())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".toml", ".json") and "__pycache__" not in path.parts:
+            crc = zlib.crc32(path.read_bytes(), crc)
+    return crc
+
+
 def setup(app):
     app.add_directive("invitation-checker", InvitationChecker)
     app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("html-page-context", on_page_context)
     app.connect("build-finished", on_build_finished)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    return {"parallel_read_safe": True, "parallel_write_safe": True,
+            "env_version": _env_version()}
