@@ -114,26 +114,36 @@ def test_bad_cast_file_is_a_one_line_error(tmp_path):
         cast.load_cast(Path(bad))
 
 
-@pytest.mark.xfail(strict=True, reason="src/invitelab/simulation.py and data/simulated/: the simulated "
-                   "recruiter is 'Morgan' (Morgan Ellery) though the cast's Morgan is Morgan Lee, a student, "
-                   "and the simulated notes are signed by cast first names (Priya, "
-                   "Rosa, Tomas, Jordan, Chris, Sam ...) with other roles; rename them (and add the "
-                   "recruiter to the cast), regenerate the data, then remove this mark")
 def test_the_simulated_people_are_not_other_cast_members():
-    """Issue 12 (Personas), seen on the sender-theories page: "Hi Morgan, ... Best, Tomas" reads as
-    two people of the cast, in roles the cast does not give them."""
+    """Issue 12 (Personas), seen on the sender-theories page: "Hi Morgan, ... Best, Tomas" read as
+    two people of the cast, in roles the cast does not give them. The simulated recruiter is one
+    cast member (same name and role as her profile); no simulated note is signed with a name that
+    is a cast member's first or last name, or one letter from one."""
     import csv
 
-    firsts = {p.first: p for p in PEOPLE if p.first}
+    from invitelab import simulation
+
     recruiter = json.loads((REPO / "data" / "simulated" / "recruiter.json").read_text(encoding="utf-8"))[0]
-    bad = []
-    cast_person = firsts.get(recruiter["first_name"])
-    if cast_person and cast_person.name != recruiter["name"]:
-        bad.append(f"the simulated recruiter {recruiter['name']} shares a first name with "
-                   f"{cast_person.name} ({cast_person.role})")
-    sign_off = re.compile(r"(?:Thank you|Best|Thanks for reading!),? ([A-Z][a-z]+)\s*$")
+    in_cast = [p for p in PEOPLE if p.name == recruiter["name"]]
+    assert in_cast, f"the simulated recruiter {recruiter['name']} is not in data/personas.json"
+    assert in_cast[0].role == recruiter["headline"], "the cast gives the simulated recruiter another role"
+    assert "notebooks/sender-theories.ipynb" in in_cast[0].appears_in
+    assert recruiter["first_name"] == in_cast[0].first == simulation.RECRUITER_FIRST
+    others = [p for p in PEOPLE if p is not in_cast[0]]
+    bad = [f"the simulated recruiter {recruiter['name']} is one letter from {p.name} ({p.role})"
+           for p in others for mine, theirs in ((in_cast[0].first, p.first), (in_cast[0].last, p.last))
+           if mine and theirs and cast.one_letter_apart(mine, theirs)]
+
+    sign_off = re.compile(r"(?:Thank you|Thanks|Best|Thanks for reading!),? ([A-Z][a-z]+)\s*$")
     with open(REPO / "data" / "simulated" / "invitations_simulated.csv", encoding="utf-8", newline="") as fh:
-        signers = {m.group(1) for row in csv.DictReader(fh) if (m := sign_off.search(row["text"]))}
-    bad += [f"simulated notes are signed {name!r}, the first name of {firsts[name].name}"
-            for name in sorted(signers & set(firsts))]
+        texts = [row["text"] for row in csv.DictReader(fh)]
+    greeted = {m.group(1) for t in texts if (m := re.match(r"(?:Hi|Hello) ([A-Z][a-z]+),", t))}
+    assert greeted == {recruiter["first_name"]}, f"simulated notes greet {sorted(greeted)}"
+    signers = {m.group(1) for t in texts if (m := sign_off.search(t))}
+    assert signers and signers <= set(simulation._SENDER_FIRST_NAMES), sorted(signers)
+    names = {part: p for p in PEOPLE for part in (p.first, p.last) if part}
+    bad += [f"simulated notes are signed {signer!r}, one letter from (or equal to) {part!r} of "
+            f"{person.name} ({person.role})"
+            for signer in sorted(set(simulation._SENDER_FIRST_NAMES))
+            for part, person in names.items() if cast.one_letter_apart(signer, part)]
     assert not bad, "\n".join(bad)

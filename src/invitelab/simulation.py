@@ -1,4 +1,4 @@
-"""A SIMULATED year of LinkedIn invitations received by a fictional recruiter.
+"""A SIMULATED year of LinkedIn invitations received by a fictional recruiter (Renee Castillo).
 
 Nothing here is measured. Every number that shapes the data is an *assumption*, listed once in
 :data:`ASSUMPTIONS` with the reasoning behind it; ``data/simulated/README.md`` prints the same
@@ -228,7 +228,9 @@ def expected_invitations(weeks: int = WEEKS) -> float:
 # --------------------------------------------------------------------------------------------
 # Note templates. The recruiter's facts below are those of data/simulated/recruiter.json.
 
-RECRUITER_FIRST = "Morgan"
+# The recruiter is Renee Castillo of the kit's cast (data/personas.json, "renee-castillo"); her
+# profile is data/simulated/recruiter.json. tests/test_personas.py checks the three agree.
+RECRUITER_FIRST = "Renee"
 
 _INTROS = {
     "active candidate": [
@@ -302,14 +304,18 @@ _PITCHES = [
 
 _CLOSES = ["Thank you, {sender}", "Best, {sender}", "Thanks for reading! {sender}"]
 
+# The simulated senders sign with first names that nobody in the cast (data/personas.json) has,
+# as a first or a last name, nor one a letter away (tests/test_personas.py checks): a note signed
+# "Tomas" would read as Tomas Alvarez, the cast's university recruiter. Sixteen names, so the
+# seed draws the same rows as before the names changed.
 _SENDER_FIRST_NAMES = [
-    "Sam", "Priya", "Jordan", "Lee", "Ana", "Chris", "Tomas", "Mei", "Kofi", "Rosa",
-    "Diego", "Hana", "Omar", "Grace", "Ivan", "Leila",
+    "Wren", "Ines", "Arjun", "Zara", "Felix", "Amara", "Hiro", "Ximena", "Tariq", "Oskar",
+    "Leilani", "Dmitri", "Soren", "Nadia", "Esme", "Rafael",
 ]  # fmt: skip
 
 
 def _after_comma(sentence: str) -> str:
-    """'Your post...' -> 'your post...' after 'Hi Morgan,' ('I saw...' stays)."""
+    """'Your post...' -> 'your post...' after 'Hi Renee,' ('I saw...' stays)."""
     return sentence if sentence.startswith(("I ", "I'")) else sentence[:1].lower() + sentence[1:]
 
 
