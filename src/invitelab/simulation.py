@@ -306,11 +306,12 @@ _CLOSES = ["Thank you, {sender}", "Best, {sender}", "Thanks for reading! {sender
 
 # The simulated senders sign with first names that nobody in the cast (data/personas.json) has,
 # as a first or a last name, nor one a letter away (tests/test_personas.py checks): a note signed
-# "Tomas" would read as Tomas Alvarez, the cast's university recruiter. Sixteen names, so the
-# seed draws the same rows as before the names changed.
+# "Tomas" would read as Tomas Alvarez, the cast's university recruiter. Nor are they the students
+# of the sample class (data/workshop/make_sample_class.py). Sixteen names, so the seed draws the
+# same rows as before the names changed.
 _SENDER_FIRST_NAMES = [
-    "Wren", "Ines", "Arjun", "Zara", "Felix", "Amara", "Hiro", "Ximena", "Tariq", "Oskar",
-    "Leilani", "Dmitri", "Soren", "Nadia", "Esme", "Rafael",
+    "Wren", "Ines", "Aurelio", "Zara", "Felix", "Anouk", "Hiro", "Xiomara", "Tariq", "Oskar",
+    "Leilani", "Dmitri", "Soren", "Nkechi", "Esme", "Rafael",
 ]  # fmt: skip
 
 
