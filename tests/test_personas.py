@@ -147,3 +147,26 @@ def test_the_simulated_people_are_not_other_cast_members():
             for signer in sorted(set(simulation._SENDER_FIRST_NAMES))
             for part, person in names.items() if cast.one_letter_apart(signer, part)]
     assert not bad, "\n".join(bad)
+
+
+def test_the_sample_class_students_are_not_cast_members():
+    """The class dashboard's SIMULATED students (data/workshop/sample-class.csv) are nobody in the
+    cast: no first or last name of theirs is a cast member's, or one letter from one, and none
+    signs a simulated note to the recruiter of the sender-theories notebook."""
+    import csv
+
+    from invitelab import simulation
+    from invitelab.workshop import dashboard
+
+    with open(dashboard.sample_class_path(), encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))[1:]
+    students = {row[1] for row in rows if len(row) > 1 and row[1].strip()}
+    assert len(students) > 30
+    names = {part: p for p in PEOPLE for part in (p.first, p.last) if part}
+    bad = [f"sample-class student {student!r}: {mine!r} is one letter from (or equal to) {part!r} of "
+           f"{person.name} ({person.role})"
+           for student in sorted(students) for mine in student.split()
+           for part, person in names.items() if cast.one_letter_apart(mine, part)]
+    bad += [f"sample-class student {student!r} shares a first name with a simulated sender"
+            for student in sorted(students) if student.split()[0] in simulation._SENDER_FIRST_NAMES]
+    assert not bad, "\n".join(bad)

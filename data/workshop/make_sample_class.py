@@ -25,13 +25,15 @@ HEADER = [
     "May we show your note, without your name, as an example to future workshops?",
 ]
 
-# Fictional first and last names, combined at random (no real student).
-FIRST = ["Amara", "Ben", "Carmen", "Deshawn", "Elif", "Farah", "Gabe", "Hana", "Ivan", "Jade",
-         "Kwame", "Lena", "Marco", "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Sione", "Talia",
-         "Umar", "Vera", "Wes", "Ximena", "Yusuf", "Zoe", "Arjun", "Bianca", "Cole", "Dara",
+# Fictional first and last names, combined at random (no real student). None is the first or
+# last name of someone in the kit's cast (data/personas.json), nor one letter from one
+# (tests/test_personas.py checks): a student "Priya ..." would read as Priya Raman, a sourcer.
+FIRST = ["Amara", "Bruno", "Carmen", "Deshawn", "Elif", "Fiona", "Gabe", "Hamid", "Ivan", "Jade",
+         "Kofi", "Lorenzo", "Marco", "Nadia", "Otis", "Pilar", "Quentin", "Rhea", "Sione", "Talia",
+         "Uriel", "Vera", "Wes", "Ximena", "Yael", "Zoe", "Arjun", "Beatriz", "Cole", "Delphine",
          "Eitan", "Fumiko"]
-LAST = ["Okafor", "Lindqvist", "Moreau", "Haddad", "Kowalczyk", "Nakamura", "Delgado", "Brandt",
-        "Achebe", "Petrov", "Salgado", "Whitcombe", "Ferreira", "Iyer", "Mensah", "Castellano"]
+LAST = ["Abernathy", "Lindqvist", "Moreau", "Halvorsen", "Kowalczyk", "Nakamura", "Dunmore", "Brandt",
+        "Achebe", "Petrov", "Salgado", "Whitcombe", "Fonseca", "Igwe", "Mensah", "Rautio"]
 
 # The three recipients of the kit's worksheet (fictional, data/profiles.json) and facts a note
 # can cite about each, as a student would say them without the profile at hand.
@@ -97,9 +99,9 @@ def main() -> None:
     # Two rows a real export can hold: a blank line left by editing in a spreadsheet, and an
     # answer to the round question the dashboard cannot place (it is listed, not dropped).
     rows.append(["", "", "", "", ""])
-    rows.append([start + timedelta(minutes=58), "Rosa " + rng.choice(LAST), "Not sure",
+    rows.append([start + timedelta(minutes=58), "Rhea " + rng.choice(LAST), "Not sure",
                  "Hi Grace, your post on moving from Michigan statistics to data science helped me. "
-                 "Could I ask which courses helped you most? Thanks, Rosa", "Yes"])
+                 "Could I ask which courses helped you most? Thanks, Rhea", "Yes"])
     rows.sort(key=lambda r: (r[0] == "", r[0] or start))
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
