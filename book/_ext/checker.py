@@ -189,7 +189,7 @@ limit</label>
 <div class="ilc-field ilc-student-field"><label for="{uid}-student">Your name or student id
 (asked once, for the file you hand in; it stays in this browser)</label>
 <input type="text" id="{uid}-student" class="ilc-student" maxlength="80" autocomplete="name"
- placeholder="e.g. Nia Okafor"></div>
+ placeholder="e.g. Alex Rivera"></div>
 <div class="ilc-buttons"><button type="button" class="ilc-download">Download my drafts (CSV)</button>
 <button type="button" class="ilc-clear">Clear my saved drafts</button></div>
 <p class="ilc-download-note ilc-small" role="status" aria-live="polite"></p>

@@ -601,7 +601,7 @@ _TRAILING_SIGNATURE = lazy_compile(
 
 def trailing_signature(note: Note, index: NoteIndex | None = None) -> int | None:
     """Where a one-line note's signature starts when it has no sign-off word or line break:
-    "... my resume? Yasmin, Kent State MA Translation" or "... to chat. - Dan Kim, NC State"."""
+    "... my resume? Yasmin, Kent State MA Translation" or "... to chat. - Ravi Thakur, NC State"."""
     return (index or note_index(note)).signature
 
 

@@ -61,7 +61,7 @@ EXPORT_FILENAME = "invitelab-drafts.csv"  # the name when no student name is giv
 
 
 def student_slug(student: str) -> str:
-    """'Nia Okafor-Smith' -> 'nia-okafor-smith': safe in a file name on every system."""
+    """'Alex Rivera-Núñez' -> 'alex-rivera-nunez': safe in a file name on every system."""
     text = unicodedata.normalize("NFKD", str(student or "")).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug[:40].strip("-")
