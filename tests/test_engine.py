@@ -351,3 +351,16 @@ def test_a_skill_named_like_a_verb_is_not_cited_by_using_the_verb():
                  recipient=sofia).finding("specific_detail").status == "fail"
     assert score("Hi Sofia, your skill in hiring stood out. Could I ask how you built it?",
                  recipient=sofia).finding("specific_detail").status == "pass"
+
+
+def test_a_field_names_its_school_as_the_profile_spells_it():
+    """The evidence for a field of study keeps the school's own spelling, small words and all."""
+    rec = profile_from_dict({"id": "r", "name": "Mina Okafor", "education": [
+        {"school": "University of Michigan", "field": "Computer Science"}]})
+    snd = profile_from_dict({"id": "s", "name": "Lee Park", "education": [
+        {"school": "University of Michigan", "field": "Computer Science"}]})
+    res = score("Hi Mina, I'm a computer science senior at the University of Michigan too. "
+                "Could I ask how you chose your first team? Thanks, Lee", recipient=rec, sender=snd)
+    shown = " ".join(f"{f.evidence} {f.suggestion}" for f in res.findings)
+    assert "(University of Michigan)" in shown, shown
+    assert "University Of" not in shown

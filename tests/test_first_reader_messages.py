@@ -56,10 +56,9 @@ def test_the_feedback_never_says_themself(feedback):
     assert not bad, bad[:5]
 
 
-@pytest.mark.xfail(strict=True, reason="engine (src/invitelab/engine): a field of study's evidence "
-                   "title-cases its school, 'Computer Science (University Of Michigan)' (inv-044); "
-                   "remove this mark once the engine keeps the profile's spelling")
 def test_names_are_shown_as_the_profile_spells_them(feedback):
+    """A field of study's evidence names its school as the profile spells it ("Computer Science
+    (University of Michigan)", once title-cased to "University Of Michigan")."""
     bad = []
     for row, shown, names in feedback:
         ours = QUOTED.sub(" ", shown)  # what the studio says, not the student's quoted words
