@@ -364,3 +364,25 @@ def test_a_field_names_its_school_as_the_profile_spells_it():
     shown = " ".join(f"{f.evidence} {f.suggestion}" for f in res.findings)
     assert "(University of Michigan)" in shown, shown
     assert "University Of" not in shown
+
+
+@pytest.mark.parametrize("recipient, sender, says", [
+    ({"skills": ["Campus recruiting"]}, {"interests": ["campus recruiting"]},
+     "Mina lists Campus recruiting as a skill and you list campus recruiting as an interest"),
+    ({"interests": ["Grant writing"]}, {"skills": ["grant writing"]},
+     "You list grant writing as a skill and Mina lists Grant writing as an interest"),
+    ({"interests": ["public transit"]}, {"interests": ["public transit policy"]},
+     "Your interest in public transit policy is close to Mina's in public transit"),
+    ({"skills": ["Survey design"]}, {"interests": ["survey design methods"]},
+     "Your interest in survey design methods is close to Mina's skill Survey design"),
+])
+def test_common_ground_hint_names_a_near_match_and_why_it_does_not_count(recipient, sender, says):
+    """A skill that is the other's interest, or interests that are close, is named with the reason
+    it is not common ground (only a school, employer, group, field at a school or the same listed
+    interest is), never 'your profiles share no ... listed interest'."""
+    rec = profile_from_dict({"id": "r", "name": "Mina Okafor", **recipient})
+    snd = profile_from_dict({"id": "s", "name": "Lee Park", **sender})
+    finding = score("Hi Mina, thanks.", recipient=rec, sender=snd).finding("common_ground")
+    assert finding.status == "fail"
+    assert says in finding.suggestion and "does not count as common ground" in finding.suggestion, finding.suggestion
+    assert "share no" not in finding.suggestion

@@ -73,10 +73,6 @@ def _same_words(a: str, b: str) -> bool:
     return a.strip().lower() == b.strip().lower()
 
 
-@pytest.mark.xfail(strict=True, reason="engine (src/invitelab/engine): Tomas Alvarez lists the skill "
-                   "'Campus recruiting' and Alex Rivera the interest 'campus recruiting', yet the hint "
-                   "says 'Your profiles share no school, employer, group or listed interest'; remove "
-                   "this mark once it says what is close and why it does not count")
 def test_a_skill_that_is_the_other_persons_interest_is_named_not_denied():
     """Issue 12: 'share no ... listed interest' when the two share a closely related interest or a
     skill: the hint must say what is close and why it does not count (as it does for two shared
