@@ -351,3 +351,38 @@ def test_a_skill_named_like_a_verb_is_not_cited_by_using_the_verb():
                  recipient=sofia).finding("specific_detail").status == "fail"
     assert score("Hi Sofia, your skill in hiring stood out. Could I ask how you built it?",
                  recipient=sofia).finding("specific_detail").status == "pass"
+
+
+def test_a_field_names_its_school_as_the_profile_spells_it():
+    """The evidence for a field of study keeps the school's own spelling, small words and all."""
+    rec = profile_from_dict({"id": "r", "name": "Mina Okafor", "education": [
+        {"school": "University of Michigan", "field": "Computer Science"}]})
+    snd = profile_from_dict({"id": "s", "name": "Lee Park", "education": [
+        {"school": "University of Michigan", "field": "Computer Science"}]})
+    res = score("Hi Mina, I'm a computer science senior at the University of Michigan too. "
+                "Could I ask how you chose your first team? Thanks, Lee", recipient=rec, sender=snd)
+    shown = " ".join(f"{f.evidence} {f.suggestion}" for f in res.findings)
+    assert "(University of Michigan)" in shown, shown
+    assert "University Of" not in shown
+
+
+@pytest.mark.parametrize("recipient, sender, says", [
+    ({"skills": ["Campus recruiting"]}, {"interests": ["campus recruiting"]},
+     "Mina lists Campus recruiting as a skill and you list campus recruiting as an interest"),
+    ({"interests": ["Grant writing"]}, {"skills": ["grant writing"]},
+     "You list grant writing as a skill and Mina lists Grant writing as an interest"),
+    ({"interests": ["public transit"]}, {"interests": ["public transit policy"]},
+     "Your interest in public transit policy is close to Mina's in public transit"),
+    ({"skills": ["Survey design"]}, {"interests": ["survey design methods"]},
+     "Your interest in survey design methods is close to Mina's skill Survey design"),
+])
+def test_common_ground_hint_names_a_near_match_and_why_it_does_not_count(recipient, sender, says):
+    """A skill that is the other's interest, or interests that are close, is named with the reason
+    it is not common ground (only a school, employer, group, field at a school or the same listed
+    interest is), never 'your profiles share no ... listed interest'."""
+    rec = profile_from_dict({"id": "r", "name": "Mina Okafor", **recipient})
+    snd = profile_from_dict({"id": "s", "name": "Lee Park", **sender})
+    finding = score("Hi Mina, thanks.", recipient=rec, sender=snd).finding("common_ground")
+    assert finding.status == "fail"
+    assert says in finding.suggestion and "does not count as common ground" in finding.suggestion, finding.suggestion
+    assert "share no" not in finding.suggestion

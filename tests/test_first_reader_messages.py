@@ -56,10 +56,9 @@ def test_the_feedback_never_says_themself(feedback):
     assert not bad, bad[:5]
 
 
-@pytest.mark.xfail(strict=True, reason="engine (src/invitelab/engine): a field of study's evidence "
-                   "title-cases its school, 'Computer Science (University Of Michigan)' (inv-044); "
-                   "remove this mark once the engine keeps the profile's spelling")
 def test_names_are_shown_as_the_profile_spells_them(feedback):
+    """A field of study's evidence names its school as the profile spells it ("Computer Science
+    (University of Michigan)", once title-cased to "University Of Michigan")."""
     bad = []
     for row, shown, names in feedback:
         ours = QUOTED.sub(" ", shown)  # what the studio says, not the student's quoted words
@@ -74,10 +73,6 @@ def _same_words(a: str, b: str) -> bool:
     return a.strip().lower() == b.strip().lower()
 
 
-@pytest.mark.xfail(strict=True, reason="engine (src/invitelab/engine): Tomas Alvarez lists the skill "
-                   "'Campus recruiting' and Alex Rivera the interest 'campus recruiting', yet the hint "
-                   "says 'Your profiles share no school, employer, group or listed interest'; remove "
-                   "this mark once it says what is close and why it does not count")
 def test_a_skill_that_is_the_other_persons_interest_is_named_not_denied():
     """Issue 12: 'share no ... listed interest' when the two share a closely related interest or a
     skill: the hint must say what is close and why it does not count (as it does for two shared

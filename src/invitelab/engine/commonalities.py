@@ -47,23 +47,64 @@ def _fellow_claims(r: Reading) -> list[F.Claim]:
     return [c for c in r.claims if c.words.lower().startswith("fellow")]
 
 
+_WHY_SKILL = "a shared skill does not count as common ground"
+_WHY_SKILL_INTEREST = "a skill on one profile and an interest on the other does not count as common ground"
+_WHY_INTEREST = "a close interest does not count as common ground, only the same one"
+
+
 def close_but_not_shared(recipient, sender) -> str:
-    """What the two profiles nearly share (a skill, or interests with a word in common), in words."""
-    sender_skills = {skill.casefold(): skill for skill in sender.skills[:300]}
-    for skill in recipient.skills[:300]:
-        if skill.casefold() in sender_skills:
-            return f"You both list {skill} as a skill"
+    """What the two profiles nearly share, and why it does not count as common ground (the rubric
+    counts a school, an employer, a named group, a field at the same school or the *same* listed
+    interest), in words: a skill both list, a skill of one that the other lists as an interest,
+    interests (or a skill and an interest) with words in common. "" if nothing is close."""
+    who = recipient.first_name
     stop = stopwords()
 
-    def words(text: str) -> set[str]:
-        return {w for w in re.findall(r"[a-z]{4,}", text.casefold())} - stop
-    sender_interests = [(interest, words(interest)) for interest in sender.interests[:300]]
-    for theirs in recipient.interests[:300]:
-        mine = words(theirs)
-        for interest, theirs_words in sender_interests:
-            common = mine & theirs_words  # close: one's words inside the other's, or two words shared
-            if common and (common == mine or common == theirs_words or len(common) >= 2):
-                return f"Your interest in {interest} is close to {recipient.first_name}'s in {theirs}"
+    def same(text: str) -> str:
+        return " ".join(text.casefold().split())
+
+    def words(text: str) -> frozenset[str]:
+        return frozenset(re.findall(r"[a-z]{4,}", text.casefold())) - stop
+
+    def close(a: frozenset[str], b: frozenset[str]) -> bool:  # one's words inside the other's, or two shared
+        common = a & b
+        return bool(common) and (common == a or common == b or len(common) >= 2)
+
+    r_skills, s_skills = recipient.skills[:300], sender.skills[:300]
+    r_interests, s_interests = recipient.interests[:300], sender.interests[:300]
+    sender_skills = {same(skill) for skill in s_skills}
+    for skill in r_skills:
+        if same(skill) in sender_skills:
+            return f"You both list {skill} as a skill, but {_WHY_SKILL}"
+    mine = {same(i): i for i in s_interests}
+    for skill in r_skills:
+        if same(skill) in mine:
+            return (f"{who} lists {skill} as a skill and you list {mine[same(skill)]} as an interest, "
+                    f"but {_WHY_SKILL_INTEREST}")
+    theirs = {same(i): i for i in r_interests}
+    for skill in s_skills:
+        if same(skill) in theirs:
+            return (f"You list {skill} as a skill and {who} lists {theirs[same(skill)]} as an interest, "
+                    f"but {_WHY_SKILL_INTEREST}")
+    s_words = [(interest, words(interest)) for interest in s_interests]
+    for their in r_interests:
+        their_words = words(their)
+        for interest, interest_words in s_words:
+            if close(their_words, interest_words):
+                return f"Your interest in {interest} is close to {who}'s in {their}, but {_WHY_INTEREST}"
+    r_words = [(interest, words(interest)) for interest in r_interests]
+    for skill in r_skills:
+        skill_words = words(skill)
+        for interest, interest_words in s_words:
+            if close(skill_words, interest_words):
+                return (f"Your interest in {interest} is close to {who}'s skill {skill}, "
+                        f"but {_WHY_SKILL_INTEREST}")
+    for skill in s_skills:
+        skill_words = words(skill)
+        for interest, interest_words in r_words:
+            if close(skill_words, interest_words):
+                return (f"Your skill {skill} is close to {who}'s interest in {interest}, "
+                        f"but {_WHY_SKILL_INTEREST}")
     return ""
 
 

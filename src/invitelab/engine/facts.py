@@ -154,12 +154,13 @@ class Fact:
     school: str = ""  # for a field: the canonical school it was studied at
     activity_kind: str = ""  # for an activity: post, article, talk, ...
     venue: str = ""  # for an activity: where it was given or published, if the profile says
+    school_label: str = field(default="", compare=False)  # for a field: its school as the profile spells it
 
     def describe(self) -> str:
         if self.kind == "activity":
             return f"{self.activity_kind} “{self.label}”"
         if self.kind == "field" and self.school:
-            return f"{self.label} ({self.school.title()})"
+            return f"{self.label} ({self.school_label or self.school})"
         return self.label
 
 
@@ -341,7 +342,8 @@ def _profile_facts(profile: Profile, _changes) -> ProfileFacts:
                 facts.add_org(Fact("school", edu.school, key), school_short_forms(edu.school))
         if edu.field:
             fkey = canonical(edu.field)
-            fact = Fact("field", edu.field, fkey, school=canonical(edu.school) if edu.school else "")
+            fact = Fact("field", edu.field, fkey, school=canonical(edu.school) if edu.school else "",
+                        school_label=edu.school or "")
             facts.add_org(fact, [(f, True) for f in field_forms(edu.field)], caps=False)
     for group in profile.groups:
         words = canonical(group).split()

@@ -205,7 +205,8 @@ class Reading:
 
     @held
     def nearly_shared(self) -> str:
-        """What the two profiles nearly share (a skill, a close interest), in words ("" if nothing)."""
+        """What the two profiles nearly share (a skill, a skill one lists as an interest, a close
+        interest) and why it does not count, in words ("" if nothing)."""
         if self.recipient is None or self.sender is None:
             return ""
         return commonalities.close_but_not_shared(self.recipient, self.sender)

@@ -29,9 +29,8 @@ def judge_common_ground(r: Reading) -> Finding:
     elif recipient:
         close = r.nearly_shared
         if close:
-            hint = (f" {close}, but a shared skill or a similar interest does not count as common ground: "
-                    "name a shared school, employer, group or the same listed interest, or leave this out "
-                    "rather than invent it.")
+            hint = (f" {close}: name a shared school, employer, group or the same listed interest, "
+                    "or leave this out rather than invent it.")
         else:
             hint = (" Your profiles share no school, employer, group or listed interest; look for something "
                     "smaller you truly share, or leave this out rather than invent it.")
