@@ -20,7 +20,10 @@ Checks:
     and an empty note passes no_hard_ask, length and tone and fails not_template.
 A folder with dev.csv and holdout.csv (data/real/) is a set of real notes labelled with no profile:
   its own columns (source, verdict, names_changed, labels, level), common_ground always n/a, and
-  the dev/holdout split must follow the fixed seed (see check_real).
+  the dev/holdout split must follow the fixed seed (see check_real). A folder named in
+  REAL_SOURCE_SPLIT_FOLDERS (data/real4/) is split by source instead: every note of one source
+  (a GitHub repository, or a page's address) is in the same file, by a seeded draw per source, and
+  no note may repeat or nearly repeat a note of the other real sets.
 A folder with only notes.csv in those columns (data/real2/, data/real3/) is a one-file real-note set:
   the same checks, no split, and no note may repeat or nearly repeat a note of the other real sets.
   It is held out unless REAL_DEVELOPMENT_FOLDERS names it (data/real2 was folded into development).
@@ -234,6 +237,12 @@ REAL_HELDOUT_FILES = ("notes.csv",)
 # but its disagreements were seen once, so it was folded into development on 2026-12-07 (the
 # evaluation command's REAL_DEVELOPMENT_FILES says the same). Any other such folder is held out.
 REAL_DEVELOPMENT_FOLDERS = ("real2",)
+# Real-note folders with dev.csv + holdout.csv split by source rather than by row: a source is held
+# out when sha256(f"{REAL_SOURCE_SPLIT_SEED}:{source_key(url)}") is below REAL_SOURCE_HOLDOUT_SHARE,
+# so no source (repository or page) is in both files and adding a note never moves another.
+REAL_SOURCE_SPLIT_FOLDERS = ("real4",)
+REAL_SOURCE_SPLIT_SEED = 20261208
+REAL_SOURCE_HOLDOUT_SHARE = 0.4
 NEAR_DUPLICATE_RATIO = 0.85  # difflib ratio of normalised texts at or above which two notes are one
 
 
@@ -276,6 +285,26 @@ def real_holdout_ids(rows: list[dict[str, str]]) -> set[str]:
         return int(digest, 16) / 2 ** 256
 
     return {r["id"] for r in rows if fraction(r["id"]) < REAL_HOLDOUT_SHARE}
+
+
+def source_key(url: str) -> str:
+    """The source a note comes from: owner/name for a GitHub address (every file of a repository
+    is one source), otherwise the host without www. and the path, lower-cased."""
+    from urllib.parse import urlparse
+
+    parsed = urlparse(url)
+    host = parsed.netloc.lower().removeprefix("www.")
+    if host in ("github.com", "raw.githubusercontent.com"):
+        return "github:" + "/".join(parsed.path.strip("/").split("/")[:2]).lower()
+    return host + parsed.path.rstrip("/").lower()
+
+
+def real_source_held_out(url: str) -> bool:
+    """True when the note's source falls in the held-out file of a source-split folder."""
+    import hashlib
+
+    digest = hashlib.sha256(f"{REAL_SOURCE_SPLIT_SEED}:{source_key(url)}".encode("utf-8")).hexdigest()
+    return int(digest, 16) / 2 ** 256 < REAL_SOURCE_HOLDOUT_SHARE
 
 
 def _normalised(text: str) -> str:
@@ -367,9 +396,20 @@ def check_real(folder: Path, quiet: bool = False, files: tuple[str, ...] = REAL_
                     errors.append(f"{where}: an empty note fails not_template")
 
     everything = [r for rows in rows_by_file.values() for r in rows]
-    if files != REAL_FILES:
+    by_source = files == REAL_FILES and folder.name in REAL_SOURCE_SPLIT_FOLDERS
+    if files != REAL_FILES or by_source:
         errors.extend(_repeats_of_other_sets(folder, everything))
-    if everything and not errors and files == REAL_FILES:
+    if by_source:
+        sources = {name: {source_key(r["source_url"]) for r in rows} for name, rows in rows_by_file.items()}
+        for key in sorted(sources["dev.csv"] & sources["holdout.csv"]):
+            errors.append(f"source {key} has notes in both dev.csv and holdout.csv")
+        for name, rows in rows_by_file.items():
+            for r in rows:
+                if real_source_held_out(r["source_url"]) != (name == "holdout.csv"):
+                    errors.append(f"{name} ({r['id']}): its source {source_key(r['source_url'])} belongs in "
+                                  f"{'holdout.csv' if name == 'dev.csv' else 'dev.csv'} by the seed "
+                                  f"{REAL_SOURCE_SPLIT_SEED}")
+    elif everything and not errors and files == REAL_FILES:
         held = real_holdout_ids(everything)
         in_holdout = {r["id"] for r in rows_by_file["holdout.csv"]}
         if held != in_holdout:
@@ -381,6 +421,9 @@ def check_real(folder: Path, quiet: bool = False, files: tuple[str, ...] = REAL_
 
     for e in errors:
         print("ERROR", e)
+    if not quiet and everything and by_source:
+        print(f"{folder.name}: split by source ({len(sources['dev.csv'])} sources in dev.csv, "
+              f"{len(sources['holdout.csv'])} in holdout.csv); holdout.csv is held out: score it once")
     if not quiet and everything and files != REAL_FILES:
         if folder.name in REAL_DEVELOPMENT_FOLDERS:
             print(f"{folder.name}: development data (held out at first, folded into development on 2026-12-07)")

@@ -124,3 +124,44 @@ def test_the_blind_third_real_set_is_checked_and_may_not_repeat_the_earlier_sets
     assert check_data.check(folder, quiet=True) == 1
     write([])
     assert check_data.check(folder, quiet=True) == 0
+
+
+def test_the_fourth_real_set_is_split_by_source_and_may_not_repeat_the_earlier_sets(tmp_path):
+    import csv
+
+    assert data_dir() / "real4" in SETS  # picked up by test_labelled_set_is_consistent above
+    assert "real4" in check_data.REAL_SOURCE_SPLIT_FOLDERS
+    for name in ("real", "real2", "real3", "real4"):
+        shutil.copytree(data_dir() / name, tmp_path / name)
+    folder = tmp_path / "real4"
+    assert check_data.check(folder, quiet=True) == 0
+
+    def read(name):
+        with open(folder / name, newline="", encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+
+    def write(name, rows):
+        with open(folder / name, "w", newline="", encoding="utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=check_data.REAL_COLUMNS)
+            w.writeheader()
+            w.writerows(rows)
+
+    dev, held = read("dev.csv"), read("holdout.csv")
+    with open(tmp_path / "real2" / "notes.csv", newline="", encoding="utf-8") as f:
+        second = next(csv.DictReader(f))
+    write("holdout.csv", held + dev[:1])  # one dev note moved: its source is now in both files
+    write("dev.csv", dev[1:])
+    assert check_data.check(folder, quiet=True) == 1
+    write("holdout.csv", held)
+    write("dev.csv", dev + [dict(dev[0], id="rn4-999", text=second["text"])])  # a note of data/real2
+    assert check_data.check(folder, quiet=True) == 1
+    other = dict(dev[0], id="rn4-998", source_url="https://example.org/a-page-of-its-own",
+                 text="A note of its own about the Denver clinic opening.")
+    held_out = check_data.real_source_held_out(other["source_url"])
+    write("dev.csv", dev + ([] if held_out else [other]))  # a new source, in the file its seed gives
+    write("holdout.csv", held + ([other] if held_out else []))
+    assert check_data.check(folder, quiet=True) == 0
+    write("dev.csv", dev + ([other] if held_out else []))  # the same source in the other file
+    write("holdout.csv", held + ([] if held_out else [other]))
+    assert check_data.check(folder, quiet=True) == 1
+    assert check_data.source_key("https://github.com/Owner/Repo/blob/HEAD/a/b.md") == "github:owner/repo"

@@ -19,7 +19,14 @@ _LEXICON_FAMILIES = (
                             "refer me")),
     ("hard_asks.pitch", ("synerg", "free", "demo", "present", "show", "walk you", "introduce you", "tell you about",
                          "invit", "take a look", "check out")),
-    ("hard_asks.pitch_statement", ("raising", "help", "like yours")),
+    ("hard_asks.pitch_statement", ("raising", "help", "like yours", "recruiting", "hiring", "opportunit", "role",
+                                   "position", "opening", "solution")),
+)
+# Wanting a job said indirectly and sales pitches offered as a chat: searched over the whole note
+# (their words need not be hard-ask trigger words), each only when the note has one of its needles.
+_WHOLE_NOTE_FAMILIES = (
+    ("hard_asks.job_wanted", ("work", "join", "role", "position", "opening", "vacanc", "fit")),
+    ("hard_asks.pitch_offer", ("helped", "worth", "building")),
 )
 
 
@@ -88,6 +95,8 @@ def first_ask(r: Reading, requests_only: bool = False) -> tuple[int, int] | None
         elif windows and any(n in low for n in needles):
             # from the first trigger window to the last (a family may span sentences)
             scans.append((fam.pattern, windows[0][0], windows[-1][1]))
+    for fid, needles in _WHOLE_NOTE_FAMILIES:
+        scans.append((r.lex_re(fid, needles), 0, len(text)))
     soft = r.lex("hard_asks.soft_interview")
     for pattern, a, b in scans:
         for m in pattern.finditer(text, a, b):
