@@ -13,6 +13,22 @@ _SPEC.loader.exec_module(check_data)
 SETS = check_data.labelled_sets()
 
 
+def _read_rows(path: Path) -> list[dict]:
+    import csv
+
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _write_real_rows(path: Path, rows) -> None:
+    import csv
+
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=check_data.REAL_COLUMNS)
+        w.writeheader()
+        w.writerows(rows)
+
+
 @pytest.mark.parametrize("folder", SETS, ids=[p.name for p in SETS])
 def test_labelled_set_is_consistent(folder: Path):
     assert check_data.check(folder, quiet=True) == 0
@@ -41,14 +57,10 @@ def test_the_checker_holds_the_real_notes_to_their_seeded_split_and_level_rules(
     assert check_data.check(tmp_path, quiet=True) == 0
 
     def read(name):
-        with open(tmp_path / name, newline="", encoding="utf-8") as f:
-            return list(csv.DictReader(f))
+        return _read_rows(tmp_path / name)
 
     def write(name, rows):
-        with open(tmp_path / name, "w", newline="", encoding="utf-8") as f:
-            w = csv.DictWriter(f, fieldnames=check_data.REAL_COLUMNS)
-            w.writeheader()
-            w.writerows(rows)
+        _write_real_rows(tmp_path / name, rows)
 
     dev, held = read("dev.csv"), read("holdout.csv")
     write("holdout.csv", held[:-1])  # a held-out row moved to dev: the split breaks the seed
@@ -137,14 +149,10 @@ def test_the_fourth_real_set_is_split_by_source_and_may_not_repeat_the_earlier_s
     assert check_data.check(folder, quiet=True) == 0
 
     def read(name):
-        with open(folder / name, newline="", encoding="utf-8") as f:
-            return list(csv.DictReader(f))
+        return _read_rows(folder / name)
 
     def write(name, rows):
-        with open(folder / name, "w", newline="", encoding="utf-8") as f:
-            w = csv.DictWriter(f, fieldnames=check_data.REAL_COLUMNS)
-            w.writeheader()
-            w.writerows(rows)
+        _write_real_rows(folder / name, rows)
 
     dev, held = read("dev.csv"), read("holdout.csv")
     with open(tmp_path / "real2" / "notes.csv", newline="", encoding="utf-8") as f:

@@ -93,18 +93,15 @@ def close_but_not_shared(recipient, sender) -> str:
             if close(their_words, interest_words):
                 return f"Your interest in {interest} is close to {who}'s in {their}, but {_WHY_INTEREST}"
     r_words = [(interest, words(interest)) for interest in r_interests]
-    for skill in r_skills:
-        skill_words = words(skill)
-        for interest, interest_words in s_words:
-            if close(skill_words, interest_words):
-                return (f"Your interest in {interest} is close to {who}'s skill {skill}, "
-                        f"but {_WHY_SKILL_INTEREST}")
-    for skill in s_skills:
-        skill_words = words(skill)
-        for interest, interest_words in r_words:
-            if close(skill_words, interest_words):
-                return (f"Your skill {skill} is close to {who}'s interest in {interest}, "
-                        f"but {_WHY_SKILL_INTEREST}")
+    for skills, interests, say in (
+            (r_skills, s_words, "Your interest in {interest} is close to {who}'s skill {skill}"),
+            (s_skills, r_words, "Your skill {skill} is close to {who}'s interest in {interest}")):
+        for skill in skills:
+            skill_words = words(skill)
+            for interest, interest_words in interests:
+                if close(skill_words, interest_words):
+                    return (say.format(interest=interest, who=who, skill=skill)
+                            + f", but {_WHY_SKILL_INTEREST}")
     return ""
 
 
